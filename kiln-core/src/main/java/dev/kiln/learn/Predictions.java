@@ -1,0 +1,99 @@
+package dev.kiln.learn;
+
+import dev.kiln.data.Checks;
+import java.util.List;
+
+/**
+ * The output of a model for a batch of rows. For regression: one value per row. For classification:
+ * the probability of every class per row (row-major, rows × classes) and the most probable class.
+ * Immutable.
+ */
+public final class Predictions {
+    private final Task task;
+    private final List<String> classes;
+    private final double[] values;
+    private final double[] probabilities;
+
+    private Predictions(Task task, List<String> classes, double[] values, double[] probabilities) {
+        this.task = task;
+        this.classes = List.copyOf(classes);
+        this.values = values;
+        this.probabilities = probabilities;
+    }
+
+    /** Regression predictions (the array is taken over, not copied). */
+    public static Predictions ofValues(double[] values) {
+        return new Predictions(Task.REGRESSION, List.of(), values, null);
+    }
+
+    /**
+     * Classification predictions from row-major probabilities (taken over, not copied); the predicted
+     * class is the most probable one, the first on ties.
+     */
+    public static Predictions ofProbabilities(Task task, List<String> classes, double[] probabilities) {
+        int k = classes.size();
+        Checks.checkArgument(task.isClassification(), "probabilities need a classification task, got %s", task);
+        Checks.checkArgument(k >= 2 && probabilities.length % k == 0,
+                "probabilities length %s is not a multiple of %s classes", probabilities.length, k);
+        int n = probabilities.length / k;
+        double[] predicted = new double[n];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (probabilities[i * k + c] > probabilities[i * k + best]) {
+                    best = c;
+                }
+            }
+            predicted[i] = best;
+        }
+        return new Predictions(task, classes, predicted, probabilities);
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public List<String> classes() {
+        return classes;
+    }
+
+    public int size() {
+        return values.length;
+    }
+
+    /** The predicted value (regression) or predicted class index (classification) of {@code row}. */
+    public double value(int row) {
+        return values[row];
+    }
+
+    /** The predicted class index of {@code row}. */
+    public int classIndex(int row) {
+        return (int) values[row];
+    }
+
+    /** The predicted label: the class for classifiers, the formatted value for regression. */
+    public String label(int row) {
+        return task.isClassification() ? classes.get((int) values[row]) : Double.toString(values[row]);
+    }
+
+    /** The probability of class {@code classIndex} for {@code row}. */
+    public double probability(int row, int classIndex) {
+        Checks.checkArgument(probabilities != null, "regression predictions have no probabilities");
+        return probabilities[row * classes.size() + classIndex];
+    }
+
+    /** A copy of the predicted values or class indexes. */
+    public double[] values() {
+        return values.clone();
+    }
+
+    /** A copy of the probabilities of class {@code classIndex}, one per row. */
+    public double[] probabilitiesOf(int classIndex) {
+        int k = classes.size();
+        double[] out = new double[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = probabilities[i * k + classIndex];
+        }
+        return out;
+    }
+}
