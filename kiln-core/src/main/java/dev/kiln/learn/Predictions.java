@@ -1,6 +1,11 @@
 package dev.kiln.learn;
 
+import dev.kiln.data.CategoricalColumn;
 import dev.kiln.data.Checks;
+import dev.kiln.data.Column;
+import dev.kiln.data.Frame;
+import dev.kiln.data.NumericColumn;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -95,5 +100,26 @@ public final class Predictions {
             out[i] = probabilities[i * k + classIndex];
         }
         return out;
+    }
+
+    /**
+     * The predictions as a frame: a {@code prediction} column (the class label, or the value), then
+     * for classifiers one {@code probability_<class>} column per class.
+     */
+    public Frame toFrame() {
+        List<Column> columns = new ArrayList<>();
+        if (!task.isClassification()) {
+            columns.add(NumericColumn.of("prediction", values));
+            return Frame.of(columns);
+        }
+        int[] codes = new int[values.length];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (int) values[i];
+        }
+        columns.add(CategoricalColumn.of("prediction", codes, classes));
+        for (int c = 0; c < classes.size(); c++) {
+            columns.add(NumericColumn.wrap("probability_" + classes.get(c), probabilitiesOf(c)));
+        }
+        return Frame.of(columns);
     }
 }

@@ -1,0 +1,152 @@
+package dev.kiln.data;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads a delimited text file (CSV, TSV; optionally gzip-compressed) with a header row into a
+ * {@link Frame}, inferring each column's kind unless the options force it. UTF-8; a byte-order mark
+ * is skipped; invalid UTF-8, a ragged row or an unterminated quote fails with the file and line.
+ */
+public final class CsvReader {
+    private CsvReader() {
+    }
+
+    /** Reads {@code path}; {@link InvalidDataException} naming the file and line on malformed input. */
+    public static Frame read(Path path, CsvOptions options) throws IOException {
+        String source = path.toString();
+        try (InputStream in = open(path); Reader reader = utf8(in)) {
+            return read(reader, source, options);
+        } catch (NoSuchFileException e) {
+            throw new InvalidDataException(source + ": no such file");
+        }
+    }
+
+    /** Reads delimited text from {@code reader}; {@code source} names it in errors. */
+    public static Frame read(Reader reader, String source, CsvOptions options) throws IOException {
+        CsvTokenizer tokenizer = new CsvTokenizer(reader, source, options.delimiter(), options.quote());
+        List<String> record = new ArrayList<>();
+        try {
+            if (!tokenizer.next(record)) {
+                throw new InvalidDataException(source + ": empty file, expected a header row");
+            }
+            List<String> header = checkHeader(record, source);
+            int width = header.size();
+            ColumnsBuffer buffer = new ColumnsBuffer(width);
+            while (tokenizer.next(record)) {
+                if (record.size() != width) {
+                    throw new InvalidDataException(source + ":" + tokenizer.recordLine() + ": expected " + width
+                            + " fields, found " + record.size());
+                }
+                buffer.add(record, options.missingTokens(), tokenizer.recordLine());
+            }
+            return buffer.toFrame(header, options, source);
+        } catch (CharacterCodingException e) {
+            throw new InvalidDataException(source + ":" + (tokenizer.recordLine() + 1) + ": invalid UTF-8 byte sequence");
+        }
+    }
+
+    /** The column names in the header row of {@code path}, without reading the rest. */
+    public static List<String> header(Path path, char delimiter) throws IOException {
+        String source = path.toString();
+        try (InputStream in = open(path); Reader reader = utf8(in)) {
+            List<String> record = new ArrayList<>();
+            if (!new CsvTokenizer(reader, source, delimiter, '"').next(record)) {
+                throw new InvalidDataException(source + ": empty file, expected a header row");
+            }
+            return checkHeader(record, source);
+        } catch (NoSuchFileException e) {
+            throw new InvalidDataException(source + ": no such file");
+        } catch (CharacterCodingException e) {
+            throw new InvalidDataException(source + ":1: invalid UTF-8 byte sequence");
+        }
+    }
+
+    private static List<String> checkHeader(List<String> record, String source) {
+        List<String> header = new ArrayList<>(record);
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < header.size(); j++) {
+            String name = header.get(j).strip();
+            if (name.isEmpty()) {
+                throw new InvalidDataException(source + ":1: header field " + (j + 1) + " is empty, expected a column name");
+            }
+            if (!seen.add(name)) {
+                throw new InvalidDataException(source + ":1: duplicate column name '" + name + "'");
+            }
+            header.set(j, name);
+        }
+        return header;
+    }
+
+    private static InputStream open(Path path) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        return path.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    private static Reader utf8(InputStream in) throws IOException {
+        in.mark(3);
+        byte[] bom = in.readNBytes(3);
+        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+            in.reset();
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** Growable per-column storage of raw values, with the line each row started on. */
+    private static final class ColumnsBuffer {
+        private final String[][] columns;
+        private long[] lines = new long[1024];
+        private int rows;
+
+        ColumnsBuffer(int width) {
+            columns = new String[width][1024];
+        }
+
+        void add(List<String> record, Set<String> missing, long line) {
+            if (rows == lines.length) {
+                int capacity = rows * 2;
+                lines = Arrays.copyOf(lines, capacity);
+                for (int j = 0; j < columns.length; j++) {
+                    columns[j] = Arrays.copyOf(columns[j], capacity);
+                }
+            }
+            for (int j = 0; j < columns.length; j++) {
+                String value = record.get(j);
+                columns[j][rows] = missing.contains(value) ? null : value;
+            }
+            lines[rows++] = line;
+        }
+
+        Frame toFrame(List<String> header, CsvOptions options, String source) {
+            List<Column> out = new ArrayList<>();
+            for (int j = 0; j < columns.length; j++) {
+                String name = header.get(j);
+                String[] values = Arrays.copyOf(columns[j], rows);
+                ColumnKind kind = options.kinds().getOrDefault(name, null);
+                if (kind == null) {
+                    kind = ColumnParser.infer(values);
+                }
+                out.add(ColumnParser.parse(name, values, kind, i -> source + ":" + lines[i]));
+                columns[j] = null;
+            }
+            return Frame.of(out);
+        }
+    }
+}

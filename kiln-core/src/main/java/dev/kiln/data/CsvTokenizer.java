@@ -1,0 +1,131 @@
+package dev.kiln.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits delimited text into records, streaming: RFC 4180 quoting (delimiters, quotes written twice
+ * and line breaks inside quotes), LF or CRLF line ends. Tracks the line on which each record starts so
+ * that errors can name it. Not thread-safe.
+ */
+final class CsvTokenizer {
+    private static final int BUFFER = 1 << 16;
+
+    private final Reader reader;
+    private final String source;
+    private final char delimiter;
+    private final char quote;
+    private final char[] buffer = new char[BUFFER];
+    private int position;
+    private int limit;
+    private long line = 1;
+    private long recordLine;
+    private final StringBuilder field = new StringBuilder();
+
+    CsvTokenizer(Reader reader, String source, char delimiter, char quote) {
+        this.reader = reader;
+        this.source = source;
+        this.delimiter = delimiter;
+        this.quote = quote;
+    }
+
+    /** The line on which the last record returned by {@link #next} started (1-based). */
+    long recordLine() {
+        return recordLine;
+    }
+
+    /** The next record's fields into {@code out} (cleared first); false at the end of input. */
+    boolean next(List<String> out) throws IOException {
+        out.clear();
+        int c = read();
+        while (c == '\n' || c == '\r') { // blank lines separate nothing
+            c = consumeLineEnd(c);
+        }
+        if (c < 0) {
+            return false;
+        }
+        recordLine = line;
+        while (true) {
+            field.setLength(0);
+            if (c == quote) {
+                c = readQuoted();
+            } else {
+                while (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
+                    field.append((char) c);
+                    c = read();
+                }
+            }
+            out.add(field.toString());
+            if (c == delimiter) {
+                c = read();
+                continue;
+            }
+            if (c == '\n' || c == '\r') {
+                consumeLineEnd(c);
+            }
+            return true;
+        }
+    }
+
+    /** Reads a quoted field after its opening quote; returns the character after the closing quote. */
+    private int readQuoted() throws IOException {
+        long startLine = line;
+        while (true) {
+            int c = read();
+            if (c < 0) {
+                throw new InvalidDataException(source + ":" + startLine + ": unterminated quoted field");
+            }
+            if (c == quote) {
+                int after = read();
+                if (after == quote) {
+                    field.append(quote);
+                    continue;
+                }
+                if (after >= 0 && after != delimiter && after != '\n' && after != '\r') {
+                    throw new InvalidDataException(source + ":" + line + ": unexpected character '" + (char) after
+                            + "' after a closing quote (a quote inside a quoted field is written twice)");
+                }
+                return after;
+            }
+            if (c == '\n') {
+                line++;
+            }
+            field.append((char) c);
+        }
+    }
+
+    /** Consumes a line end starting with {@code c} and returns the next character. */
+    private int consumeLineEnd(int c) throws IOException {
+        line++;
+        int next = read();
+        if (c == '\r' && next == '\n') {
+            next = read();
+        }
+        return next;
+    }
+
+    private int read() throws IOException {
+        if (position == limit) {
+            limit = reader.read(buffer, 0, BUFFER);
+            position = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return -1;
+            }
+        }
+        return buffer[position++];
+    }
+
+    /** All records of {@code reader}, for small inputs and tests. */
+    static List<List<String>> readAll(Reader reader, String source, char delimiter, char quote) throws IOException {
+        CsvTokenizer tokenizer = new CsvTokenizer(reader, source, delimiter, quote);
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        while (tokenizer.next(record)) {
+            records.add(new ArrayList<>(record));
+        }
+        return records;
+    }
+}

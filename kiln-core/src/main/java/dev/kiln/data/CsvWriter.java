@@ -1,0 +1,67 @@
+package dev.kiln.data;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes a {@link Frame} as RFC 4180 CSV with a header row; missing values are empty fields. */
+public final class CsvWriter {
+    private CsvWriter() {
+    }
+
+    /** Writes {@code frame} to {@code path} atomically: a temporary file renamed into place. */
+    public static void write(Frame frame, Path path) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempFile(parent, ".kiln-", ".csv.tmp");
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16)) {
+            write(frame, out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static void write(Frame frame, Writer out) throws IOException {
+        int width = frame.columnCount();
+        for (int j = 0; j < width; j++) {
+            if (j > 0) {
+                out.write(',');
+            }
+            writeField(frame.columns().get(j).name(), out);
+        }
+        out.write('\n');
+        for (int i = 0; i < frame.rowCount(); i++) {
+            for (int j = 0; j < width; j++) {
+                if (j > 0) {
+                    out.write(',');
+                }
+                String value = frame.columns().get(j).format(i);
+                if (value != null) {
+                    writeField(value, out);
+                }
+            }
+            out.write('\n');
+        }
+    }
+
+    private static void writeField(String value, Writer out) throws IOException {
+        boolean quote = value.isEmpty();
+        for (int i = 0; i < value.length() && !quote; i++) {
+            char c = value.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            out.write(value);
+            return;
+        }
+        out.write('"');
+        out.write(value.replace("\"", "\"\""));
+        out.write('"');
+    }
+}

@@ -1,0 +1,90 @@
+package dev.kiln.learn;
+
+import dev.kiln.data.Column;
+import dev.kiln.data.ColumnParser;
+import dev.kiln.data.Field;
+import dev.kiln.data.Frame;
+import dev.kiln.data.InvalidDataException;
+import dev.kiln.data.Role;
+import dev.kiln.data.Schema;
+import dev.kiln.prep.FittedTransformer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fitted preparation steps and a model, applied as one: what a bundle holds and what is deployed.
+ * Takes raw records shaped like the training data (the input schema, target excluded). Immutable and
+ * thread-safe.
+ */
+public final class Pipeline {
+    private final Schema inputSchema;
+    private final List<FittedTransformer> steps;
+    private final Model model;
+
+    public Pipeline(Schema inputSchema, List<FittedTransformer> steps, Model model) {
+        this.inputSchema = inputSchema;
+        this.steps = List.copyOf(steps);
+        this.model = model;
+    }
+
+    /** The raw columns this pipeline reads: names, kinds, roles, training levels. */
+    public Schema inputSchema() {
+        return inputSchema;
+    }
+
+    public List<FittedTransformer> steps() {
+        return steps;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** Predictions for every row of {@code input}; extra columns are ignored. */
+    public Predictions predict(Frame input) {
+        return model.predict(prepare(input));
+    }
+
+    /** {@code input} conformed to the input schema and run through every step: what the model sees. */
+    public Frame prepare(Frame input) {
+        Frame frame = conform(input);
+        for (FittedTransformer step : steps) {
+            frame = step.apply(frame);
+        }
+        return frame;
+    }
+
+    /**
+     * The schema's columns of {@code input}, each converted to its training kind. A feature column
+     * that is absent, or a value that does not fit its kind, is an {@link InvalidDataException}
+     * naming the column (and row).
+     */
+    public Frame conform(Frame input) {
+        List<Column> out = new ArrayList<>();
+        for (Field field : inputSchema.fields()) {
+            if (!input.has(field.name())) {
+                if (field.role() == Role.FEATURE) {
+                    throw new InvalidDataException("missing column '" + field.name() + "' (" + field.kind().label()
+                            + "); the model reads: " + String.join(", ", featureNames()));
+                }
+                continue;
+            }
+            Column column = input.column(field.name());
+            out.add(column.kind() == field.kind() ? column : convert(column, field));
+        }
+        return Frame.of(out);
+    }
+
+    private static Column convert(Column column, Field field) {
+        String[] text = new String[column.size()];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = column.format(i);
+        }
+        return ColumnParser.parse(field.name(), text, field.kind(), i -> "row " + (i + 1));
+    }
+
+    /** The names of the input columns the model needs. */
+    public List<String> featureNames() {
+        return inputSchema.withRole(Role.FEATURE).stream().map(Field::name).toList();
+    }
+}

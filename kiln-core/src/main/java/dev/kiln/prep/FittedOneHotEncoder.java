@@ -1,0 +1,95 @@
+package dev.kiln.prep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.data.BinaryArrays;
+import dev.kiln.data.CategoricalColumn;
+import dev.kiln.data.Checks;
+import dev.kiln.data.Column;
+import dev.kiln.data.Frame;
+import dev.kiln.data.NumericColumn;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The levels of every encoded column, learned by {@link OneHotEncoder}; an empty level list marks a
+ * boolean column (one 0/1 column). Immutable. Encodes by label, so the input's code order does not matter.
+ */
+public final class FittedOneHotEncoder implements FittedTransformer {
+    public static final String TYPE = "one_hot";
+
+    private final Map<String, List<String>> levels;
+
+    FittedOneHotEncoder(Map<String, List<String>> levels) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        levels.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        this.levels = copy;
+    }
+
+    @Override
+    public Frame apply(Frame frame) {
+        List<Column> out = new ArrayList<>();
+        for (Column column : frame.columns()) {
+            List<String> known = levels.get(column.name());
+            if (known == null) {
+                out.add(column);
+                continue;
+            }
+            Checks.checkArgument(column instanceof CategoricalColumn, "column '%s' is %s, expected %s",
+                    column.name(), column.kind().label(), known.isEmpty() ? "boolean" : "categorical");
+            CategoricalColumn c = (CategoricalColumn) column;
+            if (known.isEmpty()) {
+                out.add(indicator(c.name(), c, c.levels().indexOf("true")));
+            } else {
+                Map<String, Integer> codeOf = new HashMap<>();
+                for (int k = 0; k < c.levels().size(); k++) {
+                    codeOf.put(c.levels().get(k), k);
+                }
+                for (String level : known) {
+                    out.add(indicator(c.name() + "=" + level, c, codeOf.getOrDefault(level, -2)));
+                }
+            }
+        }
+        return Frame.of(out);
+    }
+
+    /** 1 where the column's code is {@code code}, 0 elsewhere (missing included). */
+    private static NumericColumn indicator(String name, CategoricalColumn c, int code) {
+        double[] values = new double[c.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = c.code(i) == code ? 1.0 : 0.0;
+        }
+        return NumericColumn.wrap(name, values);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public ObjectNode toJson(BinaryArrays arrays) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("type", TYPE);
+        ObjectNode columns = node.putObject("columns");
+        levels.forEach((name, list) -> {
+            ArrayNode array = columns.putArray(name);
+            list.forEach(array::add);
+        });
+        return node;
+    }
+
+    public static FittedOneHotEncoder fromJson(ObjectNode node) {
+        Map<String, List<String>> levels = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.path("columns").properties()) {
+            List<String> list = new ArrayList<>();
+            e.getValue().forEach(v -> list.add(v.asText()));
+            levels.put(e.getKey(), list);
+        }
+        return new FittedOneHotEncoder(levels);
+    }
+}

@@ -1,0 +1,366 @@
+package dev.kiln.workflow;
+
+import dev.kiln.data.ColumnKind;
+import dev.kiln.data.Hashes;
+import dev.kiln.data.CsvReader;
+import dev.kiln.data.InvalidDataException;
+import dev.kiln.eval.Metric;
+import dev.kiln.learn.Learners;
+import dev.kiln.learn.Task;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads and validates a workflow spec: the one place where YAML becomes {@link Spec} records. Reports
+ * every problem at once, each with its spec path and line; checks names against the data's header
+ * (target, dropped columns, forced kinds) before any work is done.
+ */
+public final class SpecLoader {
+    private static final Set<String> TOP = Set.of("name", "description", "problem", "data", "prepare", "split", "train", "monitor");
+    private static final List<String> TASKS = List.of("classification", "regression");
+
+    private final List<SpecProblem> problems = new ArrayList<>();
+    private final Path file;
+
+    private SpecLoader(Path file) {
+        this.file = file;
+    }
+
+    /** The spec in {@code file}; {@link SpecException} listing every problem when it is not valid. */
+    public static Spec load(Path file) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new SpecException(file.toString(), List.of(new SpecProblem("", 0, "no such file")));
+        }
+        return new SpecLoader(file).parse(new String(bytes, StandardCharsets.UTF_8), Hashes.sha256(bytes));
+    }
+
+    private Spec parse(String text, String hash) throws IOException {
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(true); // reported as problems with their line instead
+            root = new Yaml(new SafeConstructor(options)).compose(new java.io.StringReader(text));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw fail(new SpecProblem("", line, "not valid YAML: " + e.getProblem()));
+        }
+        if (root == null) {
+            throw fail(new SpecProblem("", 1, "empty spec, expected a mapping with problem, data and train"));
+        }
+        Map<String, YamlNode> top = new YamlNode(root, "", problems).mapping(TOP);
+        if (top == null) {
+            throw fail();
+        }
+        String name = top.containsKey("name") ? top.get("name").string() : defaultName();
+        Spec.Problem problem = required(top, "problem", 1) ? problem(top.get("problem")) : null;
+        Spec.Data data = required(top, "data", 1) ? data(top.get("data")) : null;
+        Spec.Prepare prepare = top.containsKey("prepare") ? prepare(top.get("prepare")) : new Spec.Prepare(List.of(), "median", "most_frequent", "onehot");
+        Spec.Split split = top.containsKey("split") ? split(top.get("split"), problem) : new Spec.Split(0.2, 0.2, problem != null && problem.isClassification(), 42);
+        Spec.Train train = required(top, "train", 1) ? train(top.get("train"), problem) : null;
+        Spec.Monitor monitor = top.containsKey("monitor") ? monitor(top.get("monitor")) : new Spec.Monitor(0.1, 0.25);
+        if (problems.isEmpty() && data != null && problem != null) {
+            checkColumns(top, data, problem, prepare);
+        }
+        if (!problems.isEmpty()) {
+            throw fail();
+        }
+        return new Spec(name, problem, data, prepare, split, train, monitor, file, hash);
+    }
+
+    private Spec.Problem problem(YamlNode node) {
+        Map<String, YamlNode> m = node.mapping(Set.of("task", "target", "metric", "accept"));
+        if (m == null) {
+            return null;
+        }
+        String task = required(m, "task", node) ? m.get("task").choice(TASKS) : null;
+        String target = required(m, "target", node) ? m.get("target").string() : null;
+        Task probe = "regression".equals(task) ? Task.REGRESSION : Task.BINARY;
+        String metric = probe == Task.REGRESSION ? "rmse" : "roc_auc";
+        if (m.containsKey("metric")) {
+            metric = metricName(m.get("metric"), task == null ? null : probe);
+        }
+        AcceptRule accept = null;
+        if (m.containsKey("accept")) {
+            accept = acceptRule(m.get("accept"), task == null ? null : probe);
+        }
+        return task == null || target == null ? null : new Spec.Problem(task, target, metric, accept);
+    }
+
+    private String metricName(YamlNode node, Task task) {
+        String label = node.string();
+        if (label == null) {
+            return null;
+        }
+        Metric metric = Metric.fromLabel(label);
+        if (metric == null) {
+            node.problem("unknown metric '" + label + "' (known: " + String.join(", ", Metric.labels()) + ")");
+        } else if (task != null && !metric.appliesTo(task)) {
+            node.problem("metric '" + label + "' does not apply to " + (task == Task.REGRESSION ? "regression" : "classification"));
+        }
+        return label;
+    }
+
+    private AcceptRule acceptRule(YamlNode node, Task task) {
+        String text = node.string();
+        if (text == null) {
+            return null;
+        }
+        try {
+            AcceptRule rule = AcceptRule.parse(text);
+            for (String metric : rule.metrics()) {
+                Metric known = Metric.fromLabel(metric);
+                if (known == null || (task != null && !known.appliesTo(task))) {
+                    node.problem("unknown metric '" + metric + "' in rule (known: " + String.join(", ", Metric.labels()) + ")");
+                }
+            }
+            return rule;
+        } catch (IllegalArgumentException e) {
+            node.problem(e.getMessage());
+            return null;
+        }
+    }
+
+    private Spec.Data data(YamlNode node) {
+        Map<String, YamlNode> m = node.mapping(Set.of("source", "missing", "kinds"));
+        if (m == null) {
+            return null;
+        }
+        Path csv = null;
+        char delimiter = ',';
+        if (required(m, "source", node)) {
+            Map<String, YamlNode> source = m.get("source").mapping(Set.of("csv", "delimiter"));
+            if (source != null && required(source, "csv", m.get("source"))) {
+                String path = source.get("csv").string();
+                csv = path == null ? null : file.toAbsolutePath().getParent().resolve(path).normalize();
+            }
+            if (source != null && source.containsKey("delimiter")) {
+                String d = source.get("delimiter").string();
+                if (d != null && d.length() != 1 && !d.equals("\\t")) {
+                    source.get("delimiter").problem("expected one character, found '" + d + "'");
+                } else if (d != null) {
+                    delimiter = d.equals("\\t") ? '\t' : d.charAt(0);
+                }
+            }
+        }
+        List<String> missing = m.containsKey("missing") ? m.get("missing").strings() : List.of();
+        Map<String, ColumnKind> kinds = m.containsKey("kinds") ? kinds(m.get("kinds")) : Map.of();
+        return csv == null || missing == null ? null : new Spec.Data(csv, delimiter, missing, kinds);
+    }
+
+    private Map<String, ColumnKind> kinds(YamlNode node) {
+        Map<String, YamlNode> m = node.mapping(null);
+        Map<String, ColumnKind> out = new LinkedHashMap<>();
+        if (m == null) {
+            return out;
+        }
+        List<String> labels = java.util.Arrays.stream(ColumnKind.values()).map(ColumnKind::label).toList();
+        for (Map.Entry<String, YamlNode> e : m.entrySet()) {
+            String label = e.getValue().choice(labels);
+            if (label != null) {
+                out.put(e.getKey(), ColumnKind.fromLabel(label));
+            }
+        }
+        return out;
+    }
+
+    private Spec.Prepare prepare(YamlNode node) {
+        Map<String, YamlNode> m = node.mapping(Set.of("drop", "impute", "encode"));
+        if (m == null) {
+            return null;
+        }
+        List<String> drop = m.containsKey("drop") ? m.get("drop").strings() : List.of();
+        String numeric = "median";
+        String categorical = "most_frequent";
+        if (m.containsKey("impute")) {
+            Map<String, YamlNode> impute = m.get("impute").mapping(Set.of("numeric", "categorical"));
+            if (impute != null && impute.containsKey("numeric")) {
+                numeric = impute.get("numeric").choice(List.of("median", "mean"));
+            }
+            if (impute != null && impute.containsKey("categorical")) {
+                categorical = impute.get("categorical").choice(List.of("most_frequent"));
+            }
+        }
+        String encode = m.containsKey("encode") ? m.get("encode").choice(List.of("onehot")) : "onehot";
+        return new Spec.Prepare(drop == null ? List.of() : drop, numeric, categorical, encode);
+    }
+
+    private Spec.Split split(YamlNode node, Spec.Problem problem) {
+        Map<String, YamlNode> m = node.mapping(Set.of("test", "validation", "stratify", "seed"));
+        if (m == null) {
+            return null;
+        }
+        Double test = m.containsKey("test") ? m.get("test").number(0.01, 0.9) : Double.valueOf(0.2);
+        Double validation = m.containsKey("validation") ? m.get("validation").number(0.0, 0.9) : Double.valueOf(0.2);
+        Boolean stratify = m.containsKey("stratify") ? m.get("stratify").bool() : Boolean.valueOf(problem != null && problem.isClassification());
+        Long seed = m.containsKey("seed") ? m.get("seed").integer() : Long.valueOf(42);
+        if (test != null && validation != null && test + validation >= 0.95) {
+            node.problem("test + validation = " + (test + validation) + " leaves too few training rows, expected below 0.95");
+        }
+        if (Boolean.TRUE.equals(stratify) && problem != null && !problem.isClassification()) {
+            m.get("stratify").problem("stratify needs a classification task");
+        }
+        if (test == null || validation == null || stratify == null || seed == null) {
+            return null;
+        }
+        return new Spec.Split(validation, test, stratify, seed);
+    }
+
+    private Spec.Train train(YamlNode node, Spec.Problem problem) {
+        Map<String, YamlNode> m = node.mapping(Set.of("learners", "seed"));
+        if (m == null) {
+            return null;
+        }
+        List<Spec.LearnerSpec> learners = new ArrayList<>();
+        if (required(m, "learners", node)) {
+            List<YamlNode> items = m.get("learners").sequence();
+            if (items != null && items.isEmpty()) {
+                m.get("learners").problem("expected at least one learner");
+            }
+            for (YamlNode item : items == null ? List.<YamlNode>of() : items) {
+                Spec.LearnerSpec learner = learner(item, problem);
+                if (learner != null) {
+                    learners.add(learner);
+                }
+            }
+        }
+        Long seed = m.containsKey("seed") ? m.get("seed").integer() : Long.valueOf(42);
+        return seed == null ? null : new Spec.Train(learners, seed);
+    }
+
+    /** A learner written as {@code name} or as {@code {name: tree, params: {max_depth: 4}}}. */
+    private Spec.LearnerSpec learner(YamlNode node, Spec.Problem problem) {
+        String name;
+        Map<String, String> params = new LinkedHashMap<>();
+        YamlNode paramsNode = null;
+        if (node.isScalar()) {
+            name = node.string();
+        } else {
+            Map<String, YamlNode> m = node.mapping(Set.of("name", "params"));
+            if (m == null || !required(m, "name", node)) {
+                return null;
+            }
+            name = m.get("name").string();
+            paramsNode = m.get("params");
+            Map<String, YamlNode> p = paramsNode == null ? Map.of() : paramsNode.mapping(null);
+            for (Map.Entry<String, YamlNode> e : (p == null ? Map.<String, YamlNode>of() : p).entrySet()) {
+                String value = e.getValue().string();
+                if (value != null) {
+                    params.put(e.getKey(), value);
+                }
+            }
+        }
+        if (name == null) {
+            return null;
+        }
+        if (!Learners.names().contains(name)) {
+            node.problem("unknown learner '" + name + "' (known: " + String.join(", ", Learners.names()) + ")");
+            return null;
+        }
+        if (problem != null) {
+            Task task = problem.isClassification() ? Task.BINARY : Task.REGRESSION;
+            if (!Learners.supports(name, task)) {
+                node.problem("learner '" + name + "' does not support " + problem.task());
+            }
+        }
+        try {
+            Learners.create(name, params);
+        } catch (IllegalArgumentException e) {
+            (paramsNode == null ? node : paramsNode).problem(e.getMessage());
+        }
+        return new Spec.LearnerSpec(name, params);
+    }
+
+    private Spec.Monitor monitor(YamlNode node) {
+        Map<String, YamlNode> m = node.mapping(Set.of("drift"));
+        if (m == null || !m.containsKey("drift")) {
+            return new Spec.Monitor(0.1, 0.25);
+        }
+        Map<String, YamlNode> drift = m.get("drift").mapping(Set.of("method", "warn", "alert"));
+        if (drift == null) {
+            return null;
+        }
+        if (drift.containsKey("method")) {
+            drift.get("method").choice(List.of("psi"));
+        }
+        Double warn = drift.containsKey("warn") ? drift.get("warn").number(0, 10) : Double.valueOf(0.1);
+        Double alert = drift.containsKey("alert") ? drift.get("alert").number(0, 10) : Double.valueOf(0.25);
+        if (warn != null && alert != null && warn > alert) {
+            m.get("drift").problem("warn (" + warn + ") must not exceed alert (" + alert + ")");
+        }
+        return warn == null || alert == null ? null : new Spec.Monitor(warn, alert);
+    }
+
+    /** Checks the names the spec uses against the data file's header. */
+    private void checkColumns(Map<String, YamlNode> top, Spec.Data data, Spec.Problem problem, Spec.Prepare prepare) throws IOException {
+        List<String> header;
+        YamlNode dataNode = top.get("data");
+        try {
+            header = CsvReader.header(data.csv(), data.delimiter());
+        } catch (InvalidDataException e) {
+            dataNode.problem("cannot read the data: " + e.getMessage());
+            return;
+        }
+        Map<String, YamlNode> problemNode = top.get("problem").mapping(null);
+        if (!header.contains(problem.target())) {
+            problemNode.get("target").problem("'" + problem.target() + "' is not a column of " + data.csv().getFileName()
+                    + " (columns: " + String.join(", ", header) + ")");
+        }
+        if (top.containsKey("prepare")) {
+            Map<String, YamlNode> prep = top.get("prepare").mapping(null);
+            for (String column : prepare.drop()) {
+                if (!header.contains(column)) {
+                    prep.get("drop").problem("cannot drop '" + column + "': not a column (columns: " + String.join(", ", header) + ")");
+                } else if (column.equals(problem.target())) {
+                    prep.get("drop").problem("cannot drop the target '" + column + "'");
+                }
+            }
+        }
+        for (String column : data.kinds().keySet()) {
+            if (!header.contains(column)) {
+                dataNode.mapping(null).get("kinds").problem("'" + column + "' is not a column (columns: " + String.join(", ", header) + ")");
+            }
+        }
+    }
+
+    private boolean required(Map<String, YamlNode> m, String key, int line) {
+        if (!m.containsKey(key)) {
+            problems.add(new SpecProblem(key, line, "missing required section '" + key + "'"));
+            return false;
+        }
+        return true;
+    }
+
+    private boolean required(Map<String, YamlNode> m, String key, YamlNode parent) {
+        if (!m.containsKey(key)) {
+            parent.problem("missing required key '" + key + "'");
+            return false;
+        }
+        return true;
+    }
+
+    private String defaultName() {
+        String fileName = file.toAbsolutePath().getParent().getFileName().toString();
+        return fileName.isEmpty() ? "model" : fileName;
+    }
+
+    private SpecException fail(SpecProblem... extra) {
+        problems.addAll(List.of(extra));
+        return new SpecException(file.toString(), problems);
+    }
+}

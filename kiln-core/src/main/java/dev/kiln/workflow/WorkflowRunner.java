@@ -1,0 +1,190 @@
+package dev.kiln.workflow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.kiln.bundle.Bundle;
+import dev.kiln.bundle.Manifest;
+import dev.kiln.data.CategoricalColumn;
+import dev.kiln.data.Column;
+import dev.kiln.data.CsvOptions;
+import dev.kiln.data.CsvReader;
+import dev.kiln.data.Frame;
+import dev.kiln.data.Hashes;
+import dev.kiln.data.NumericColumn;
+import dev.kiln.eval.Metric;
+import dev.kiln.eval.Metrics;
+import dev.kiln.eval.Split;
+import dev.kiln.eval.Splitter;
+import dev.kiln.explore.Profiler;
+import dev.kiln.learn.Learner;
+import dev.kiln.learn.Learners;
+import dev.kiln.learn.Model;
+import dev.kiln.learn.Predictions;
+import dev.kiln.learn.Targets;
+import dev.kiln.learn.Task;
+import dev.kiln.learn.TrainOptions;
+import dev.kiln.monitor.DriftReference;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a spec through every stage in order: collect, explore, split, prepare, train, evaluate,
+ * select and accept, bundle. Writes {@code profile.json} and {@code bundle/} into the run's output
+ * folder and reports each stage to a {@link StageListener}. Recording the run is the caller's job.
+ */
+public final class WorkflowRunner {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final Spec spec;
+    private final String runId;
+    private final Path outputDir;
+    private final StageListener listener;
+    private final Map<String, Double> timings = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private long stageStart;
+
+    private WorkflowRunner(Spec spec, String runId, Path outputDir, StageListener listener) {
+        this.spec = spec;
+        this.runId = runId;
+        this.outputDir = outputDir;
+        this.listener = listener;
+    }
+
+    /** Runs {@code spec}, writing into {@code outputDir}; {@code runId} is recorded as the bundle's lineage. */
+    public static RunResult run(Spec spec, String runId, Path outputDir, StageListener listener) throws IOException {
+        return new WorkflowRunner(spec, runId, outputDir, listener).run();
+    }
+
+    private RunResult run() throws IOException {
+        String target = spec.problem().target();
+        start();
+        Frame raw = collect();
+        String dataHash = Hashes.sha256(spec.data().csv());
+        finish("collect", spec.data().csv().getFileName() + ": " + raw.rowCount() + " rows x " + raw.columnCount() + " columns");
+
+        start();
+        Path profile = outputDir.resolve("profile.json");
+        JSON.writeValue(profile.toFile(), Profiler.profile(raw, target));
+        finish("explore", raw.columnCount() + " columns profiled -> " + profile.getFileName());
+
+        start();
+        Problem problem = Problem.of(raw, spec);
+        notes.addAll(problem.notes());
+        Split split = split(problem);
+        finish("split", String.format("train %d, validation %d, test %d (%s, seed %d)", split.train().length,
+                split.validation().length, split.test().length, spec.split().stratify() ? "stratified" : "random", spec.split().seed()));
+
+        start();
+        Preparation prep = Preparation.fit(problem.features().take(split.train()), spec.prepare());
+        notes.addAll(prep.notes());
+        Frame train = prep.apply(problem.features().take(split.train()))
+                .with(problem.target().take(split.train()));
+        finish("prepare", prep.summary(train.columnCount() - 1));
+
+        start();
+        List<Trained> trained = train(train, problem.task());
+        finish("train", String.join(", ", trained.stream().map(t -> t.label + String.format(" %.2fs", t.seconds)).toList()));
+
+        start();
+        int[] selectRows = split.validation().length > 0 ? split.validation() : split.test();
+        if (split.validation().length == 0) {
+            notes.add("no validation rows: learners were compared on the test rows");
+        }
+        Metric metric = Metric.fromLabel(spec.problem().metric());
+        List<RunResult.LearnerResult> results = new ArrayList<>();
+        Trained best = null;
+        double bestScore = Double.NaN;
+        for (Trained t : trained) {
+            Map<String, Double> metrics = evaluate(t.model, prep, problem, selectRows);
+            results.add(new RunResult.LearnerResult(t.label, t.learner.name(), t.learner.params(), t.seconds, metrics));
+            double score = metrics.getOrDefault(metric.label(), Double.NaN);
+            if (best == null || better(score, bestScore, metric)) {
+                best = t;
+                bestScore = score;
+            }
+        }
+        Map<String, Double> testMetrics = evaluate(best.model, prep, problem, split.test());
+        boolean accepted = spec.problem().accept() == null || spec.problem().accept().test(testMetrics);
+        finish("evaluate", String.format("best %s by %s %.4f on validation; test %s %.4f; %s", best.label, metric.label(),
+                bestScore, metric.label(), testMetrics.getOrDefault(metric.label(), Double.NaN), accepted ? "accepted" : "rejected"));
+
+        start();
+        Path bundleDir = outputDir.resolve("bundle");
+        BundleBuilder builder = new BundleBuilder(spec, runId, dataHash, problem, prep, split);
+        Manifest manifest = builder.build(best.model, best.learner, testMetrics).write(bundleDir);
+        finish("bundle", bundleDir.toString());
+
+        return new RunResult(spec.name(), problem.task().label(), raw.rowCount(), split.train().length,
+                split.validation().length, split.test().length, results, best.label, testMetrics, metric.label(),
+                accepted, spec.problem().accept() == null ? null : spec.problem().accept().toString(), bundleDir,
+                profile, manifest, timings, notes);
+    }
+
+    private Frame collect() throws IOException {
+        Spec.Data data = spec.data();
+        CsvOptions options = CsvOptions.defaults().withDelimiter(data.delimiter()).withMissing(data.missing())
+                .withKinds(data.kinds());
+        return CsvReader.read(data.csv(), options);
+    }
+
+    private Split split(Problem problem) {
+        Spec.Split s = spec.split();
+        if (s.stratify() && problem.task().isClassification()) {
+            CategoricalColumn y = (CategoricalColumn) problem.target();
+            return Splitter.stratified(y.toCodes(), problem.classes().size(), s.validation(), s.test(), s.seed());
+        }
+        return Splitter.holdout(problem.target().size(), s.validation(), s.test(), s.seed());
+    }
+
+    private record Trained(String label, Learner<?> learner, Model model, double seconds) {
+    }
+
+    private List<Trained> train(Frame train, Task task) {
+        TrainOptions options = TrainOptions.of(spec.problem().target(), task, spec.train().seed());
+        List<Trained> out = new ArrayList<>();
+        for (Spec.LearnerSpec learnerSpec : spec.train().learners()) {
+            Learner<?> learner = Learners.create(learnerSpec.name(), learnerSpec.params());
+            long t0 = System.nanoTime();
+            Model model = learner.fit(train, options);
+            out.add(new Trained(learnerSpec.label(), learner, model, (System.nanoTime() - t0) / 1e9));
+        }
+        return out;
+    }
+
+    private static Map<String, Double> evaluate(Model model, Preparation prep, Problem problem, int[] rows) {
+        Predictions predictions = model.predict(prep.apply(problem.features().take(rows)));
+        Column truth = problem.target().take(rows);
+        if (problem.task().isClassification()) {
+            return Metrics.all(problem.task(), predictions, ((CategoricalColumn) truth).toCodes());
+        }
+        return Metrics.all(problem.task(), predictions, ((NumericColumn) truth).toArray());
+    }
+
+    private static boolean better(double score, double best, Metric metric) {
+        if (Double.isNaN(score)) {
+            return false;
+        }
+        if (Double.isNaN(best)) {
+            return true;
+        }
+        return metric.higherIsBetter() ? score > best : score < best;
+    }
+
+    private void start() {
+        stageStart = System.nanoTime();
+    }
+
+    private void finish(String stage, String summary) {
+        double seconds = (System.nanoTime() - stageStart) / 1e9;
+        timings.put(stage, seconds);
+        listener.stageFinished(stage, seconds, summary);
+    }
+}
