@@ -30,11 +30,6 @@ public final class FlywayLogs implements LogCreator {
         }
 
         @Override
-        public boolean isDebugEnabled() {
-            return logger.isDebugEnabled();
-        }
-
-        @Override
         public void debug(String message) {
             logger.debug(message);
         }

@@ -22,13 +22,25 @@ final class Migrations {
     }
 
     static void migrate(Database database) {
-        Flyway flyway = configure(database);
         try {
-            refuseNewerSchema(database, flyway.info().all());
-            flyway.migrate();
-        } catch (FlywayException e) {
-            throw new StoreException("cannot migrate store schema at " + database.redacted() + ": " + e.getMessage(), e);
+            migrateOnce(database);
+        } catch (FlywayException first) {
+            // Two processes creating the same new SQLite store can race on Flyway's history table (PostgreSQL
+            // is guarded by Flyway's advisory lock); the loser finds the schema in place on a second look.
+            try {
+                migrateOnce(database);
+            } catch (FlywayException second) {
+                second.addSuppressed(first);
+                throw new StoreException("cannot migrate store schema at " + database.redacted() + ": "
+                        + second.getMessage(), second);
+            }
         }
+    }
+
+    private static void migrateOnce(Database database) {
+        Flyway flyway = configure(database);
+        refuseNewerSchema(database, flyway.info().all());
+        flyway.migrate();
     }
 
     private static Flyway configure(Database database) {
