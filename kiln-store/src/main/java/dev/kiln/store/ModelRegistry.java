@@ -73,9 +73,9 @@ final class ModelRegistry {
     ModelVersion setStage(String name, int version, String stage) {
         checkStage(stage);
         return database.inTransaction(connection -> {
-            lockModel(connection, name, "latest_version");
+            int latest = lockModel(connection, name, "latest_version");
             checkArgument(find(connection, name, version).isPresent(),
-                    "unknown version %s of model '%s'", version, name);
+                    "unknown version %s of model '%s'; versions are 1..%s", version, name, latest);
             if (ModelVersion.PRODUCTION.equals(stage)) {
                 try (var archive = connection.prepareStatement("UPDATE model_versions SET stage = ? "
                         + "WHERE name = ? AND stage = ? AND version <> ?")) {

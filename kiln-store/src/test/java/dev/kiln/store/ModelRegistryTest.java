@@ -125,7 +125,7 @@ class ModelRegistryTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'fraud'")
                 .hasMessageContaining("[churn]");
         assertThatThrownBy(() -> store.setStage("churn", 5, ModelVersion.STAGING))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown version 5").hasMessageContaining("1..1");
         assertThatThrownBy(() -> store.registerModel("churn", "20260101-000000-000-nosuchrun0", Path.of("b"),
                 Map.of(), true)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nosuchrun0");
         assertThatThrownBy(() -> store.registerModel("churn:2", null, Path.of("b"), Map.of(), true))
