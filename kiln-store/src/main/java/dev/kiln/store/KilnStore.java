@@ -1,0 +1,194 @@
+package dev.kiln.store;
+
+import static dev.kiln.data.Checks.checkArgument;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Kiln's store of runs and registered models: metadata in a JDBC database, artifacts in a directory tree.
+ *
+ * <p>{@link #open(Path)} gives the embedded store, SQLite at {@code kilnDir/kiln.db}; {@link #open(Path, String)}
+ * a team store on PostgreSQL (the CLI passes {@code KILN_STORE}). Artifacts always live under
+ * {@code kilnDir/artifacts/}. Opening creates or upgrades the schema and refuses a schema newer than this code.
+ *
+ * <p>Thread-safe, and several processes may share one store: each call opens its own connection, every write
+ * is one transaction (a crash leaves the store consistent), and SQLite runs in WAL mode with a busy timeout.
+ * A caller's mistake (unknown run, model or stage; malformed name or reference) raises
+ * {@link IllegalArgumentException} naming the value; database failures raise {@link StoreException}.
+ * {@link #close()} may be called more than once; other calls after it raise {@link IllegalStateException}.
+ */
+public final class KilnStore implements AutoCloseable {
+    private final Path kilnDir;
+    private final String jdbcUrl;
+    private final RunLog runLog;
+    private final ModelRegistry registry;
+    private final Artifacts artifacts;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private KilnStore(Path kilnDir, Database database) {
+        this.kilnDir = kilnDir;
+        this.jdbcUrl = database.redacted();
+        this.artifacts = new Artifacts(kilnDir.resolve("artifacts"));
+        Clock clock = Clock.systemUTC();
+        this.runLog = new RunLog(database, artifacts, clock);
+        this.registry = new ModelRegistry(database, clock);
+    }
+
+    /** Opens (creating if needed) the embedded store: SQLite at {@code kilnDir/kiln.db}, artifacts beside it. */
+    public static KilnStore open(Path kilnDir) {
+        checkArgument(kilnDir != null, "kilnDir must not be null");
+        createDirectories(kilnDir);
+        return open(kilnDir, "jdbc:sqlite:" + kilnDir.toAbsolutePath().resolve("kiln.db"));
+    }
+
+    /**
+     * Opens the store whose metadata lives at {@code jdbcUrl} (e.g.
+     * {@code jdbc:postgresql://host:5432/kiln?user=kiln}); artifacts stay under {@code kilnDir/artifacts/}.
+     * Creates or upgrades the schema; a database with a newer schema raises {@link StoreException}.
+     */
+    public static KilnStore open(Path kilnDir, String jdbcUrl) {
+        checkArgument(kilnDir != null, "kilnDir must not be null");
+        checkArgument(jdbcUrl != null && (jdbcUrl.startsWith("jdbc:sqlite:") || jdbcUrl.startsWith("jdbc:postgresql:")),
+                "unsupported store URL '%s'; allowed: jdbc:sqlite:<file> or jdbc:postgresql://<host>/<database>",
+                jdbcUrl);
+        createDirectories(kilnDir.resolve("artifacts"));
+        var database = new Database(jdbcUrl);
+        Migrations.migrate(database);
+        return new KilnStore(kilnDir, database);
+    }
+
+    /** The directory this store keeps its artifacts (and, when embedded, its database) in. */
+    public Path kilnDir() {
+        return kilnDir;
+    }
+
+    /** The metadata database's JDBC URL without its query string (which may hold credentials). */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** Records a new run in status {@code running}; the hashes and version may be {@code null}. */
+    public Run startRun(String name, String specHash, String dataHash, String kilnVersion) {
+        checkOpen();
+        return runLog.start(name, specHash, dataHash, kilnVersion);
+    }
+
+    /** Creates (if needed) and returns {@code kilnDir/artifacts/runs/<runId>/}; the run must exist. */
+    public Path artifactDir(String runId) {
+        checkOpen();
+        checkArgument(runLog.find(runId).isPresent(), "unknown run: '%s'", runId);
+        return artifacts.createRunDirectory(runId);
+    }
+
+    /** Adds parameters to a run; a name logged again is overwritten. */
+    public void logParams(String runId, Map<String, String> params) {
+        checkOpen();
+        runLog.logParams(runId, params);
+    }
+
+    /** Adds metric values to a run, names possibly prefixed ({@code valid.logistic.roc_auc}); NaN is kept. */
+    public void logMetrics(String runId, Map<String, Double> metrics) {
+        checkOpen();
+        runLog.logMetrics(runId, metrics);
+    }
+
+    /** Adds stage durations, in seconds, to a run. */
+    public void logTimings(String runId, Map<String, Double> timings) {
+        checkOpen();
+        runLog.logTimings(runId, timings);
+    }
+
+    /** Ends a running run with status {@code finished} or {@code failed}; a run ends once. */
+    public void finishRun(String runId, String status) {
+        checkOpen();
+        runLog.finish(runId, status);
+    }
+
+    /** The run with this id, if any. */
+    public Optional<Run> run(String runId) {
+        checkOpen();
+        return runLog.find(runId);
+    }
+
+    /** Up to {@code limit} runs, newest first. */
+    public List<Run> runs(int limit) {
+        checkOpen();
+        return runLog.latest(limit);
+    }
+
+    /**
+     * Registers a bundle as the next version (1, 2, 3, ...) of model {@code name}, in stage {@code none}.
+     * {@code runId} may be {@code null} for an imported bundle; otherwise the run must exist.
+     * Safe under concurrent registration: each caller gets its own version number.
+     */
+    public ModelVersion registerModel(String name, String runId, Path bundlePath, Map<String, Double> metrics,
+                                      boolean accepted) {
+        checkOpen();
+        return registry.register(name, runId, bundlePath, metrics, accepted);
+    }
+
+    /**
+     * Moves a version to {@code stage} (one of {@link ModelVersion#STAGES}) and returns it updated. Moving a
+     * version to {@code production} archives the previous production version in the same transaction.
+     */
+    public ModelVersion setStage(String name, int version, String stage) {
+        checkOpen();
+        return registry.setStage(name, version, stage);
+    }
+
+    /** All versions of a model, oldest first; empty for an unknown name. */
+    public List<ModelVersion> versions(String name) {
+        checkOpen();
+        return registry.versions(name);
+    }
+
+    /** The names of all registered models, sorted. */
+    public List<String> modelNames() {
+        checkOpen();
+        return registry.names();
+    }
+
+    /** One version of a model, if registered. */
+    public Optional<ModelVersion> version(String name, int version) {
+        checkOpen();
+        return registry.version(name, version);
+    }
+
+    /**
+     * Resolves {@code name} (latest version), {@code name:3} or {@code name@production} (newest version in that
+     * stage); empty when nothing matches. A malformed reference or unknown stage raises
+     * {@link IllegalArgumentException}.
+     */
+    public Optional<ModelVersion> resolve(String ref) {
+        checkOpen();
+        return registry.resolve(ref);
+    }
+
+    /** Marks the store closed. Holds no connection between calls, so there is nothing else to release. */
+    @Override
+    public void close() {
+        closed.set(true);
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("store at " + jdbcUrl + " is closed");
+        }
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create store directory " + directory, e);
+        }
+    }
+}
