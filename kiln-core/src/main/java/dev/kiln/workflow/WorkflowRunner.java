@@ -45,29 +45,34 @@ public final class WorkflowRunner {
 
     private final Spec spec;
     private final String runId;
+    private final String dataHash;
     private final Path outputDir;
     private final StageListener listener;
     private final Map<String, Double> timings = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private long stageStart;
 
-    private WorkflowRunner(Spec spec, String runId, Path outputDir, StageListener listener) {
+    private WorkflowRunner(Spec spec, String runId, String dataHash, Path outputDir, StageListener listener) {
         this.spec = spec;
         this.runId = runId;
+        this.dataHash = dataHash;
         this.outputDir = outputDir;
         this.listener = listener;
     }
 
-    /** Runs {@code spec}, writing into {@code outputDir}; {@code runId} is recorded as the bundle's lineage. */
-    public static RunResult run(Spec spec, String runId, Path outputDir, StageListener listener) throws IOException {
-        return new WorkflowRunner(spec, runId, outputDir, listener).run();
+    /**
+     * Runs {@code spec}, writing into {@code outputDir}. {@code runId} and {@code dataHash} (the
+     * SHA-256 of the data file, see {@link Hashes#sha256(Path)}) are recorded as the bundle's lineage.
+     */
+    public static RunResult run(Spec spec, String runId, String dataHash, Path outputDir, StageListener listener)
+            throws IOException {
+        return new WorkflowRunner(spec, runId, dataHash, outputDir, listener).run();
     }
 
     private RunResult run() throws IOException {
         String target = spec.problem().target();
         start();
         Frame raw = collect();
-        String dataHash = Hashes.sha256(spec.data().csv());
         finish("collect", spec.data().csv().getFileName() + ": " + raw.rowCount() + " rows x " + raw.columnCount() + " columns");
 
         start();

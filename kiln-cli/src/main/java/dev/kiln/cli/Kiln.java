@@ -1,0 +1,82 @@
+package dev.kiln.cli;
+
+import dev.kiln.bundle.BundleException;
+import dev.kiln.bundle.KilnVersion;
+import dev.kiln.data.InvalidDataException;
+import dev.kiln.workflow.SpecException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code kiln} command. Exit codes: 0 success, 1 failure, 2 usage or input error. Errors print
+ * one message; stack traces only with {@code --debug}.
+ */
+@Command(name = "kiln", mixinStandardHelpOptions = true, versionProvider = Kiln.Version.class,
+        description = "From raw data to a deployed, monitored model.",
+        subcommands = {RunCommand.class, ValidateCommand.class, PredictCommand.class, ServeCommand.class,
+                DriftCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+public final class Kiln implements Runnable {
+    /** Exit code of a failure. */
+    public static final int FAILURE = 1;
+    /** Exit code of a usage or input error. */
+    public static final int INPUT_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: kiln run pipeline.yaml)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line {@code args} and returns its exit code; used by main and by tests. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Kiln());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Object command = commandLine.getCommand();
+            boolean debug = command instanceof KilnCommand k && k.debug();
+            int code = isInputError(e) ? INPUT_ERROR : FAILURE;
+            err.println("kiln: error: " + message(e));
+            if (debug) {
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                err.print(trace);
+            }
+            err.flush();
+            return code;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static boolean isInputError(Throwable e) {
+        return e instanceof InvalidDataException || e instanceof SpecException || e instanceof BundleException
+                || e instanceof IllegalArgumentException || e instanceof java.nio.file.NoSuchFileException;
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return n.getFile() + ": no such file";
+        }
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    /** Reports the Kiln version for {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"kiln " + KilnVersion.get() + " (Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}
