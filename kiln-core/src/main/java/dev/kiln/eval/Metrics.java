@@ -63,6 +63,8 @@ public final class Metrics {
      * @param task the task the predictions were made for; must equal {@link Predictions#task()}
      */
     public static Map<String, Double> all(Task task, Predictions predictions, int[] trueClass) {
+        Checks.checkArgument(task != null && task.isClassification(), "class truth needs a classification task, got %s",
+                task);
         checkTask(task, predictions);
         Map<String, Double> out = new LinkedHashMap<>();
         for (Metric metric : Metric.values()) {
@@ -79,6 +81,7 @@ public final class Metrics {
      * @param task must be {@link Task#REGRESSION} and equal {@link Predictions#task()}
      */
     public static Map<String, Double> all(Task task, Predictions predictions, double[] truth) {
+        Checks.checkArgument(task == Task.REGRESSION, "numeric truth needs the regression task, got %s", task);
         checkTask(task, predictions);
         Map<String, Double> out = new LinkedHashMap<>();
         for (Metric metric : Metric.values()) {

@@ -66,11 +66,17 @@ public final class Splitter {
         int[] train = new int[classCodes.length - testTotal - validationTotal];
         int[] validation = new int[validationTotal];
         int[] test = new int[testTotal];
-        SplitMix64 random = new SplitMix64(seed);
+        fillParts(order, classStart, validationSizes, testSizes, new SplitMix64(seed), train, validation, test);
+        return sorted(train, validation, test);
+    }
+
+    /** Shuffles each class's rows and hands out its first rows to test, the next to validation, the rest to train. */
+    private static void fillParts(int[] order, int[] classStart, int[] validationSizes, int[] testSizes,
+                                  SplitMix64 random, int[] train, int[] validation, int[] test) {
         int trainAt = 0;
         int validationAt = 0;
         int testAt = 0;
-        for (int c = 0; c < classCount; c++) {
+        for (int c = 0; c < testSizes.length; c++) {
             int from = classStart[c];
             int to = classStart[c + 1];
             random.shuffle(order, from, to);
@@ -82,7 +88,6 @@ public final class Splitter {
             validationAt += validationSizes[c];
             trainAt += to - trainFrom;
         }
-        return sorted(train, validation, test);
     }
 
     private static void checkFractions(double validationFraction, double testFraction) {

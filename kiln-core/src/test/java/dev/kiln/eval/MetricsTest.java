@@ -166,8 +166,10 @@ class MetricsTest {
 
     @Test
     void allReturnsEveryApplicableMetricInStableOrder() {
-        Map<String, Double> classification = Metrics.all(Task.BINARY, binary(0.1, 0.4, 0.35, 0.8), new int[] {0, 0, 1, 1});
-        assertThat(classification.keySet()).containsExactly("accuracy", "precision", "recall", "f1", "roc_auc", "log_loss");
+        Map<String, Double> classification =
+                Metrics.all(Task.BINARY, binary(0.1, 0.4, 0.35, 0.8), new int[] {0, 0, 1, 1});
+        assertThat(classification.keySet())
+                .containsExactly("accuracy", "precision", "recall", "f1", "roc_auc", "log_loss");
         assertThat(classification.get("roc_auc")).isCloseTo(0.75, within(TOLERANCE));
 
         Map<String, Double> regression = Metrics.all(Task.REGRESSION, Predictions.ofValues(new double[] {1, 2}),
@@ -187,5 +189,7 @@ class MetricsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rmse");
         assertThatThrownBy(() -> Metrics.all(Task.MULTICLASS, p, new int[] {0, 1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiclass");
+        assertThatThrownBy(() -> Metrics.all(Task.BINARY, p, new double[] {0, 1}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("regression task");
     }
 }

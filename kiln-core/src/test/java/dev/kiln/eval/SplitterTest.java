@@ -49,7 +49,8 @@ class SplitterTest {
         assertThat(Splitter.holdout(100, 0.1, 0.2, 7)).isEqualTo(Splitter.holdout(100, 0.1, 0.2, 7));
         assertThat(Splitter.holdout(100, 0.1, 0.2, 7)).isNotEqualTo(Splitter.holdout(100, 0.1, 0.2, 8));
         int[] classes = IntStream.range(0, 100).map(i -> i % 3).toArray();
-        assertThat(Splitter.stratified(classes, 3, 0.1, 0.2, 7)).isEqualTo(Splitter.stratified(classes, 3, 0.1, 0.2, 7));
+        assertThat(Splitter.stratified(classes, 3, 0.1, 0.2, 7))
+                .isEqualTo(Splitter.stratified(classes, 3, 0.1, 0.2, 7));
     }
 
     @Test
