@@ -1,0 +1,54 @@
+package dev.kiln.learn;
+
+import dev.kiln.learn.glm.LinearLearner;
+import dev.kiln.learn.glm.LinearParams;
+import dev.kiln.learn.glm.LogisticLearner;
+import dev.kiln.learn.glm.LogisticParams;
+import dev.kiln.learn.tree.CartLearner;
+import dev.kiln.learn.tree.CartParams;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The learners Kiln knows by spec name, created from spec strings with an explicit switch (no
+ * reflection, no scanning). Stateless.
+ */
+public final class Learners {
+    private static final List<String> NAMES = List.of("linear", "logistic", "tree");
+
+    private Learners() {
+    }
+
+    /** The learner names, sorted. */
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /**
+     * The learner {@code name} with hyper-parameters parsed from {@code params} (spec keys to spec
+     * strings; absent keys take defaults). {@link IllegalArgumentException} for an unknown name, an
+     * unknown key or a bad value.
+     */
+    public static Learner<?> create(String name, Map<String, String> params) {
+        return switch (name) {
+            case "linear" -> new LinearLearner(LinearParams.fromMap(params));
+            case "logistic" -> new LogisticLearner(LogisticParams.fromMap(params));
+            case "tree" -> new CartLearner(CartParams.fromMap(params));
+            default -> throw unknown(name);
+        };
+    }
+
+    /** Whether learner {@code name} can learn {@code task}; {@link IllegalArgumentException} for an unknown name. */
+    public static boolean supports(String name, Task task) {
+        return switch (name) {
+            case "linear" -> task == Task.REGRESSION;
+            case "logistic" -> task.isClassification();
+            case "tree" -> true;
+            default -> throw unknown(name);
+        };
+    }
+
+    private static IllegalArgumentException unknown(String name) {
+        return new IllegalArgumentException(String.format("unknown learner '%s' (known: %s)", name, String.join(", ", NAMES)));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.kiln.learn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.data.BinaryArrays;
+import dev.kiln.data.Checks;
+import dev.kiln.learn.glm.LinearModel;
+import dev.kiln.learn.glm.LogisticModel;
+import dev.kiln.learn.tree.CartModel;
+
+/**
+ * Reads any model written by {@link Model#toJson}, choosing the reader by the JSON field {@code type}
+ * with an explicit switch: bundles are data, and no name read from a file reaches reflection.
+ * Stateless.
+ */
+public final class ModelReaders {
+    private ModelReaders() {
+    }
+
+    /** The model in {@code json}, its arrays read from {@code arrays}; {@link IllegalArgumentException} for an unknown or malformed type. */
+    public static Model read(ObjectNode json, BinaryArrays arrays) {
+        JsonNode type = json.get("type");
+        Checks.checkArgument(type != null && type.isTextual(), "type: expected a string");
+        return switch (type.textValue()) {
+            case LinearModel.TYPE -> LinearModel.fromJson(json, arrays);
+            case LogisticModel.TYPE -> LogisticModel.fromJson(json, arrays);
+            case CartModel.TYPE -> CartModel.fromJson(json, arrays);
+            default -> throw new IllegalArgumentException(String.format(
+                    "type: unknown model type '%s' (known: %s, %s, %s)", type.textValue(),
+                    LinearModel.TYPE, LogisticModel.TYPE, CartModel.TYPE));
+        };
+    }
+}

@@ -1,0 +1,68 @@
+package dev.kiln.learn.glm;
+
+import dev.kiln.data.Checks;
+import dev.kiln.data.Frame;
+import dev.kiln.learn.Learner;
+import dev.kiln.learn.TrainOptions;
+import dev.kiln.learn.TrainingData;
+import java.util.Map;
+
+/**
+ * L2-penalised logistic regression for classification: binary (one weight vector, sigmoid) for two
+ * classes, multinomial (one weight vector per class, softmax) for more, as scikit-learn's
+ * {@code LogisticRegression(solver="lbfgs")}, which it matches to the solver's tolerance for the same
+ * {@code C = 1 / l2}.
+ *
+ * <p>Fits by {@link Lbfgs} from zero on standardised features, with the penalty rescaled so that it
+ * falls on the original-scale coefficients; the model keeps those. Deterministic and single-threaded
+ * (the seed and thread count change nothing). Cost per iteration {@code O(rows × features × classes)}.
+ * Immutable; {@link #fit} does not modify the frame.
+ */
+public final class LogisticLearner implements Learner<LogisticModel> {
+    private static final int MEMORY = 10;
+    private static final double RELATIVE_DECREASE = 64 * Math.ulp(1.0);
+    private final LogisticParams params;
+
+    public LogisticLearner(LogisticParams params) {
+        this.params = params;
+    }
+
+    public LogisticLearner() {
+        this(LogisticParams.defaults());
+    }
+
+    @Override
+    public String name() {
+        return LogisticModel.TYPE;
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        return params.toMap();
+    }
+
+    @Override
+    public LogisticModel fit(Frame train, TrainOptions options) {
+        Checks.checkArgument(options.task().isClassification(), "logistic needs a classification task, got %s",
+                options.task().label());
+        TrainingData data = TrainingData.of(train, options);
+        Standardization standardization = Standardization.of(data.features());
+        int p = standardization.size();
+        int blocks = data.classes().size() == 2 ? 1 : data.classes().size();
+        double[] penalty = new double[p];
+        for (int j = 0; j < p; j++) {
+            double scale = standardization.scale(j);
+            penalty[j] = params.l2() / (scale * scale);
+        }
+        var objective = new LogisticObjective(standardization.apply(data.features()), data.labels(), blocks, penalty);
+        var lbfgs = new Lbfgs(MEMORY, params.maxIter(), params.tolerance(), RELATIVE_DECREASE);
+        double[] theta = lbfgs.minimize(objective, new double[objective.dimension()]).x();
+        double[] coefficients = new double[blocks * p];
+        double[] intercepts = new double[blocks];
+        for (int k = 0; k < blocks; k++) {
+            int offset = k * (p + 1);
+            intercepts[k] = standardization.toOriginalScale(theta, offset, theta[offset + p], coefficients, k * p);
+        }
+        return new LogisticModel(options.task(), data.featureNames(), data.classes(), params, coefficients, intercepts);
+    }
+}

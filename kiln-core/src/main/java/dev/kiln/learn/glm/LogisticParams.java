@@ -1,0 +1,60 @@
+package dev.kiln.learn.glm;
+
+import dev.kiln.data.Checks;
+import dev.kiln.learn.ParamReader;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hyper-parameters of {@link LogisticLearner}. {@code l2} weighs the penalty {@code ½ l2 ‖w‖²} added
+ * to the summed log-loss, on the original feature scale, intercepts excluded: {@code l2 = 1/C} of
+ * scikit-learn's {@code LogisticRegression}, so the default 1.0 matches its {@code C=1}; 0 means no
+ * penalty. {@code maxIter} bounds the L-BFGS iterations; {@code tolerance} is the largest gradient
+ * component, of the loss divided by the row count, at which it stops. Immutable; validated on
+ * construction.
+ */
+public record LogisticParams(double l2, int maxIter, double tolerance) {
+    /** The spec keys, in order. */
+    public static final List<String> KEYS = List.of("l2", "max_iter", "tolerance");
+
+    public LogisticParams {
+        Checks.checkArgument(ParamReader.inRange(l2, 0, false), "l2: expected a number >= 0, got %s", l2);
+        Checks.checkArgument(maxIter >= 1, "max_iter: expected an integer >= 1, got %s", maxIter);
+        Checks.checkArgument(ParamReader.inRange(tolerance, 0, true), "tolerance: expected a number > 0, got %s", tolerance);
+    }
+
+    public static LogisticParams defaults() {
+        return new LogisticParams(1.0, 200, 1e-6);
+    }
+
+    /** Parses spec strings; absent keys take their defaults. */
+    public static LogisticParams fromMap(Map<String, String> values) {
+        var reader = new ParamReader("logistic", values, KEYS);
+        LogisticParams d = defaults();
+        return new LogisticParams(reader.number("l2", d.l2, 0, false), reader.integer("max_iter", d.maxIter, 1),
+                reader.number("tolerance", d.tolerance, 0, true));
+    }
+
+    /** The values by spec key. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("l2", l2);
+        out.put("max_iter", maxIter);
+        out.put("tolerance", tolerance);
+        return Collections.unmodifiableMap(out);
+    }
+
+    public LogisticParams withL2(double value) {
+        return new LogisticParams(value, maxIter, tolerance);
+    }
+
+    public LogisticParams withMaxIter(int value) {
+        return new LogisticParams(l2, value, tolerance);
+    }
+
+    public LogisticParams withTolerance(double value) {
+        return new LogisticParams(l2, maxIter, value);
+    }
+}
