@@ -41,7 +41,8 @@ final class CsvTokenizer {
         out.clear();
         int c = read();
         while (c == '\n' || c == '\r') { // blank lines separate nothing
-            c = consumeLineEnd(c);
+            endLine(c);
+            c = read();
         }
         if (c < 0) {
             return false;
@@ -63,7 +64,7 @@ final class CsvTokenizer {
                 continue;
             }
             if (c == '\n' || c == '\r') {
-                consumeLineEnd(c);
+                endLine(c);
             }
             return true;
         }
@@ -96,14 +97,15 @@ final class CsvTokenizer {
         }
     }
 
-    /** Consumes a line end starting with {@code c} and returns the next character. */
-    private int consumeLineEnd(int c) throws IOException {
+    /** Counts the line that {@code c} ends; after a CR, also consumes the LF of a CRLF pair. */
+    private void endLine(int c) throws IOException {
         line++;
-        int next = read();
-        if (c == '\r' && next == '\n') {
-            next = read();
+        if (c == '\r') {
+            int next = read();
+            if (next >= 0 && next != '\n') {
+                position--; // not part of the line end: leave it for the next read
+            }
         }
-        return next;
     }
 
     private int read() throws IOException {

@@ -2,6 +2,8 @@ package dev.kiln.workflow;
 
 import dev.kiln.bundle.Manifest;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +17,8 @@ public record RunResult(String name, String task, int rows, int trainRows, int v
                         Manifest manifest, Map<String, Double> timings, List<String> notes) {
     public RunResult {
         learners = List.copyOf(learners);
-        testMetrics = Map.copyOf(testMetrics);
-        timings = Map.copyOf(timings);
+        testMetrics = ordered(testMetrics);
+        timings = ordered(timings);
         notes = List.copyOf(notes);
     }
 
@@ -25,7 +27,12 @@ public record RunResult(String name, String task, int rows, int trainRows, int v
                                 Map<String, Double> validationMetrics) {
         public LearnerResult {
             params = Map.copyOf(params);
-            validationMetrics = Map.copyOf(validationMetrics);
+            validationMetrics = ordered(validationMetrics);
         }
+    }
+
+    /** An unmodifiable copy that keeps the order of {@code map}. */
+    private static <V> Map<String, V> ordered(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 }

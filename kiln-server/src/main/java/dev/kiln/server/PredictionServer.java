@@ -11,6 +11,7 @@ import dev.kiln.data.InvalidDataException;
 import dev.kiln.learn.Predictions;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,7 @@ public final class PredictionServer implements AutoCloseable {
         send(ctx, 200, body);
     }
 
-    private void predict(Context ctx) throws JsonProcessingException {
+    private void predict(Context ctx) throws IOException {
         JsonNode body;
         try {
             body = JSON.readTree(ctx.bodyAsBytes());
