@@ -1,5 +1,6 @@
 package dev.kiln.workflow;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -10,10 +11,15 @@ public final class SpecException extends RuntimeException {
     private final String file;
     private final transient List<SpecProblem> problems;
 
+    /** A spec exception with {@code problems}, kept in line order. */
     public SpecException(String file, List<SpecProblem> problems) {
-        super(problems.stream().map(p -> p.format(file)).collect(Collectors.joining("\n")));
+        super(inLineOrder(problems).stream().map(p -> p.format(file)).collect(Collectors.joining("\n")));
         this.file = file;
-        this.problems = List.copyOf(problems);
+        this.problems = inLineOrder(problems);
+    }
+
+    private static List<SpecProblem> inLineOrder(List<SpecProblem> problems) {
+        return problems.stream().sorted(Comparator.comparingInt(SpecProblem::line)).toList();
     }
 
     public String file() {

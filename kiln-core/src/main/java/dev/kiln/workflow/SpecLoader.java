@@ -34,6 +34,9 @@ public final class SpecLoader {
 
     private final List<SpecProblem> problems = new ArrayList<>();
     private final Path file;
+    private YamlNode targetNode;
+    private YamlNode dropNode;
+    private YamlNode kindsNode;
 
     private SpecLoader(Path file) {
         this.file = file;
@@ -74,8 +77,8 @@ public final class SpecLoader {
         Spec.Split split = top.containsKey("split") ? split(top.get("split"), problem) : new Spec.Split(0.2, 0.2, problem != null && problem.isClassification(), 42);
         Spec.Train train = required(top, "train", 1) ? train(top.get("train"), problem) : null;
         Spec.Monitor monitor = top.containsKey("monitor") ? monitor(top.get("monitor")) : new Spec.Monitor(0.1, 0.25);
-        if (problems.isEmpty() && data != null && problem != null) {
-            checkColumns(top, data, problem, prepare);
+        if (data != null && problem != null && prepare != null) {
+            checkColumns(top.get("data"), data, problem, prepare);
         }
         if (!problems.isEmpty()) {
             throw fail();
@@ -89,7 +92,8 @@ public final class SpecLoader {
             return null;
         }
         String task = required(m, "task", node) ? m.get("task").choice(TASKS) : null;
-        String target = required(m, "target", node) ? m.get("target").string() : null;
+        targetNode = m.get("target");
+        String target = required(m, "target", node) ? targetNode.string() : null;
         Task probe = "regression".equals(task) ? Task.REGRESSION : Task.BINARY;
         String metric = probe == Task.REGRESSION ? "rmse" : "roc_auc";
         if (m.containsKey("metric")) {
@@ -159,7 +163,8 @@ public final class SpecLoader {
             }
         }
         List<String> missing = m.containsKey("missing") ? m.get("missing").strings() : List.of();
-        Map<String, ColumnKind> kinds = m.containsKey("kinds") ? kinds(m.get("kinds")) : Map.of();
+        kindsNode = m.get("kinds");
+        Map<String, ColumnKind> kinds = kindsNode != null ? kinds(kindsNode) : Map.of();
         return csv == null || missing == null ? null : new Spec.Data(csv, delimiter, missing, kinds);
     }
 
@@ -184,7 +189,8 @@ public final class SpecLoader {
         if (m == null) {
             return null;
         }
-        List<String> drop = m.containsKey("drop") ? m.get("drop").strings() : List.of();
+        dropNode = m.get("drop");
+        List<String> drop = dropNode != null ? dropNode.strings() : List.of();
         String numeric = "median";
         String categorical = "most_frequent";
         if (m.containsKey("impute")) {
@@ -307,33 +313,28 @@ public final class SpecLoader {
     }
 
     /** Checks the names the spec uses against the data file's header. */
-    private void checkColumns(Map<String, YamlNode> top, Spec.Data data, Spec.Problem problem, Spec.Prepare prepare) throws IOException {
+    private void checkColumns(YamlNode dataNode, Spec.Data data, Spec.Problem problem, Spec.Prepare prepare) throws IOException {
         List<String> header;
-        YamlNode dataNode = top.get("data");
         try {
             header = CsvReader.header(data.csv(), data.delimiter());
         } catch (InvalidDataException e) {
             dataNode.problem("cannot read the data: " + e.getMessage());
             return;
         }
-        Map<String, YamlNode> problemNode = top.get("problem").mapping(null);
+        String columns = " (columns: " + String.join(", ", header) + ")";
         if (!header.contains(problem.target())) {
-            problemNode.get("target").problem("'" + problem.target() + "' is not a column of " + data.csv().getFileName()
-                    + " (columns: " + String.join(", ", header) + ")");
+            targetNode.problem("'" + problem.target() + "' is not a column of " + data.csv().getFileName() + columns);
         }
-        if (top.containsKey("prepare")) {
-            Map<String, YamlNode> prep = top.get("prepare").mapping(null);
-            for (String column : prepare.drop()) {
-                if (!header.contains(column)) {
-                    prep.get("drop").problem("cannot drop '" + column + "': not a column (columns: " + String.join(", ", header) + ")");
-                } else if (column.equals(problem.target())) {
-                    prep.get("drop").problem("cannot drop the target '" + column + "'");
-                }
+        for (String column : prepare.drop()) {
+            if (!header.contains(column)) {
+                dropNode.problem("cannot drop '" + column + "': not a column" + columns);
+            } else if (column.equals(problem.target())) {
+                dropNode.problem("cannot drop the target '" + column + "'");
             }
         }
         for (String column : data.kinds().keySet()) {
             if (!header.contains(column)) {
-                dataNode.mapping(null).get("kinds").problem("'" + column + "' is not a column (columns: " + String.join(", ", header) + ")");
+                kindsNode.problem("'" + column + "' is not a column" + columns);
             }
         }
     }
