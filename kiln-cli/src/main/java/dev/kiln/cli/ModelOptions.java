@@ -4,6 +4,7 @@ import dev.kiln.bundle.Bundle;
 import dev.kiln.data.InvalidDataException;
 import dev.kiln.store.KilnStore;
 import dev.kiln.store.ModelVersion;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,9 @@ final class ModelOptions {
         if (Files.isDirectory(path)) {
             Bundle bundle = Bundle.read(path);
             return new Loaded(bundle.manifest().name(), bundle);
+        }
+        if (model.contains("/") || model.contains(File.separator)) {
+            throw new InvalidDataException(model + ": no such bundle folder");
         }
         if (!Files.isDirectory(storeDir)) {
             throw new InvalidDataException(model + ": no bundle folder of that name, and no store at " + storeDir

@@ -95,6 +95,7 @@ final class RunCommand extends KilnCommand {
     private static ObjectNode json(RunResult result, ModelVersion version) {
         ObjectNode node = JSON.valueToTree(result);
         node.remove("manifest");
+        node.put("bundle", result.bundle().toString()).put("profile", result.profile().toString());
         node.putObject("registered").put("name", version.name()).put("version", version.version())
                 .put("ref", version.ref()).put("accepted", version.accepted());
         return node;
