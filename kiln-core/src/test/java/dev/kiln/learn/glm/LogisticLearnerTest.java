@@ -70,6 +70,34 @@ class LogisticLearnerTest {
     }
 
     @Test
+    void unpenalisedBinaryFeatureGivesTheClosedFormLogOdds() {
+        // x = 0: 3 of 10 positive; x = 1: 8 of 10 positive
+        double[][] x = new double[1][20];
+        int[] y = new int[20];
+        for (int i = 0; i < 20; i++) {
+            x[0][i] = i < 10 ? 0 : 1;
+            y[i] = i < 3 || (i >= 10 && i < 18) ? 1 : 0;
+        }
+        LogisticParams params = new LogisticParams(0, 200, 1e-12);
+        LogisticModel model = new LogisticLearner(params).fit(TestFrames.classification(x, y, 2), TrainOptions.of("y", Task.BINARY, 1));
+        double logOdds0 = Math.log(3.0 / 7);
+        double logOdds1 = Math.log(8.0 / 2);
+        assertThat(model.intercepts()[0]).isCloseTo(logOdds0, within(1e-8));
+        assertThat(model.coefficients()[0]).isCloseTo(logOdds1 - logOdds0, within(1e-8));
+    }
+
+    @Test
+    void interceptOnlyModelsPredictTheClassFrequencies() {
+        int[] y = {0, 1, 1, 2, 2, 2, 2, 2};
+        LogisticModel model = new LogisticLearner().fit(TestFrames.classification(new double[0][], y, 3),
+                TrainOptions.of("y", Task.MULTICLASS, 1));
+        double[] out = new double[3];
+        model.predictRow(new double[0], out);
+        // the default tolerance stops once every gradient component, here p_k - frequency_k, is within 1e-6
+        assertThat(out).containsExactly(new double[] {1.0 / 8, 2.0 / 8, 5.0 / 8}, within(1e-6));
+    }
+
+    @Test
     void strongerPenaltyShrinksCoefficients() {
         Frame frame = TestFrames.blobs(2, 50, 3);
         TrainOptions options = TrainOptions.of("y", Task.BINARY, 1);
