@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The contract every learner and its model must keep (Kiln's {@code check_estimator}). */
 class LearnerContractTest {
+    private static double[] sink;
 
     record Case(String learner, Task task, Frame frame) {
         Learner<?> create() {
@@ -131,6 +132,9 @@ class LearnerContractTest {
         }
         long allocated = threads.getThreadAllocatedBytes(thread) - before;
         assertThat(allocated).as("bytes allocated by 100000 calls").isLessThan(4_096);
+        long probe = threads.getThreadAllocatedBytes(thread);
+        sink = new double[1024];
+        assertThat(threads.getThreadAllocatedBytes(thread) - probe).as("the probe sees allocations").isGreaterThanOrEqualTo(8_192);
     }
 
     @ParameterizedTest

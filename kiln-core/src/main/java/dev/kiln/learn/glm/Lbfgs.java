@@ -45,16 +45,9 @@ final class Lbfgs {
             return new Result(x, value, maxAbs(gradient), 0, true);
         }
         for (int iteration = 1; iteration <= maxIterations; iteration++) {
-            history.direction(gradient, direction);
+            double initialStep = chooseDirection(history, gradient, direction);
             double slope = WolfeLineSearch.dot(gradient, direction);
-            double step = 1;
-            if (history.isEmpty() || !(slope < 0)) {
-                history.clear();
-                steepestDescent(gradient, direction);
-                slope = WolfeLineSearch.dot(gradient, direction);
-                step = 1 / Math.sqrt(-slope);
-            }
-            double valueNew = lineSearch.search(x, value, slope, direction, step, xNew, gradientNew);
+            double valueNew = lineSearch.search(x, value, slope, direction, initialStep, xNew, gradientNew);
             if (Double.isNaN(valueNew)) {
                 if (history.isEmpty()) {
                     return new Result(x, value, maxAbs(gradient), iteration, false);
@@ -64,18 +57,28 @@ final class Lbfgs {
             }
             history.add(x, xNew, gradient, gradientNew);
             double decrease = (value - valueNew) / Math.max(Math.max(Math.abs(value), Math.abs(valueNew)), 1);
-            double[] swap = x;
-            x = xNew;
-            xNew = swap;
-            swap = gradient;
-            gradient = gradientNew;
-            gradientNew = swap;
+            System.arraycopy(xNew, 0, x, 0, n);
+            System.arraycopy(gradientNew, 0, gradient, 0, n);
             value = valueNew;
             if (maxAbs(gradient) <= gradientTolerance || decrease <= relativeTolerance) {
                 return new Result(x, value, maxAbs(gradient), iteration, true);
             }
         }
         return new Result(x, value, maxAbs(gradient), maxIterations, false);
+    }
+
+    /**
+     * Writes the quasi-Newton direction into {@code direction} and returns the first step to try: 1,
+     * or {@code 1 / ‖g‖} for steepest descent when the memory is empty or gave no descent direction.
+     */
+    private static double chooseDirection(CurvatureHistory history, double[] gradient, double[] direction) {
+        history.direction(gradient, direction);
+        if (!history.isEmpty() && WolfeLineSearch.dot(gradient, direction) < 0) {
+            return 1;
+        }
+        history.clear();
+        steepestDescent(gradient, direction);
+        return 1 / Math.sqrt(WolfeLineSearch.dot(gradient, gradient));
     }
 
     private static void steepestDescent(double[] gradient, double[] direction) {

@@ -14,9 +14,10 @@ import java.util.Map;
  * {@code Z} (scales {@code S}) by {@link Cholesky}, then maps {@code β} back to the original scale.
  *
  * <p>When that system is singular to working precision (a constant or collinear feature with
- * {@code l2 = 0}), a small ridge, {@code 1e-10 ×} the largest diagonal entry and growing tenfold until
- * the factorisation succeeds, is added to the diagonal: the answer is then the nearly minimum-norm
- * least-squares solution, and a constant feature gets coefficient 0. Deterministic and single-threaded;
+ * {@code l2 = 0}), a small ridge, {@code 1e-10 ×} the largest diagonal entry (at least 1) and growing tenfold until
+ * the factorisation succeeds, is added to the diagonal: the answer is then nearly the least-squares
+ * solution of minimum norm on the standardised scale (collinear features share the weight), and a
+ * constant feature gets coefficient 0. Deterministic and single-threaded;
  * cost {@code O(rows × features²)}. Immutable; {@link #fit} does not modify the frame.
  */
 public final class LinearLearner implements Learner<LinearModel> {

@@ -34,7 +34,8 @@ public final class LogisticModel implements Model {
     public LogisticModel(Task task, List<String> features, List<String> classes, LogisticParams params,
                          double[] coefficients, double[] intercepts) {
         Checks.checkArgument(task.isClassification(), "task: logistic needs classification, got %s", task.label());
-        Checks.checkArgument(classes.size() >= 2, "classes: expected at least 2, got %s", classes);
+        Checks.checkArgument(task == Task.BINARY ? classes.size() == 2 : classes.size() >= 2,
+                "classes: %s do not fit task %s", classes, task.label());
         int blocks = classes.size() == 2 ? 1 : classes.size();
         Checks.checkArgument(intercepts.length == blocks, "intercepts: expected %s values, got %s", blocks, intercepts.length);
         Checks.checkArgument(coefficients.length == blocks * features.size(),

@@ -30,7 +30,12 @@ public final class CartModel implements Model {
     /** A model from a tree whose width is the class count (classification) or 1 (regression). */
     public CartModel(Task task, List<String> features, List<String> classes, CartParams params, CompactTree tree) {
         int width = task.isClassification() ? classes.size() : 1;
-        Checks.checkArgument(task.isClassification() ? classes.size() >= 2 : classes.isEmpty(),
+        boolean fits = switch (task) {
+            case BINARY -> classes.size() == 2;
+            case MULTICLASS -> classes.size() >= 2;
+            case REGRESSION -> classes.isEmpty();
+        };
+        Checks.checkArgument(fits,
                 "classes: %s do not fit task %s", classes, task.label());
         Checks.checkArgument(tree.width() == width, "tree: width %s, expected %s", tree.width(), width);
         Checks.checkArgument(tree.maxFeature() < features.size(), "tree: splits on feature %s of %s",
