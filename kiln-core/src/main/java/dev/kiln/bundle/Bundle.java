@@ -9,7 +9,7 @@ import dev.kiln.data.Hashes;
 import dev.kiln.data.Field;
 import dev.kiln.data.Role;
 import dev.kiln.data.Schema;
-import dev.kiln.learn.ModelReaders;
+import dev.kiln.learn.catalog.ModelReaders;
 import dev.kiln.learn.Pipeline;
 import dev.kiln.monitor.DriftReference;
 import dev.kiln.prep.FittedTransformer;

@@ -5,7 +5,7 @@ import dev.kiln.data.Hashes;
 import dev.kiln.data.CsvReader;
 import dev.kiln.data.InvalidDataException;
 import dev.kiln.eval.Metric;
-import dev.kiln.learn.Learners;
+import dev.kiln.learn.catalog.Learners;
 import dev.kiln.learn.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

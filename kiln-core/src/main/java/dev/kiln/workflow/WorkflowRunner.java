@@ -19,7 +19,7 @@ import dev.kiln.eval.Split;
 import dev.kiln.eval.Splitter;
 import dev.kiln.explore.Profiler;
 import dev.kiln.learn.Learner;
-import dev.kiln.learn.Learners;
+import dev.kiln.learn.catalog.Learners;
 import dev.kiln.learn.Model;
 import dev.kiln.learn.Predictions;
 import dev.kiln.learn.Targets;

@@ -1,5 +1,7 @@
 package dev.kiln.learn;
 
+import dev.kiln.learn.catalog.Learners;
+import dev.kiln.learn.catalog.ModelReaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
-package dev.kiln.learn;
+package dev.kiln.learn.catalog;
 
+import dev.kiln.learn.Model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;

@@ -1,10 +1,15 @@
-package dev.kiln.learn;
+package dev.kiln.learn.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.learn.Learner;
+import dev.kiln.learn.Task;
+import dev.kiln.learn.TestFrames;
+import dev.kiln.learn.TrainOptions;
+import dev.kiln.learn.InMemoryArrays;
 import dev.kiln.learn.glm.LinearLearner;
 import dev.kiln.learn.glm.LogisticLearner;
 import dev.kiln.learn.tree.CartLearner;

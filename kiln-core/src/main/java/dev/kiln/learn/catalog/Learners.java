@@ -1,5 +1,7 @@
-package dev.kiln.learn;
+package dev.kiln.learn.catalog;
 
+import dev.kiln.learn.Learner;
+import dev.kiln.learn.Task;
 import dev.kiln.learn.glm.LinearLearner;
 import dev.kiln.learn.glm.LinearParams;
 import dev.kiln.learn.glm.LogisticLearner;
