@@ -16,7 +16,6 @@ import dev.kiln.learn.Model;
 import dev.kiln.learn.Pipeline;
 import dev.kiln.learn.Predictions;
 import dev.kiln.monitor.DriftReference;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +51,7 @@ final class BundleBuilder {
         testMetrics.forEach((k, v) -> metrics.put("test." + k, v));
         Manifest manifest = new Manifest(Bundle.FORMAT_VERSION, KilnVersion.get(), spec.name(), problem.task().label(),
                 spec.problem().target(), problem.classes(), learner.name(), learner.params(), inputFields(trainFeatures, schema),
-                metrics, new Manifest.Lineage(runId, dataHash, spec.hash(), spec.train().seed(), Instant.now().toString()), Map.of());
+                metrics, Manifest.Lineage.now(runId, dataHash, spec.hash(), spec.train().seed()), Map.of());
         return new Bundle(manifest, pipeline, reference);
     }
 
