@@ -95,7 +95,11 @@ public final class CsvReader {
 
     private static InputStream open(Path path) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-        return path.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+        if (!path.getFileName().toString().endsWith(".gz")) {
+            return in;
+        }
+        // buffered again: utf8() needs mark/reset to skip a byte-order mark, which GZIPInputStream lacks
+        return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
     }
 
     private static Reader utf8(InputStream in) throws IOException {
