@@ -12,7 +12,7 @@ import dev.kiln.data.NumericColumn;
 import dev.kiln.data.Role;
 import dev.kiln.data.Schema;
 import dev.kiln.learn.Learner;
-import dev.kiln.learn.Learners;
+import dev.kiln.learn.catalog.Learners;
 import dev.kiln.learn.Model;
 import dev.kiln.learn.Pipeline;
 import dev.kiln.learn.Predictions;
@@ -87,7 +87,7 @@ class BundleTest {
                         new Manifest.InputField("age", "numeric", "feature", null, 2.0, 58.0),
                         new Manifest.InputField("sex", "categorical", "feature", List.of("m", "f"), null, null)),
                 Map.of("test.roc_auc", 0.875, "test.accuracy", 0.75),
-                new Manifest.Lineage("run-1", "abc123", "def456", 7, "2024-01-02T03:04:05Z"), Map.of());
+                new Manifest.Lineage("run-1", "abc123", "def456", 7, "2024-01-02T03:04:05Z", "17", "Linux", "amd64"), Map.of());
         return new Bundle(manifest, pipeline, reference);
     }
 
@@ -195,6 +195,16 @@ class BundleTest {
                 .isInstanceOf(BundleException.class)
                 .hasMessageContaining("checksum")
                 .hasMessageContaining("pipeline.json");
+    }
+
+    @Test
+    void fileAddedAfterWritingIsRefused() throws IOException {
+        Path target = dir.resolve("model");
+        bundle().write(target);
+        Files.writeString(target.resolve("arrays/9999.f64"), "extra");
+        assertThatThrownBy(() -> Bundle.read(target))
+                .isInstanceOf(BundleException.class)
+                .hasMessageContaining("arrays/9999.f64 is not listed in the manifest");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AcceptRuleTest {
@@ -96,5 +97,13 @@ class AcceptRuleTest {
         assertThatThrownBy(() -> AcceptRule.parse("roc_auc >= 0.8 and log_loss < half"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("'half' is not a number in 'log_loss < half'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NaN", "Infinity", "0.8d", "0x1p3"})
+    void thresholdsMustBePlainFiniteNumbers(String threshold) {
+        assertThatThrownBy(() -> AcceptRule.parse("roc_auc >= " + threshold))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + threshold + "' is not a number");
     }
 }
