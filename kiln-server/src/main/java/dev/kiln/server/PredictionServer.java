@@ -1,62 +1,81 @@
 package dev.kiln.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kiln.bundle.Bundle;
 import dev.kiln.data.InvalidDataException;
-import dev.kiln.learn.Predictions;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
 import java.io.IOException;
-import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one model bundle over HTTP: {@code POST /predict} (JSON records in, predictions out) and
- * {@code GET /health}. Bad input is answered with 400 and a message naming the field; anything else
- * with 500 and no stack trace. Binds to the host it is given (127.0.0.1 unless told otherwise).
+ * Serves model bundles over HTTP: Kiln's JSON API, the MLflow scoring protocol and the Open Inference
+ * Protocol v2, with health and readiness, Prometheus metrics, an OpenAPI description and Swagger UI.
+ * The served set comes from a {@link ModelSource} and is swapped atomically on reload, so a promotion
+ * never fails a request. Bad input gets 400 naming the field, an unknown model 404, anything else 500
+ * without a stack trace. Binds to the host it is given (127.0.0.1 unless told otherwise).
  */
 public final class PredictionServer implements AutoCloseable {
-    /** Largest request body accepted, in bytes. */
-    public static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
-    /** Most records accepted in one request. */
-    public static final int MAX_RECORDS = 10_000;
-
     private static final Logger LOG = LoggerFactory.getLogger(PredictionServer.class);
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private final String name;
-    private final Bundle bundle;
-    private final RecordReader reader;
+    private final ModelSource source;
+    private final ServerOptions options;
+    private final AtomicReference<ServedModels> served = new AtomicReference<>();
     private final Javalin app;
+    private ScheduledExecutorService poller;
 
-    /** A server for {@code bundle}, known to clients as {@code name}; not started yet. */
-    public PredictionServer(String name, Bundle bundle) {
-        this.name = name;
-        this.bundle = bundle;
-        this.reader = new RecordReader(bundle.pipeline().inputSchema());
+    /** A server for the models of {@code source}; loads them now, so a bad bundle fails here, not on a request. */
+    public PredictionServer(ModelSource source, ServerOptions options) throws IOException {
+        this.source = source;
+        this.options = options;
+        this.served.set(source.load());
+        KilnApi kiln = new KilnApi(served::get);
+        MlflowApi mlflow = new MlflowApi(served::get);
+        InferenceApi v2 = new InferenceApi(served::get);
+        AdminApi admin = new AdminApi(this);
+        ApiDocs docs = new ApiDocs();
+        ServerMetrics metrics = new ServerMetrics();
+        TokenGuard guard = new TokenGuard(options.token());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = MAX_BODY_BYTES;
-            config.routes.get("/health", this::health);
-            config.routes.post("/predict", this::predict);
-            config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-            config.routes.exception(InvalidDataException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.http.maxRequestSize = options.maxBodyBytes();
+            Routes.register(config.routes, kiln, mlflow, v2, admin, docs, metrics, guard, options.guardPredictions());
+            config.routes.exception(BadRequestException.class, (e, ctx) -> Json.error(ctx, 400, e.getMessage()));
+            config.routes.exception(InvalidDataException.class, (e, ctx) -> Json.error(ctx, 400, e.getMessage()));
+            config.routes.exception(NotFoundException.class, (e, ctx) -> Json.error(ctx, 404, e.getMessage()));
+            config.routes.exception(TokenGuard.ForbiddenException.class, (e, ctx) -> Json.error(ctx, e.status(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("prediction failed", e);
-                error(ctx, 500, "internal error");
+                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                Json.error(ctx, 500, "internal error");
             });
+            config.routes.error(404, ctx -> {
+                if (!"application/json".equals(ctx.res().getContentType())) {
+                    Json.error(ctx, 404, "no endpoint " + ctx.method() + " " + ctx.path() + " (see /docs)");
+                }
+            });
+            config.routes.error(413, ctx -> Json.error(ctx, 413, "request body larger than " + options.maxBodyBytes() + " bytes"));
         });
+    }
+
+    /** A server for one bundle with default options. */
+    public static PredictionServer of(ServedModel model) throws IOException {
+        return new PredictionServer(() -> ServedModels.builder().add(model).build(), ServerOptions.defaults());
     }
 
     /** Starts listening on {@code host}:{@code port} (port 0 picks a free one); returns this. */
     public PredictionServer start(String host, int port) {
         app.start(host, port);
+        long every = options.reloadEvery().toMillis();
+        if (every > 0) {
+            poller = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kiln-model-reload");
+                t.setDaemon(true);
+                return t;
+            });
+            poller.scheduleWithFixedDelay(this::reloadQuietly, every, every, TimeUnit.MILLISECONDS);
+        }
         return this;
     }
 
@@ -65,60 +84,32 @@ public final class PredictionServer implements AutoCloseable {
         return app.port();
     }
 
-    private void health(Context ctx) throws JsonProcessingException {
-        ObjectNode body = JSON.createObjectNode().put("status", "ok").put("model", name)
-                .put("task", bundle.manifest().task()).put("run_id", bundle.manifest().lineage().runId());
-        send(ctx, 200, body);
+    /** The models served now. */
+    public ServedModels served() {
+        return served.get();
     }
 
-    private void predict(Context ctx) throws IOException {
-        JsonNode body;
+    /** Re-reads the model source and swaps the served set in one step; in-flight requests finish on the old set. */
+    public ServedModels reload() throws IOException {
+        ServedModels next = source.load();
+        served.set(next);
+        return next;
+    }
+
+    private void reloadQuietly() {
         try {
-            body = JSON.readTree(ctx.bodyAsBytes());
-        } catch (JsonProcessingException e) {
-            throw new BadRequestException("malformed JSON: " + e.getOriginalMessage());
+            reload();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("reloading models failed; still serving the previous set: {}", e.getMessage());
         }
-        if (body == null || body.isMissingNode()) {
-            throw new BadRequestException("empty body, expected JSON records");
-        }
-        List<ObjectNode> records = RecordReader.records(body, MAX_RECORDS);
-        Predictions predictions = bundle.pipeline().predict(reader.read(records));
-        send(ctx, 200, response(predictions));
-    }
-
-    private ObjectNode response(Predictions predictions) {
-        ObjectNode out = JSON.createObjectNode().put("model", name);
-        ArrayNode items = out.putArray("predictions");
-        for (int i = 0; i < predictions.size(); i++) {
-            ObjectNode item = items.addObject();
-            if (predictions.task().isClassification()) {
-                item.put("prediction", predictions.label(i));
-                ObjectNode probabilities = item.putObject("probabilities");
-                for (int c = 0; c < predictions.classes().size(); c++) {
-                    probabilities.put(predictions.classes().get(c), predictions.probability(i, c));
-                }
-            } else {
-                item.put("prediction", predictions.value(i));
-            }
-        }
-        return out;
-    }
-
-    private static void error(Context ctx, int status, String message) {
-        try {
-            send(ctx, status, JSON.createObjectNode().put("error", message));
-        } catch (JsonProcessingException e) {
-            ctx.status(status).result(message);
-        }
-    }
-
-    private static void send(Context ctx, int status, JsonNode body) throws JsonProcessingException {
-        ctx.status(status).contentType("application/json").result(JSON.writeValueAsBytes(body));
     }
 
     /** Stops the server; safe to call more than once. */
     @Override
     public void close() {
+        if (poller != null) {
+            poller.shutdownNow();
+        }
         app.stop();
     }
 }

@@ -1,0 +1,106 @@
+package dev.kiln.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.data.Frame;
+import dev.kiln.learn.Predictions;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.function.Supplier;
+
+/**
+ * Kiln's own JSON API: {@code POST /predict} and {@code POST /models/{ref}/predict} take one record,
+ * an array of records, {@code {"records": [...]}} or {@code {"columns": {"name": [...]}}}; health,
+ * readiness and the list of served models.
+ */
+final class KilnApi {
+    private final Supplier<ServedModels> models;
+
+    KilnApi(Supplier<ServedModels> models) {
+        this.models = models;
+    }
+
+    void health(Context ctx) throws IOException {
+        Json.send(ctx, 200, Json.MAPPER.createObjectNode().put("status", "ok"));
+    }
+
+    void ready(Context ctx) throws IOException {
+        boolean ready = !models.get().isEmpty();
+        Json.send(ctx, ready ? 200 : 503, Json.MAPPER.createObjectNode().put("ready", ready));
+    }
+
+    void list(Context ctx) throws IOException {
+        ServedModels served = models.get();
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (ServedModel model : served.all()) {
+            ObjectNode item = out.addObject().put("name", model.name()).put("version", model.version()).put("ref", model.ref())
+                    .put("task", model.bundle().manifest().task());
+            ArrayNode aliases = item.putArray("aliases");
+            served.aliases(model.name()).forEach((alias, version) -> {
+                if (version == model.version()) {
+                    aliases.add(alias);
+                }
+            });
+        }
+        Json.send(ctx, 200, Json.MAPPER.createObjectNode().set("models", out));
+    }
+
+    void predictDefault(Context ctx) throws IOException {
+        predict(ctx, models.get().defaultModel());
+    }
+
+    void predictByRef(Context ctx) throws IOException {
+        predict(ctx, models.get().resolve(ctx.pathParam("ref")));
+    }
+
+    private void predict(Context ctx, ServedModel model) throws IOException {
+        ctx.attribute(ServerMetrics.MODEL, model.ref());
+        Frame input = decode(Json.body(ctx), model.decoder());
+        Predictions predictions = model.bundle().pipeline().predict(input);
+        ctx.attribute(ServerMetrics.ROWS, predictions.size());
+        Json.send(ctx, 200, response(model, predictions));
+    }
+
+    private static Frame decode(JsonNode body, InputDecoder decoder) {
+        if (body.isArray()) {
+            return decoder.records((ArrayNode) body, "records");
+        }
+        if (!body.isObject()) {
+            throw new BadRequestException("expected a JSON object, an array of objects, {\"records\": [...]} or {\"columns\": {...}}");
+        }
+        if (body.size() == 1 && body.has("records")) {
+            JsonNode records = body.get("records");
+            if (!records.isArray()) {
+                throw new BadRequestException("records: expected an array of objects, found " + InputDecoder.kind(records));
+            }
+            return decoder.records((ArrayNode) records, "records");
+        }
+        if (body.size() == 1 && body.has("columns")) {
+            JsonNode columns = body.get("columns");
+            if (!columns.isObject()) {
+                throw new BadRequestException("columns: expected an object of arrays, found " + InputDecoder.kind(columns));
+            }
+            return decoder.columns((ObjectNode) columns, "columns");
+        }
+        return decoder.records(Json.MAPPER.createArrayNode().add(body), "records");
+    }
+
+    private static ObjectNode response(ServedModel model, Predictions predictions) {
+        ObjectNode out = Json.MAPPER.createObjectNode().put("model", model.ref());
+        ArrayNode items = out.putArray("predictions");
+        for (int i = 0; i < predictions.size(); i++) {
+            ObjectNode item = items.addObject();
+            if (predictions.task().isClassification()) {
+                item.put("prediction", predictions.label(i));
+                ObjectNode probabilities = item.putObject("probabilities");
+                for (int c = 0; c < predictions.classes().size(); c++) {
+                    probabilities.put(predictions.classes().get(c), predictions.probability(i, c));
+                }
+            } else {
+                item.put("prediction", predictions.value(i));
+            }
+        }
+        return out;
+    }
+}
