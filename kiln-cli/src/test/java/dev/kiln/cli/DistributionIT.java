@@ -1,0 +1,43 @@
+package dev.kiln.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution archive as a user gets it: unpacked anywhere, its {@code bin/kiln} runs the
+ * bundled titanic example end to end with nothing else on the class path. Runs after {@code package}.
+ */
+class DistributionIT {
+    @TempDir
+    Path work;
+
+    @Test
+    void unpackedDistributionRunsTheExample() throws Exception {
+        Path archive = Path.of("target", "kiln-" + System.getProperty("kiln.version", "0.1.0-SNAPSHOT") + ".tar.gz");
+        assertThat(archive).exists();
+        assertThat(run(work, "tar", "xzf", archive.toAbsolutePath().toString())).isZero();
+        Path home = Files.list(work).filter(Files::isDirectory).findFirst().orElseThrow();
+        String java = Path.of(System.getProperty("java.home")).toString();
+        ProcessBuilder kiln = new ProcessBuilder(home.resolve("bin/kiln").toString(), "run", "examples/titanic/pipeline.yaml")
+                .directory(home.toFile()).redirectErrorStream(true);
+        kiln.environment().put("JAVA_HOME", java);
+        Process process = kiln.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("[8/8] register", "registered: titanic:1");
+        assertThat(home.resolve("examples/titanic/.kiln/kiln.db")).exists();
+    }
+
+    private static int run(Path dir, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        return process.waitFor();
+    }
+}
