@@ -9,7 +9,9 @@ import dev.kiln.data.Role;
 import dev.kiln.data.Schema;
 import dev.kiln.prep.FittedTransformer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Fitted preparation steps and a model, applied as one: what a bundle holds and what is deployed.
@@ -81,6 +83,50 @@ public final class Pipeline {
             text[i] = column.format(i);
         }
         return ColumnParser.parse(field.name(), text, field.kind(), i -> "row " + (i + 1));
+    }
+
+    /**
+     * The explanation of every row of {@code input}: baseline plus per-column contributions.
+     * {@link IllegalArgumentException} when the model cannot explain itself (see {@link Explainable}).
+     */
+    public List<Explanation> explain(Frame input) {
+        if (!(model instanceof Explainable explainable)) {
+            throw new IllegalArgumentException("explanations need a tree model; this model is '" + model.type() + "'");
+        }
+        FeatureMatrix matrix = FeatureMatrix.of(prepare(input), model.features());
+        int outputs = Math.max(1, model.classes().size());
+        List<String> columns = sourceColumns();
+        double[] x = new double[model.features().size()];
+        double[] baseline = new double[outputs];
+        double[] contributions = new double[x.length * outputs];
+        List<Explanation> out = new ArrayList<>(matrix.rows());
+        for (int i = 0; i < matrix.rows(); i++) {
+            matrix.row(i, x);
+            explainable.contributions(x, baseline, contributions);
+            Map<String, double[]> byColumn = new LinkedHashMap<>();
+            for (int j = 0; j < x.length; j++) {
+                double[] sum = byColumn.computeIfAbsent(columns.get(j), c -> new double[outputs]);
+                for (int k = 0; k < outputs; k++) {
+                    sum[k] += contributions[j * outputs + k];
+                }
+            }
+            out.add(new Explanation(baseline, byColumn));
+        }
+        return out;
+    }
+
+    /**
+     * The raw input column each model feature comes from: itself when it is an input column, the part
+     * before {@code =} for a one-hot indicator such as {@code Sex=male}, else the feature's own name.
+     */
+    private List<String> sourceColumns() {
+        List<String> out = new ArrayList<>();
+        for (String feature : model.features()) {
+            int eq = feature.indexOf('=');
+            String prefix = eq > 0 ? feature.substring(0, eq) : feature;
+            out.add(inputSchema.contains(feature) ? feature : inputSchema.contains(prefix) ? prefix : feature);
+        }
+        return out;
     }
 
     /** The names of the input columns the model needs. */

@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.Frame;
+import dev.kiln.learn.Explainable;
+import dev.kiln.learn.Explanation;
 import dev.kiln.learn.Predictions;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * Kiln's own JSON API: {@code POST /predict} and {@code POST /models/{ref}/predict} take one record,
- * an array of records, {@code {"records": [...]}} or {@code {"columns": {"name": [...]}}}; health,
- * readiness and the list of served models.
+ * an array of records, {@code {"records": [...]}} or {@code {"columns": {"name": [...]}}}, and with
+ * {@code ?explain=true} add per-column contributions for tree models; health, readiness and the list
+ * of served models.
  */
 final class KilnApi {
     private final Supplier<ServedModels> models;
@@ -59,7 +63,15 @@ final class KilnApi {
         Frame input = decode(Json.body(ctx), model.decoder());
         Predictions predictions = model.bundle().pipeline().predict(input);
         ctx.attribute(ServerMetrics.ROWS, predictions.size());
-        Json.send(ctx, 200, response(model, predictions));
+        ObjectNode response = response(model, predictions);
+        if ("true".equals(ctx.queryParam("explain"))) {
+            if (!(model.bundle().pipeline().model() instanceof Explainable)) {
+                throw new BadRequestException("explain=true: explanations need a tree model; " + model.ref() + " is '"
+                        + model.bundle().pipeline().model().type() + "'");
+            }
+            addExplanations(response, model.bundle().pipeline().explain(input), predictions);
+        }
+        Json.send(ctx, 200, response);
     }
 
     private static Frame decode(JsonNode body, InputDecoder decoder) {
@@ -84,6 +96,35 @@ final class KilnApi {
             return decoder.columns((ObjectNode) columns, "columns");
         }
         return decoder.records(Json.MAPPER.createArrayNode().add(body), "records");
+    }
+
+    /**
+     * Adds {@code explanation: {baseline, contributions}} to each prediction: for binary classifiers
+     * toward the second class, for multiclass per class, for regression in the target's units.
+     */
+    private static void addExplanations(ObjectNode response, List<Explanation> explanations, Predictions predictions) {
+        List<String> classes = predictions.classes();
+        for (int i = 0; i < explanations.size(); i++) {
+            Explanation explanation = explanations.get(i);
+            ObjectNode node = ((ObjectNode) response.get("predictions").get(i)).putObject("explanation");
+            node.set("baseline", outputs(explanation.baseline(), classes));
+            ObjectNode contributions = node.putObject("contributions");
+            explanation.contributions().forEach((column, values) -> contributions.set(column, outputs(values, classes)));
+        }
+    }
+
+    private static JsonNode outputs(double[] values, List<String> classes) {
+        if (classes.isEmpty()) {
+            return Json.MAPPER.getNodeFactory().numberNode(values[0]);
+        }
+        if (classes.size() == 2) {
+            return Json.MAPPER.getNodeFactory().numberNode(values[1]);
+        }
+        ObjectNode byClass = Json.MAPPER.createObjectNode();
+        for (int k = 0; k < classes.size(); k++) {
+            byClass.put(classes.get(k), values[k]);
+        }
+        return byClass;
     }
 
     private static ObjectNode response(ServedModel model, Predictions predictions) {

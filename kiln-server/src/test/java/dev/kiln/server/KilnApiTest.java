@@ -99,6 +99,25 @@ class KilnApiTest {
     }
 
     @Test
+    void explanationsOfATreeAddUpToItsProbabilities() throws Exception {
+        ServedModel tree = new ServedModel("tree", 1, ToyModels.classifier("tree", "tree", java.util.Map.of("max_depth", "3")), 100);
+        try (PredictionServer treeServer = PredictionServer.of(tree).start("127.0.0.1", 0)) {
+            ServerClient treeClient = new ServerClient(treeServer.port());
+            JsonNode item = ServerClient.json(treeClient.post("/predict?explain=true", "{\"size\": 7.5, \"colour\": \"blue\"}"))
+                    .get("predictions").get(0);
+            JsonNode explanation = item.get("explanation");
+            double sum = explanation.get("baseline").asDouble();
+            for (JsonNode contribution : explanation.get("contributions")) {
+                sum += contribution.asDouble();
+            }
+            assertThat(sum).isCloseTo(item.get("probabilities").get("yes").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(explanation.get("contributions").has("size")).isTrue();
+            assertThat(explanation.get("contributions").has("colour")).isTrue();
+        }
+        assertError("/predict?explain=true", "{\"size\": 1, \"colour\": \"red\"}", 400, "explanations need a tree model");
+    }
+
+    @Test
     void unknownEndpointsAnswerJson404() throws Exception {
         HttpResponse<String> response = client.get("/nope");
         assertThat(response.statusCode()).isEqualTo(404);

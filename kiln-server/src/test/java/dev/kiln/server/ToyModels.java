@@ -42,6 +42,11 @@ final class ToyModels {
 
     /** A logistic classifier (labels no/yes) with penalty {@code l2}; different penalties give different probabilities. */
     static Bundle classifier(String name, double l2) {
+        return classifier(name, "logistic", Map.of("l2", Double.toString(l2)));
+    }
+
+    /** A classifier (labels no/yes) of learner {@code learner} with these parameters. */
+    static Bundle classifier(String name, String learner, Map<String, String> params) {
         Frame raw = features();
         int[] label = new int[raw.rowCount()];
         for (int i = 0; i < label.length; i++) {
@@ -55,12 +60,12 @@ final class ToyModels {
             prepared = fitted.apply(prepared);
             steps.add(fitted);
         }
-        Model model = Learners.create("logistic", Map.of("l2", Double.toString(l2))).fit(
+        Model model = Learners.create(learner, params).fit(
                 prepared.with(CategoricalColumn.of("label", label, List.of("no", "yes"))), TrainOptions.of("label", Task.BINARY, 1));
         Schema schema = Schema.of(List.of(new Field("size", ColumnKind.NUMERIC, Role.FEATURE),
                 new Field("colour", ColumnKind.CATEGORICAL, Role.FEATURE, List.of("red", "green", "blue")),
                 new Field("id", ColumnKind.NUMERIC, Role.IGNORED)));
-        Manifest manifest = new Manifest(1, "test", name, "binary", "label", List.of("no", "yes"), "logistic", Map.of("l2", l2),
+        Manifest manifest = new Manifest(1, "test", name, "binary", "label", List.of("no", "yes"), learner, Map.of(),
                 List.of(), Map.of(), Manifest.Lineage.now("run-" + name, "data", "spec", 1), Map.of());
         return new Bundle(manifest, new Pipeline(schema, steps, model), DriftReference.fit(raw, null, 0.1, 0.25));
     }

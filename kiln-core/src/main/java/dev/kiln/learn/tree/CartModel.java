@@ -6,10 +6,12 @@ import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Checks;
 import dev.kiln.data.Frame;
 import dev.kiln.learn.FeatureMatrix;
+import dev.kiln.learn.Explainable;
 import dev.kiln.learn.Model;
 import dev.kiln.learn.ModelState;
 import dev.kiln.learn.Predictions;
 import dev.kiln.learn.Task;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,7 +19,7 @@ import java.util.List;
  * frequencies in that leaf) or its value (the training mean there). A missing (NaN) feature value
  * goes right. Immutable and thread-safe; {@link #predictRow} allocates nothing.
  */
-public final class CartModel implements Model {
+public final class CartModel implements Model, Explainable {
     /** The type name in bundles and the learner name in specs. */
     public static final String TYPE = "tree";
 
@@ -88,6 +90,29 @@ public final class CartModel implements Model {
     }
 
     /** The fitted tree. */
+    /**
+     * Path attribution (Saabas): the root's values are the baseline, and each split on the way to the
+     * leaf credits its feature with the change in the node values it causes. Exact for one tree:
+     * baseline plus contributions equals the leaf's values.
+     */
+    @Override
+    public void contributions(double[] x, double[] baseline, double[] contributions) {
+        int width = tree.width();
+        Arrays.fill(contributions, 0.0);
+        for (int k = 0; k < width; k++) {
+            baseline[k] = tree.value(0, k);
+        }
+        int node = 0;
+        while (!tree.isLeaf(node)) {
+            int feature = tree.feature(node);
+            int child = x[feature] <= tree.threshold(node) ? tree.left(node) : tree.right(node);
+            for (int k = 0; k < width; k++) {
+                contributions[feature * width + k] += tree.value(child, k) - tree.value(node, k);
+            }
+            node = child;
+        }
+    }
+
     public CompactTree tree() {
         return tree;
     }
