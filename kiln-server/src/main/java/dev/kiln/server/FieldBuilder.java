@@ -47,6 +47,9 @@ final class FieldBuilder {
                     throw where.wrongType("a number or null", value);
                 }
                 numbers[row] = value.isNull() ? Double.NaN : value.doubleValue();
+                if (Double.isInfinite(numbers[row])) {
+                    throw where.wrongType("a finite number or null", value);
+                }
             }
             case BOOLEAN -> {
                 if (!value.isNull() && !value.isBoolean()) {

@@ -81,6 +81,7 @@ class KilnApiTest {
         assertError("/predict", "{\"size\": 1, \"colour\": [\"red\"]}", 400, "records[0].colour: expected a string or null");
         assertError("/predict", "{\"size\": NaN, \"colour\": \"red\"}", 400, "malformed JSON");
         assertError("/predict", "{\"size\": 1,", 400, "malformed JSON");
+        assertError("/predict", "{\"size\": 1E400, \"colour\": \"red\"}", 400, "records[0].size: expected a finite number or null");
         assertError("/predict", "", 400, "empty body");
         assertError("/predict", "[]", 400, "at least one row");
         assertError("/predict", "[1, 2]", 400, "records[0]: expected an object, found a number");
