@@ -45,6 +45,14 @@ final class ReferenceJson {
         for (double p : f.proportions()) {
             proportions.add(p);
         }
+        node.put("count", f.count());
+        ArrayNode sample = node.putArray("sample");
+        for (double v : f.sample()) {
+            sample.add(v);
+        }
+        if (!Double.isNaN(f.std())) {
+            node.put("std", f.std());
+        }
         return node;
     }
 
@@ -57,7 +65,8 @@ final class ReferenceJson {
         List<String> levels = new ArrayList<>();
         node.path("levels").forEach(l -> levels.add(l.asText()));
         return new FeatureReference(node.path("name").asText(), kind, doubles(node.path("edges")), levels,
-                doubles(node.path("proportions")));
+                doubles(node.path("proportions")), node.path("count").asLong(0), doubles(node.path("sample")),
+                node.path("std").asDouble(Double.NaN));
     }
 
     private static double[] doubles(JsonNode array) {

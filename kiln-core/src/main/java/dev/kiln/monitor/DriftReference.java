@@ -19,8 +19,13 @@ public record DriftReference(List<FeatureReference> features, FeatureReference p
         features = List.copyOf(features);
     }
 
-    /** Drift of one feature: its PSI and status ({@code ok}, {@code warn} or {@code alert}). */
-    public record FeatureDrift(String feature, double psi, String status) {
+    /**
+     * Drift of one feature: its PSI and PSI status ({@code ok}, {@code warn} or {@code alert}), and the
+     * verdict of the chosen method: its label, statistic, p-value (NaN for distances) and whether it
+     * says the feature drifted.
+     */
+    public record FeatureDrift(String feature, double psi, String status, String method, double statistic,
+                               double pValue, boolean drifted) {
     }
 
     /** The reference of every trackable column of {@code train}, and of {@code predictions} if not null. */
@@ -36,11 +41,16 @@ public record DriftReference(List<FeatureReference> features, FeatureReference p
         return new DriftReference(features, prediction, warn, alert);
     }
 
-    /**
-     * PSI of every referenced feature in {@code data}, in reference order. The data must hold each
-     * feature with its training kind (see {@code Pipeline.conform}).
-     */
+    /** PSI of every referenced feature in {@code data}, and the automatic method's verdict. */
     public List<FeatureDrift> compare(Frame data) {
+        return compare(data, DriftMethod.AUTO);
+    }
+
+    /**
+     * PSI and the verdict of {@code method} for every referenced feature in {@code data}, in reference
+     * order. The data must hold each feature with its training kind (see {@code Pipeline.conform}).
+     */
+    public List<FeatureDrift> compare(Frame data, DriftMethod method) {
         List<FeatureDrift> out = new ArrayList<>();
         for (FeatureReference reference : features) {
             if (!data.has(reference.name())) {
@@ -52,9 +62,14 @@ public record DriftReference(List<FeatureReference> features, FeatureReference p
                 throw new InvalidDataException("column '" + reference.name() + "' is " + column.kind().label()
                         + ", expected " + reference.kind().label());
             }
-            double psi = reference.psi(column);
-            out.add(new FeatureDrift(reference.name(), psi, psi >= alert ? "alert" : psi >= warn ? "warn" : "ok"));
+            out.add(FeatureComparison.compare(reference, column, method, warn, alert));
         }
         return out;
+    }
+
+    /** Whether the data as a whole drifted: at least {@code share} of the features did. */
+    public static boolean datasetDrift(List<FeatureDrift> drift, double share) {
+        long drifted = drift.stream().filter(FeatureDrift::drifted).count();
+        return !drift.isEmpty() && drifted >= share * drift.size();
     }
 }

@@ -13,12 +13,40 @@ import java.util.Map;
  * How one feature was distributed in the training data, as proportions over fixed bins. Numeric:
  * bins split at training deciles ({@code edges}), then one bin for missing. Categorical and boolean:
  * one bin per training level, one for levels never seen in training, one for missing. Immutable.
+ *
+ * <p>Also kept, for the statistical tests of {@link DriftMethod}: the number of training rows
+ * ({@code count}), and for numeric features the standard deviation and a sorted {@code sample} of the
+ * non-missing values: all of them when there are at most {@value #EXACT_SAMPLE} (so tests on small
+ * references are exact), else {@value #QUANTILES} evenly spaced quantiles. Bundles of format 1 written
+ * before these existed have count 0 and an empty sample; only PSI applies to them.
  */
-public record FeatureReference(String name, ColumnKind kind, double[] edges, List<String> levels, double[] proportions) {
+public record FeatureReference(String name, ColumnKind kind, double[] edges, List<String> levels, double[] proportions,
+                               long count, double[] sample, double std) {
+    /** Up to this many non-missing training values are kept whole. */
+    public static final int EXACT_SAMPLE = 1000;
+    /** Beyond that, the quantiles at this many evenly spaced probabilities (0, 0.005, ..., 1). */
+    public static final int QUANTILES = 201;
+
     public FeatureReference {
         edges = edges.clone();
         levels = List.copyOf(levels);
         proportions = proportions.clone();
+        sample = sample.clone();
+    }
+
+    @Override
+    public double[] sample() {
+        return sample.clone();
+    }
+
+    /** Whether the sample holds every non-missing training value (so tests on it are exact). */
+    public boolean exactSample() {
+        return sample.length > 0 && sample.length <= EXACT_SAMPLE && (kind != ColumnKind.NUMERIC || sample.length == nonMissing());
+    }
+
+    /** The number of non-missing training values. */
+    public long nonMissing() {
+        return Math.round(count * (1 - proportions[proportions.length - 1]));
     }
 
     @Override
@@ -34,25 +62,64 @@ public record FeatureReference(String name, ColumnKind kind, double[] edges, Lis
     /** The reference of {@code column}, or null for kinds that are not tracked (text, timestamp). */
     public static FeatureReference fit(Column column) {
         if (column instanceof NumericColumn n) {
-            double[] edges = decileEdges(n);
-            return new FeatureReference(n.name(), n.kind(), edges, List.of(), numericProportions(n, edges));
+            double[] sorted = sortedValues(n);
+            double[] edges = decileEdges(sorted);
+            double[] sample = sorted.length <= EXACT_SAMPLE ? sorted : quantiles(sorted, QUANTILES);
+            return new FeatureReference(n.name(), n.kind(), edges, List.of(), numericProportions(n, edges), n.size(), sample,
+                    standardDeviation(sorted));
         }
         if (column instanceof CategoricalColumn c) {
             List<String> levels = c.levels();
-            return new FeatureReference(c.name(), c.kind(), new double[0], levels, categoricalProportions(c, levels));
+            return new FeatureReference(c.name(), c.kind(), new double[0], levels, categoricalProportions(c, levels),
+                    c.size(), new double[0], Double.NaN);
         }
         return null;
     }
 
     /** PSI of {@code column} (new data) against this reference. */
     public double psi(Column column) {
-        double[] actual = column instanceof NumericColumn n ? numericProportions(n, edges)
-                : categoricalProportions((CategoricalColumn) column, levels);
-        return Psi.between(proportions, actual);
+        return Psi.between(proportions, proportions(column));
     }
 
-    private static double[] decileEdges(NumericColumn n) {
-        double[] values = Arrays.stream(n.toArray()).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    /** The proportions of {@code column} (new data) over this reference's bins. */
+    double[] proportions(Column column) {
+        return column instanceof NumericColumn n ? numericProportions(n, edges)
+                : categoricalProportions((CategoricalColumn) column, levels);
+    }
+
+    static double[] sortedValues(NumericColumn n) {
+        return Arrays.stream(n.toArray()).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    }
+
+    /** Quantiles of ascending {@code sorted} at {@code points} evenly spaced probabilities, linearly interpolated. */
+    static double[] quantiles(double[] sorted, int points) {
+        double[] out = new double[points];
+        for (int i = 0; i < points; i++) {
+            double position = (sorted.length - 1) * (double) i / (points - 1);
+            int low = (int) Math.floor(position);
+            int high = Math.min(low + 1, sorted.length - 1);
+            out[i] = sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+        }
+        return out;
+    }
+
+    private static double standardDeviation(double[] values) {
+        if (values.length < 2) {
+            return 0.0;
+        }
+        double mean = 0;
+        for (double v : values) {
+            mean += v;
+        }
+        mean /= values.length;
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(squares / (values.length - 1));
+    }
+
+    private static double[] decileEdges(double[] values) {
         if (values.length == 0) {
             return new double[0];
         }
