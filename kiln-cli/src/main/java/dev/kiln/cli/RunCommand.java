@@ -62,8 +62,7 @@ final class RunCommand extends KilnCommand {
                 store.saveArtifact(run.id(), SPEC_COPY, spec.file());
                 result = WorkflowRunner.run(spec, run.id(), dataHash, store.artifactDir(run.id()), this::stage);
             } catch (Exception e) {
-                store.recordArtifacts(run.id());
-                store.finishRun(run.id(), Run.FAILED);
+                markFailed(store, run.id(), e);
                 throw e;
             }
             long t0 = System.nanoTime();
@@ -76,6 +75,16 @@ final class RunCommand extends KilnCommand {
             }
         }
         return 0;
+    }
+
+    /** Records what a failed run left and marks it failed; a store error here is attached to the first failure. */
+    private static void markFailed(KilnStore store, String runId, Exception failure) {
+        try {
+            store.recordArtifacts(runId);
+            store.finishRun(runId, Run.FAILED);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private void stage(String stage, double seconds, String summary) {
