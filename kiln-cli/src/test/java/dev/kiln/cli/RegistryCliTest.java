@@ -166,14 +166,33 @@ class RegistryCliTest {
     void gcDeletesOnlyUnreferencedArtifactsAndRecordsIt() throws Exception {
         Path orphan = Files.createDirectories(store.resolve("artifacts/runs/20260101-000000-000-orphan0000"));
         Files.writeString(orphan.resolve("profile.json"), "{}");
+        // a data file that breaks on its last line fails the run after it started
+        byte[] data = Files.readAllBytes(work.resolve("data/titanic.csv"));
+        byte[] broken = java.util.Arrays.copyOf(data, data.length + 4);
+        broken[data.length] = (byte) 0xFF;
+        broken[data.length + 1] = (byte) 0xFE;
+        broken[data.length + 2] = ',';
+        broken[data.length + 3] = '\n';
+        Files.write(work.resolve("data/broken.csv"), broken);
+        Files.writeString(work.resolve("broken.yaml"), Files.readString(work.resolve("pipeline.yaml"))
+                .replace("data/titanic.csv", "data/broken.csv"));
+        CliProcess.Result failed = CliProcess.run(work, "run", "broken.yaml");
+        assertThat(failed.exitCode()).as(failed.out() + failed.err()).isNotZero();
+        JsonNode failedRuns = json("runs", "--status", "failed", "--json");
+        assertThat(failedRuns).hasSize(1);
+        String failedId = failedRuns.get(0).get("id").asText();
+        assertThat(json("runs", "show", failedId, "--json").get("artifacts").findValuesAsText("path"))
+                .contains(RunCommand.SPEC_COPY);
 
         JsonNode dry = json("gc", "--dry-run", "--json");
-        assertThat(dry.get("deleted")).hasSize(1);
+        assertThat(dry.get("deleted")).hasSize(2);
         assertThat(orphan).exists();
         JsonNode done = json("gc", "--reason", "cleanup", "--json");
-        assertThat(done.get("deleted").get(0).get("why").asText()).isEqualTo("orphan");
+        assertThat(done.get("deleted").findValuesAsText("why")).containsExactlyInAnyOrder("orphan", "failed run");
         assertThat(orphan).doesNotExist();
+        assertThat(store.resolve("artifacts/runs").resolve(failedId)).doesNotExist();
         assertThat(json("audit", "--json").get(0).get("action").asText()).isEqualTo("gc");
+        assertThat(kiln("runs", "show", failedId).out()).contains("(deleted)");
         for (JsonNode version : json("models", "--json")) {
             assertThat(Path.of(version.get("bundle").asText()).resolve("manifest.json")).exists();
         }
