@@ -20,7 +20,7 @@ abstract class RunListing extends KilnCommand {
     @Option(names = "--name", paramLabel = "NAME", description = "Only runs of this name (the spec's name).")
     String name;
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "Only runs in this status: running, finished or failed.")
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only runs in this status: running, finished, failed, or stale (running, but its process is gone).")
     String status;
 
     @Option(names = "--where", paramLabel = "CONDITION",
@@ -38,7 +38,10 @@ abstract class RunListing extends KilnCommand {
         }
         List<Run> runs;
         try (KilnStore opened = store.open()) {
-            runs = opened.runs(name, status, conditions.isEmpty() ? limit : SCAN_LIMIT).stream()
+            boolean stale = "stale".equals(status);
+            boolean scan = stale || !conditions.isEmpty();
+            runs = opened.runs(name, stale ? Run.RUNNING : status, scan ? SCAN_LIMIT : limit).stream()
+                    .filter(run -> !stale || run.stale())
                     .filter(run -> conditions.stream().allMatch(c -> c.test(run.metrics()))).limit(limit).toList();
         }
         if (common.json) {

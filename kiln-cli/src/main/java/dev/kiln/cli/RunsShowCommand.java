@@ -5,8 +5,10 @@ import dev.kiln.store.KilnStore;
 import dev.kiln.store.Run;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -15,10 +17,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Show one run: lineage, parameters, metrics, timings, artifacts.")
 final class RunsShowCommand extends KilnCommand {
+    /** How many recent runs a shortened id is looked up in. */
+    private static final int PREFIX_SCAN_LIMIT = 10_000;
+
     @Mixin
     StoreOptions store;
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The run id (as kiln runs list shows it).")
+    @Parameters(index = "0", paramLabel = "ID", description = "The run id (as kiln runs list shows it), or a prefix of it that only one run has.")
     String id;
 
     @Override
@@ -50,9 +55,17 @@ final class RunsShowCommand extends KilnCommand {
         return 0;
     }
 
-    /** The run with this id; unknown ids are the caller's mistake. */
+    /** The run with this id, or the only one whose id starts with it; unknown ids are the caller's mistake. */
     static Run find(KilnStore store, String id) {
-        return store.run(id).orElseThrow(() -> new IllegalArgumentException("unknown run '" + id
+        Optional<Run> exact = store.run(id);
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        List<Run> matches = store.runs(null, null, PREFIX_SCAN_LIMIT).stream().filter(r -> r.id().startsWith(id)).toList();
+        if (matches.size() > 1) {
+            throw new IllegalArgumentException("run id prefix '" + id + "' matches " + matches.size() + " runs; give more of it");
+        }
+        return matches.stream().findFirst().orElseThrow(() -> new IllegalArgumentException("unknown run '" + id
                 + "' (kiln runs list shows the run ids)"));
     }
 

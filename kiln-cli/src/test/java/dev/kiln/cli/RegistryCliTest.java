@@ -107,6 +107,8 @@ class RegistryCliTest {
         assertThat(run.get("artifacts").get(0).get("sha256").asText()).hasSize(64);
         assertThat(kiln("runs", "show", id).out()).contains("bundle/manifest.json", "test.roc_auc");
         assertThat(kiln("runs", "show", "nosuchrun").code()).isEqualTo(2);
+        assertThat(json("runs", "show", id.substring(0, id.length() - 6), "--json").get("id").asText()).isEqualTo(id);
+        assertThat(kiln("runs", "show", "2").err()).contains("matches 2 runs");
     }
 
     @Test
@@ -115,6 +117,7 @@ class RegistryCliTest {
         assertThat(json("runs", "list", "--where", "test.roc_auc >= 0.5", "--json")).hasSize(2);
         assertThat(json("runs", "list", "--where", "test.roc_auc > 1.5", "--json")).isEmpty();
         assertThat(json("runs", "list", "--status", "failed", "--json")).isEmpty();
+        assertThat(json("runs", "list", "--status", "stale", "--json")).isEmpty();
         assertThat(json("runs", "list", "--name", "titanic", "--limit", "1", "--json")).hasSize(1);
         assertThat(kiln("runs", "list", "--where", "roc_auc about 3").code()).isEqualTo(2);
 
