@@ -14,11 +14,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The MODEL argument of the commands that use a model: a bundle folder, or a registry reference
- * ({@code name}, {@code name:3}, {@code name@production}) looked up in the store.
+ * ({@code name}, {@code name:3}, {@code name@champion}) looked up in the store.
  */
 final class ModelOptions {
     @Parameters(index = "0", paramLabel = "MODEL",
-            description = "A bundle folder, or a registered model: NAME (latest), NAME:VERSION or NAME@STAGE.")
+            description = "A bundle folder, or a registered model: NAME (latest), NAME:VERSION or NAME@ALIAS (e.g. @champion).")
     String model;
 
     @Option(names = "--store", paramLabel = "DIR", description = "The store folder for registry references (default: .kiln).")

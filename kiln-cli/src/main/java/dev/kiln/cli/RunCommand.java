@@ -23,12 +23,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kiln run SPEC}: the whole workflow, recorded as a run and registered as a model version. */
+/**
+ * {@code kiln run SPEC}: the whole workflow, recorded as a run and registered as a model version. The run keeps a
+ * copy of the spec, its hash, the data's hash, parameters, metrics, timings and the list of its artifact files
+ * with sizes and SHA-256; a failed run is marked failed, with whatever artifacts it left.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run every stage of a workflow spec: collect, explore, split, prepare, train, evaluate, bundle, register.")
 final class RunCommand extends KilnCommand {
     static final ObjectMapper JSON = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** The name of the copy of the spec kept with every run's artifacts. */
+    static final String SPEC_COPY = "spec.yaml";
     private static final List<String> STAGES = List.of("collect", "explore", "split", "prepare", "train", "evaluate", "bundle", "register");
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "The workflow spec, for instance examples/titanic/pipeline.yaml.")
@@ -53,9 +59,10 @@ final class RunCommand extends KilnCommand {
             }
             RunResult result;
             try {
+                store.saveArtifact(run.id(), SPEC_COPY, spec.file());
                 result = WorkflowRunner.run(spec, run.id(), dataHash, store.artifactDir(run.id()), this::stage);
             } catch (Exception e) {
-                store.finishRun(run.id(), Run.FAILED);
+                markFailed(store, run.id(), e);
                 throw e;
             }
             long t0 = System.nanoTime();
@@ -68,6 +75,16 @@ final class RunCommand extends KilnCommand {
             }
         }
         return 0;
+    }
+
+    /** Records what a failed run left and marks it failed; a store error here is attached to the first failure. */
+    private static void markFailed(KilnStore store, String runId, Exception failure) {
+        try {
+            store.recordArtifacts(runId);
+            store.finishRun(runId, Run.FAILED);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private void stage(String stage, double seconds, String summary) {
@@ -92,6 +109,7 @@ final class RunCommand extends KilnCommand {
         result.testMetrics().forEach((k, v) -> metrics.put("test." + k, v));
         store.logMetrics(run.id(), metrics);
         store.logTimings(run.id(), result.timings());
+        store.recordArtifacts(run.id());
         ModelVersion version = store.registerModel(spec.name(), run.id(), result.bundle(), result.testMetrics(), result.accepted());
         store.finishRun(run.id(), Run.FINISHED);
         return version;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real {@code kiln} command in a child JVM on the test class path, as a user would. */
@@ -27,7 +28,14 @@ final class CliProcess {
     }
 
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
-        Process process = builder(workDir, args).start();
+        return run(workDir, Map.of(), args);
+    }
+
+    /** Runs the command with {@code env} added to the child's environment. */
+    static Result run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        ProcessBuilder builder = builder(workDir, args);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         process.getOutputStream().close();
         var out = process.getInputStream();
         var err = process.getErrorStream();

@@ -3,6 +3,7 @@ package dev.kiln.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,8 +12,22 @@ final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<TreeMap<String, Double>> DOUBLES = new TypeReference<>() { };
     private static final TypeReference<TreeMap<String, String>> STRINGS = new TypeReference<>() { };
+    private static final TypeReference<List<ArtifactFile>> ARTIFACTS = new TypeReference<>() { };
 
     private Json() {
+    }
+
+    static String writeArtifacts(List<ArtifactFile> files) {
+        try {
+            return MAPPER.writeValueAsString(files);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write artifact list as JSON", e);
+        }
+    }
+
+    /** The artifact list in {@code json}; empty for {@code null} (runs recorded before the list was kept). */
+    static List<ArtifactFile> readArtifacts(String json) {
+        return json == null ? List.of() : read(json, ARTIFACTS);
     }
 
     static String write(Map<String, ?> map) {

@@ -31,6 +31,9 @@ public final class KilnStore implements AutoCloseable {
     private final RunLog runLog;
     private final ModelRegistry registry;
     private final Artifacts artifacts;
+    private final AuditLog audit;
+    private final Aliases aliases;
+    private final GarbageCollector garbageCollector;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private KilnStore(Path kilnDir, Database database) {
@@ -38,8 +41,11 @@ public final class KilnStore implements AutoCloseable {
         this.jdbcUrl = database.redacted();
         this.artifacts = new Artifacts(kilnDir.resolve("artifacts"));
         Clock clock = Clock.systemUTC();
+        this.audit = new AuditLog(database, clock, AuditLog.currentActor());
+        this.aliases = new Aliases(database, clock, audit);
         this.runLog = new RunLog(database, artifacts, clock);
-        this.registry = new ModelRegistry(database, clock);
+        this.registry = new ModelRegistry(database, clock, audit, aliases);
+        this.garbageCollector = new GarbageCollector(database, artifacts, audit);
     }
 
     /** Opens (creating if needed) the embedded store: SQLite at {@code kilnDir/kiln.db}, artifacts beside it. */
@@ -88,6 +94,26 @@ public final class KilnStore implements AutoCloseable {
         return artifacts.createRunDirectory(runId);
     }
 
+    /** Who the audit log names for this store's changes: {@code KILN_USER}, else the operating-system user. */
+    public String actor() {
+        return audit.actor();
+    }
+
+    /** Copies a file into the run's artifact directory as {@code name}, atomically (temporary file, then rename). */
+    public Path saveArtifact(String runId, String name, Path source) {
+        checkOpen();
+        checkArgument(runLog.find(runId).isPresent(), "unknown run: '%s'", runId);
+        return artifacts.copyIn(runId, name, source);
+    }
+
+    /** Records every file now in the run's artifact directory with its size and SHA-256, and returns the list. */
+    public List<ArtifactFile> recordArtifacts(String runId) {
+        checkOpen();
+        List<ArtifactFile> files = artifacts.list(runId);
+        runLog.logArtifacts(runId, files);
+        return files;
+    }
+
     /** Adds parameters to a run; a name logged again is overwritten. */
     public void logParams(String runId, Map<String, String> params) {
         checkOpen();
@@ -124,6 +150,12 @@ public final class KilnStore implements AutoCloseable {
         return runLog.latest(limit);
     }
 
+    /** Up to {@code limit} runs, newest first, with this name and status ({@link Run#RUNNING}, ...) unless null. */
+    public List<Run> runs(String name, String status, int limit) {
+        checkOpen();
+        return runLog.search(name, status, limit);
+    }
+
     /**
      * Registers a bundle as the next version (1, 2, 3, ...) of model {@code name}, in stage {@code none}.
      * {@code runId} may be {@code null} for an imported bundle; otherwise the run must exist.
@@ -137,11 +169,58 @@ public final class KilnStore implements AutoCloseable {
 
     /**
      * Moves a version to {@code stage} (one of {@link ModelVersion#STAGES}) and returns it updated. Moving a
-     * version to {@code production} archives the previous production version in the same transaction.
+     * version to {@code production} archives the previous production version in the same transaction. Legacy:
+     * the aliases {@code production} and {@code staging} follow the stages of those names.
      */
     public ModelVersion setStage(String name, int version, String stage) {
         checkOpen();
         return registry.setStage(name, version, stage);
+    }
+
+    /**
+     * Points {@code alias} (lower-case letters, digits, '_' or '-') of a model at {@code version}, recording the
+     * move and {@code reason} (may be null) in the audit log; {@link #rollback} undoes it. Archived versions and a
+     * move to the version the alias already has are refused.
+     */
+    public ModelVersion promote(String name, int version, String alias, String reason) {
+        checkOpen();
+        return aliases.promote(name, version, alias, reason);
+    }
+
+    /**
+     * Moves {@code alias} back to the version it pointed to before its latest move; repeated rollbacks go further
+     * back. Returns that version, or empty when the alias had none before (it is removed).
+     */
+    public Optional<ModelVersion> rollback(String name, String alias, String reason) {
+        checkOpen();
+        return aliases.rollback(name, alias, reason);
+    }
+
+    /** Retires a version (stage {@code archived}); refused while an alias points to it. */
+    public ModelVersion archive(String name, int version, String reason) {
+        checkOpen();
+        return registry.archive(name, version, reason);
+    }
+
+    /** A model's aliases and the versions they point to, sorted by alias; empty for an unknown name. */
+    public Map<String, Integer> aliases(String name) {
+        checkOpen();
+        return Map.copyOf(aliases.aliases(name));
+    }
+
+    /** Up to {@code limit} audit entries, newest first; only those about {@code model} unless it is null. */
+    public List<AuditEntry> audit(String model, int limit) {
+        checkOpen();
+        return audit.entries(model, limit);
+    }
+
+    /**
+     * Deletes artifacts nothing refers to (orphaned directories, failed runs, temporary files) and records each
+     * deletion in the audit log; with {@code dryRun} only reports what it would delete. Running runs are kept.
+     */
+    public List<ArtifactDeletion> collectGarbage(boolean dryRun, String reason) {
+        checkOpen();
+        return garbageCollector.collect(dryRun, reason);
     }
 
     /** All versions of a model, oldest first; empty for an unknown name. */
@@ -163,9 +242,9 @@ public final class KilnStore implements AutoCloseable {
     }
 
     /**
-     * Resolves {@code name} (latest version), {@code name:3} or {@code name@production} (newest version in that
-     * stage); empty when nothing matches. A malformed reference or unknown stage raises
-     * {@link IllegalArgumentException}.
+     * Resolves {@code name} (latest version), {@code name:3} or {@code name@champion} (the version the alias
+     * points to; {@code @production} and {@code @staging} fall back to the newest version in that legacy stage);
+     * empty when nothing matches. A malformed reference raises {@link IllegalArgumentException}.
      */
     public Optional<ModelVersion> resolve(String ref) {
         checkOpen();

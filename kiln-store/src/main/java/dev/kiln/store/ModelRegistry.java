@@ -30,10 +30,14 @@ final class ModelRegistry {
 
     private final Database database;
     private final Clock clock;
+    private final AuditLog audit;
+    private final Aliases aliases;
 
-    ModelRegistry(Database database, Clock clock) {
+    ModelRegistry(Database database, Clock clock, AuditLog audit, Aliases aliases) {
         this.database = database;
         this.clock = clock;
+        this.audit = audit;
+        this.aliases = aliases;
     }
 
     ModelVersion register(String name, String runId, Path bundlePath, Map<String, Double> metrics, boolean accepted) {
@@ -65,6 +69,8 @@ final class ModelRegistry {
                 insert.setString(8, Json.write(metrics));
                 insert.executeUpdate();
             }
+            audit.record(connection, new AuditLog.Change(AuditEntry.REGISTER, name, next, null, runId,
+                    "bundle " + bundlePath + (accepted ? " (accepted)" : " (not accepted)")), null);
             return next;
         });
         return new ModelVersion(name, version, runId, bundlePath, ModelVersion.NONE, accepted, created, metrics);
@@ -73,9 +79,7 @@ final class ModelRegistry {
     ModelVersion setStage(String name, int version, String stage) {
         checkStage(stage);
         return database.inTransaction(connection -> {
-            int latest = lockModel(connection, name, "latest_version");
-            checkArgument(find(connection, name, version).isPresent(),
-                    "unknown version %s of model '%s'; versions are 1..%s", version, name, latest);
+            String before = lockVersion(connection, name, version).stage();
             if (ModelVersion.PRODUCTION.equals(stage)) {
                 try (var archive = connection.prepareStatement("UPDATE model_versions SET stage = ? "
                         + "WHERE name = ? AND stage = ? AND version <> ?")) {
@@ -93,6 +97,27 @@ final class ModelRegistry {
                 update.setInt(3, version);
                 update.executeUpdate();
             }
+            aliases.followStage(connection, name, version, stage);
+            audit.record(connection, new AuditLog.Change(AuditEntry.STAGE, name, version, null, null,
+                    "stage: " + before + " -> " + stage), null);
+            return find(connection, name, version).orElseThrow();
+        });
+    }
+
+    /** Retires a version: stage {@code archived}; refused while an alias points to it. */
+    ModelVersion archive(String name, int version, String reason) {
+        checkName(name);
+        return database.inTransaction(connection -> {
+            ModelVersion current = lockVersion(connection, name, version);
+            checkArgument(!ModelVersion.ARCHIVED.equals(current.stage()), "version %s of model '%s' is already archived",
+                    version, name);
+            List<String> pointing = Aliases.aliasesOf(connection, name, version);
+            checkArgument(pointing.isEmpty(), "version %s of model '%s' is still aliased %s; move or roll back "
+                    + "the alias first", version, name, pointing);
+            Sql.update(connection, "UPDATE model_versions SET stage = ? WHERE name = ? AND version = ?",
+                    ModelVersion.ARCHIVED, name, version);
+            audit.record(connection, new AuditLog.Change(AuditEntry.ARCHIVE, name, version, null, current.runId(),
+                    "stage: " + current.stage() + " -> " + ModelVersion.ARCHIVED), reason);
             return find(connection, name, version).orElseThrow();
         });
     }
@@ -128,9 +153,19 @@ final class ModelRegistry {
             return database.read(connection -> select(connection, sql + " AND version = ?", parsed.name(),
                     parsed.version()).stream().findFirst());
         }
-        if (parsed.stage() != null) {
-            return database.read(connection -> select(connection, sql + " AND stage = ? ORDER BY version DESC LIMIT 1",
-                    parsed.name(), parsed.stage()).stream().findFirst());
+        if (parsed.alias() != null) {
+            return database.read(connection -> {
+                Optional<Integer> aliased = Aliases.current(connection, parsed.name(), parsed.alias());
+                if (aliased.isPresent()) {
+                    return find(connection, parsed.name(), aliased.get());
+                }
+                if (!ModelVersion.STAGES.contains(parsed.alias())) {
+                    return Optional.<ModelVersion>empty();
+                }
+                // legacy: a stage set before aliases existed
+                return select(connection, sql + " AND stage = ? ORDER BY version DESC LIMIT 1",
+                        parsed.name(), parsed.alias()).stream().findFirst();
+            });
         }
         return database.read(connection -> select(connection, sql + " ORDER BY version DESC LIMIT 1",
                 parsed.name()).stream().findFirst());
@@ -145,8 +180,16 @@ final class ModelRegistry {
         checkArgument(ModelVersion.STAGES.contains(stage), "unknown stage '%s'; allowed: %s", stage, ModelVersion.STAGES);
     }
 
+    /** Takes the model's lock and returns the version; unknown models and versions raise IllegalArgumentException. */
+    static ModelVersion lockVersion(Connection connection, String name, int version) throws SQLException {
+        int latest = lockModel(connection, name, "latest_version");
+        Optional<ModelVersion> found = find(connection, name, version);
+        checkArgument(found.isPresent(), "unknown version %s of model '%s'; versions are 1..%s", version, name, latest);
+        return found.get();
+    }
+
     /** Updates the model's row (taking its lock) and returns its latest version afterwards. */
-    private static int lockModel(Connection connection, String name, String latestVersion) throws SQLException {
+    static int lockModel(Connection connection, String name, String latestVersion) throws SQLException {
         // latestVersion is one of two expressions written in this class, never caller input
         try (var update = connection.prepareStatement(
                 "UPDATE models SET latest_version = " + latestVersion + " WHERE name = ?")) {
@@ -164,7 +207,7 @@ final class ModelRegistry {
         }
     }
 
-    private static Optional<ModelVersion> find(Connection connection, String name, int version) throws SQLException {
+    static Optional<ModelVersion> find(Connection connection, String name, int version) throws SQLException {
         return select(connection, "SELECT " + COLUMNS + " FROM model_versions WHERE name = ? AND version = ?",
                 name, version).stream().findFirst();
     }

@@ -3,6 +3,7 @@ package dev.kiln.store;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -25,10 +26,13 @@ import java.util.TreeMap;
  * @param params      parameters by name
  * @param timings     durations in seconds by stage name
  * @param artifactDir directory for this run's artifacts ({@code artifacts/runs/<id>/}); created on demand
+ * @param process     the user, host and process that ran it
+ * @param artifacts   the files recorded in the artifact directory, with sizes and checksums; empty until
+ *                    recorded
  */
 public record Run(String id, String name, String status, Instant started, Instant finished, String specHash,
                   String dataHash, String kilnVersion, Map<String, Double> metrics, Map<String, String> params,
-                  Map<String, Double> timings, Path artifactDir) {
+                  Map<String, Double> timings, Path artifactDir, RunProcess process, List<ArtifactFile> artifacts) {
 
     /** Status of a run that has started and not yet finished. */
     public static final String RUNNING = "running";
@@ -46,6 +50,17 @@ public record Run(String id, String name, String status, Instant started, Instan
         metrics = sortedCopy(metrics);
         params = sortedCopy(params);
         timings = sortedCopy(timings);
+        Objects.requireNonNull(process, "process");
+        artifacts = List.copyOf(artifacts);
+    }
+
+    /**
+     * True when the run is recorded as {@code running} but its process is gone: this host ran it and no
+     * process with its pid has lived since it started (a crash or kill -9). Runs of other hosts are never stale
+     * by this test. The store keeps such runs as they are; commands show them as stale.
+     */
+    public boolean stale() {
+        return RUNNING.equals(status) && process.gone(started);
     }
 
     static <V> Map<String, V> sortedCopy(Map<String, V> map) {

@@ -20,7 +20,7 @@ import java.util.Set;
 /** Experiment tracking: the {@code runs} table. Thread-safe; every write is one transaction. */
 final class RunLog {
     private static final String COLUMNS = "id, name, status, started_ms, finished_ms, spec_hash, data_hash, "
-            + "kiln_version, params, metrics, timings";
+            + "kiln_version, params, metrics, timings, user_name, host, pid, artifacts";
     private static final Set<String> END_STATUSES = Set.of(Run.FINISHED, Run.FAILED);
 
     private final Database database;
@@ -37,9 +37,10 @@ final class RunLog {
         checkArgument(name != null && !name.isBlank(), "run name must not be blank: '%s'", name);
         Instant started = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String id = RunIds.next(started);
+        RunProcess process = RunProcess.current();
         database.inTransaction(connection -> {
             try (var insert = connection.prepareStatement("INSERT INTO runs (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, id);
                 insert.setString(2, name);
                 insert.setString(3, Run.RUNNING);
@@ -51,11 +52,15 @@ final class RunLog {
                 insert.setString(9, Json.write(Map.of()));
                 insert.setString(10, Json.write(Map.of()));
                 insert.setString(11, Json.write(Map.of()));
+                insert.setString(12, process.user());
+                insert.setString(13, process.host());
+                insert.setLong(14, process.pid());
+                insert.setString(15, Json.writeArtifacts(List.of()));
                 return insert.executeUpdate();
             }
         });
         return new Run(id, name, Run.RUNNING, started, null, specHash, dataHash, kilnVersion, Map.of(), Map.of(),
-                Map.of(), artifacts.runDirectory(id));
+                Map.of(), artifacts.runDirectory(id), process, List.of());
     }
 
     void logParams(String id, Map<String, String> params) {
@@ -89,6 +94,36 @@ final class RunLog {
                 return null;
             }
         });
+    }
+
+    /** Replaces the run's list of artifact files. */
+    void logArtifacts(String id, List<ArtifactFile> files) {
+        database.inTransaction(connection -> {
+            checkArgument(Sql.update(connection, "UPDATE runs SET artifacts = ? WHERE id = ?",
+                    Json.writeArtifacts(files), id) == 1, "unknown run: '%s'", id);
+            return null;
+        });
+    }
+
+    /** Up to {@code limit} runs, newest first, with this name and status unless they are null. */
+    List<Run> search(String name, String status, int limit) {
+        checkArgument(limit > 0, "limit must be positive: %s", limit);
+        checkArgument(status == null || List.of(Run.RUNNING, Run.FINISHED, Run.FAILED).contains(status),
+                "unknown run status '%s'; allowed: running, finished, failed", status);
+        var where = new ArrayList<String>();
+        var args = new ArrayList<Object>();
+        if (name != null) {
+            where.add("name = ?");
+            args.add(name);
+        }
+        if (status != null) {
+            where.add("status = ?");
+            args.add(status);
+        }
+        args.add(limit);
+        String sql = "SELECT " + COLUMNS + " FROM runs" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY started_ms DESC, id DESC LIMIT ?";
+        return database.read(connection -> List.copyOf(Sql.query(connection, sql, this::toRun, args.toArray())));
     }
 
     Optional<Run> find(String id) {
@@ -179,7 +214,13 @@ final class RunLog {
                 Instant.ofEpochMilli(rows.getLong("started_ms")), finishedAt, rows.getString("spec_hash"),
                 rows.getString("data_hash"), rows.getString("kiln_version"), Json.readDoubles(rows.getString("metrics")),
                 Json.readStrings(rows.getString("params")), Json.readDoubles(rows.getString("timings")),
-                artifacts.runDirectory(id));
+                artifacts.runDirectory(id), new RunProcess(rows.getString("user_name"), rows.getString("host"),
+                        pid(rows)), Json.readArtifacts(rows.getString("artifacts")));
+    }
+
+    private static Long pid(ResultSet rows) throws SQLException {
+        long pid = rows.getLong("pid");
+        return rows.wasNull() ? null : pid;
     }
 
     /** Parses one JSON map column. */

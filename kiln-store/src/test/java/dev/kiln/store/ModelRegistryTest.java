@@ -88,8 +88,9 @@ class ModelRegistryTest {
 
     @Test
     void malformedReferencesNameTheProblem() {
-        assertThatThrownBy(() -> store.resolve("churn@live")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'live'").hasMessageContaining("production");
+        assertThatThrownBy(() -> store.resolve("churn@Live")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'Live'").hasMessageContaining("lower-case");
+        assertThat(store.resolve("churn@live")).isEmpty();
         assertThatThrownBy(() -> store.resolve("churn:two")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'two'");
         assertThatThrownBy(() -> store.resolve("churn:0")).isInstanceOf(IllegalArgumentException.class);

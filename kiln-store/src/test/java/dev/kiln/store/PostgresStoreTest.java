@@ -137,4 +137,41 @@ class PostgresStoreTest {
 
         assertThat(store.run(runId)).isPresent();
     }
+
+    @Test
+    void aliasesRollbackArchiveAndAuditWork() {
+        String runId = store.startRun("churn", null, null, null).id();
+        for (int i = 0; i < 3; i++) {
+            store.registerModel("churn", runId, Path.of("b" + i), Map.of(), true);
+        }
+        store.promote("churn", 2, "champion", "better");
+        store.promote("churn", 3, "champion", null);
+        store.setStage("churn", 1, ModelVersion.PRODUCTION);
+
+        assertThat(store.resolve("churn@champion").orElseThrow().version()).isEqualTo(3);
+        assertThat(store.rollback("churn", "champion", "regression").orElseThrow().version()).isEqualTo(2);
+        assertThat(store.aliases("churn")).containsOnly(Map.entry("champion", 2), Map.entry("production", 1));
+        assertThatThrownBy(() -> store.archive("churn", 2, null)).hasMessageContaining("[champion]");
+        assertThat(store.archive("churn", 3, "old").stage()).isEqualTo(ModelVersion.ARCHIVED);
+
+        var actions = store.audit("churn", 100).stream().map(AuditEntry::action).toList();
+        assertThat(actions).containsExactly(AuditEntry.ARCHIVE, AuditEntry.ROLLBACK, AuditEntry.STAGE,
+                AuditEntry.PROMOTE, AuditEntry.PROMOTE, AuditEntry.REGISTER, AuditEntry.REGISTER, AuditEntry.REGISTER);
+        assertThat(store.audit("churn", 1).get(0).reason()).isEqualTo("old");
+    }
+
+    @Test
+    void runSearchArtifactsAndGarbageCollection() throws Exception {
+        Run failed = store.startRun("churn", null, null, null);
+        java.nio.file.Files.writeString(store.artifactDir(failed.id()).resolve("profile.json"), "{}");
+        store.finishRun(failed.id(), Run.FAILED);
+        Run finished = store.startRun("churn", null, null, null);
+        assertThat(store.recordArtifacts(finished.id())).isEmpty();
+        store.finishRun(finished.id(), Run.FINISHED);
+
+        assertThat(store.runs("churn", Run.FAILED, 10)).extracting(Run::id).containsExactly(failed.id());
+        assertThat(store.run(failed.id()).orElseThrow().process().pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(store.collectGarbage(false, "tidy")).extracting(ArtifactDeletion::runId).containsExactly(failed.id());
+        assertThat(store.audit(null, 10)).extracting(AuditEntry::action).containsExactly(AuditEntry.GC);
+    }
 }

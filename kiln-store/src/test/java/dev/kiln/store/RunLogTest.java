@@ -127,4 +127,53 @@ class RunLogTest {
         assertThat(store.run("20260101-000000-000-nosuchrun0")).isEmpty();
         assertThat(store.runs(5)).isEmpty();
     }
+
+    @Test
+    void searchFiltersByNameAndStatusNewestFirst() {
+        Run a = store.startRun("churn", null, null, null);
+        Run b = store.startRun("fraud", null, null, null);
+        Run c = store.startRun("churn", null, null, null);
+        store.finishRun(a.id(), Run.FINISHED);
+        store.finishRun(b.id(), Run.FAILED);
+
+        assertThat(store.runs("churn", null, 10)).extracting(Run::id).containsExactly(c.id(), a.id());
+        assertThat(store.runs(null, Run.FAILED, 10)).extracting(Run::id).containsExactly(b.id());
+        assertThat(store.runs("churn", Run.RUNNING, 10)).extracting(Run::id).containsExactly(c.id());
+        assertThat(store.runs(null, null, 1)).hasSize(1);
+        assertThatThrownBy(() -> store.runs(null, "done", 1)).hasMessageContaining("'done'");
+    }
+
+    @Test
+    void artifactsAreCopiedAtomicallyAndRecordedWithChecksums() throws Exception {
+        Run run = store.startRun("churn", null, null, null);
+        Path spec = Files.writeString(kilnDir.resolve("pipeline.yaml"), "name: churn\n");
+        store.saveArtifact(run.id(), "pipeline.yaml", spec);
+        Files.createDirectories(run.artifactDir().resolve(".bundle-tmp"));
+        Files.writeString(run.artifactDir().resolve(".bundle-tmp/ignored"), "x");
+
+        var files = store.recordArtifacts(run.id());
+
+        assertThat(files).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("pipeline.yaml");
+            assertThat(f.size()).isEqualTo(12);
+            assertThat(f.sha256()).hasSize(64);
+        });
+        assertThat(store.run(run.id()).orElseThrow().artifacts()).isEqualTo(files);
+        assertThatThrownBy(() -> store.saveArtifact(run.id(), "../x", spec)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRunKnowsItsProcessAndIsStaleOnlyWhenThatProcessIsGone() {
+        Run run = store.startRun("churn", null, null, null);
+
+        assertThat(run.process().pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(run.process().user()).isEqualTo(store.actor());
+        assertThat(store.run(run.id()).orElseThrow().stale()).isFalse();
+        Run dead = new Run(run.id(), run.name(), Run.RUNNING, run.started(), null, null, null, null, Map.of(), Map.of(),
+                Map.of(), run.artifactDir(), new RunProcess("u", run.process().host(), Long.MAX_VALUE), java.util.List.of());
+        assertThat(dead.stale()).isTrue();
+        Run elsewhere = new Run(run.id(), run.name(), Run.RUNNING, run.started(), null, null, null, null, Map.of(),
+                Map.of(), Map.of(), run.artifactDir(), new RunProcess("u", "other-host", Long.MAX_VALUE), java.util.List.of());
+        assertThat(elsewhere.stale()).isFalse();
+    }
 }
