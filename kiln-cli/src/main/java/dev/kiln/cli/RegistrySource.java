@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serves what the registry holds now: every version of the named models (all models when none is
- * named), with each version's stage as an alias ({@code name@production}). Bundles are immutable, so
- * each is read once and kept across reloads.
+ * named) that is not archived, with the registry's aliases ({@code name@champion}). Bundles are
+ * immutable, so each is read once and kept across reloads.
  */
 final class RegistrySource implements ModelSource {
     private final Path storeDir;
@@ -40,11 +40,11 @@ final class RegistrySource implements ModelSource {
                             + String.join(", ", store.modelNames()) + ")");
                 }
                 for (ModelVersion version : versions) {
-                    builder.add(new ServedModel(name, version.version(), bundle(version.bundlePath()), maxRows));
-                    if (!version.stage().equals(ModelVersion.NONE) && !version.stage().equals(ModelVersion.ARCHIVED)) {
-                        builder.alias(name, version.stage(), version.version());
+                    if (!version.stage().equals(ModelVersion.ARCHIVED)) {
+                        builder.add(new ServedModel(name, version.version(), bundle(version.bundlePath()), maxRows));
                     }
                 }
+                store.aliases(name).forEach((alias, version) -> builder.alias(name, alias, version));
             }
         }
         return builder.build();
