@@ -7,13 +7,14 @@ import dev.kiln.data.NumericColumn;
 import dev.kiln.data.TextColumn;
 import dev.kiln.data.TimestampColumn;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 
 /**
  * The embedded DuckDB engine: in-memory connections, frames loaded into tables through the appender, and the
@@ -25,7 +26,8 @@ final class DuckDb {
 
     /** A new in-memory database, closed with the connection. */
     static DuckDBConnection open() throws SQLException {
-        return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+        // The driver directly, not through DriverManager: its service registration is not seen on every class path.
+        return (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
     }
 
     /**
