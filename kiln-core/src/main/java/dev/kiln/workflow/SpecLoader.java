@@ -2,8 +2,10 @@ package dev.kiln.workflow;
 
 import dev.kiln.data.ColumnKind;
 import dev.kiln.data.Hashes;
-import dev.kiln.data.CsvReader;
 import dev.kiln.data.InvalidDataException;
+import dev.kiln.data.source.CsvSource;
+import dev.kiln.data.source.Source;
+import dev.kiln.data.source.SourceContext;
 import dev.kiln.eval.Metric;
 import dev.kiln.learn.catalog.Learners;
 import dev.kiln.learn.Task;
@@ -145,27 +147,11 @@ public final class SpecLoader {
         if (m == null) {
             return null;
         }
-        Path csv = null;
-        char delimiter = ',';
-        if (required(m, "source", node)) {
-            Map<String, YamlNode> source = m.get("source").mapping(Set.of("csv", "delimiter"));
-            if (source != null && required(source, "csv", m.get("source"))) {
-                String path = source.get("csv").string();
-                csv = path == null ? null : file.toAbsolutePath().getParent().resolve(path).normalize();
-            }
-            if (source != null && source.containsKey("delimiter")) {
-                String d = source.get("delimiter").string();
-                if (d != null && d.length() != 1 && !d.equals("\\t")) {
-                    source.get("delimiter").problem("expected one character, found '" + d + "'");
-                } else if (d != null) {
-                    delimiter = d.equals("\\t") ? '\t' : d.charAt(0);
-                }
-            }
-        }
+        Source source = required(m, "source", node) ? SourceLoader.source(m.get("source")) : null;
         List<String> missing = m.containsKey("missing") ? m.get("missing").strings() : List.of();
         kindsNode = m.get("kinds");
         Map<String, ColumnKind> kinds = kindsNode != null ? kinds(kindsNode) : Map.of();
-        return csv == null || missing == null ? null : new Spec.Data(csv, delimiter, missing, kinds);
+        return source == null || missing == null ? null : new Spec.Data(source, missing, kinds);
     }
 
     private Map<String, ColumnKind> kinds(YamlNode node) {
@@ -312,18 +298,21 @@ public final class SpecLoader {
         return warn == null || alert == null ? null : new Spec.Monitor(warn, alert);
     }
 
-    /** Checks the names the spec uses against the data file's header. */
+    /** Checks the names the spec uses against the header of a CSV source; other sources are checked when read. */
     private void checkColumns(YamlNode dataNode, Spec.Data data, Spec.Problem problem, Spec.Prepare prepare) throws IOException {
+        if (!(data.source() instanceof CsvSource csv)) {
+            return;
+        }
         List<String> header;
         try {
-            header = CsvReader.header(data.csv(), data.delimiter());
+            header = csv.header(SourceContext.of(file.toAbsolutePath().getParent()));
         } catch (InvalidDataException e) {
             dataNode.problem("cannot read the data: " + e.getMessage());
             return;
         }
         String columns = " (columns: " + String.join(", ", header) + ")";
         if (!header.contains(problem.target())) {
-            targetNode.problem("'" + problem.target() + "' is not a column of " + data.csv().getFileName() + columns);
+            targetNode.problem("'" + problem.target() + "' is not a column of " + csv.path() + columns);
         }
         for (String column : prepare.drop()) {
             if (!header.contains(column)) {

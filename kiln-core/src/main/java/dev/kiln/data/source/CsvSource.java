@@ -66,6 +66,13 @@ public record CsvSource(String path, Character delimiter, char quote, String enc
         return FrameConcat.concat(frames, names);
     }
 
+    /** The column names in the header of the first file, without reading the rest. */
+    public List<String> header(SourceContext context) throws IOException {
+        Path first = Globs.expand(context, path, this).get(0);
+        char sep = delimiter != null ? delimiter : detect(first);
+        return CsvReader.header(first, sep);
+    }
+
     private Frame readOne(Path file, CsvOptions options) throws IOException {
         if (encoding == null || Charset.forName(encoding).equals(StandardCharsets.UTF_8)) {
             return CsvReader.read(file, options);
