@@ -95,7 +95,8 @@ public final class CsvReader {
 
     private static InputStream open(Path path) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-        return path.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+        // buffered again after decompression: the byte-order-mark check needs mark/reset
+        return path.getFileName().toString().endsWith(".gz") ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
     }
 
     private static Reader utf8(InputStream in) throws IOException {
