@@ -45,7 +45,7 @@ final class RunCommand extends KilnCommand {
 
     @Override
     int execute() throws Exception {
-        Spec spec = SpecLoader.load(specFile);
+        Spec spec = SpecLoader.load(specFile, dataVersion == null);
         Path kilnDir = storeDir != null ? storeDir : spec.file().toAbsolutePath().getParent().resolve(".kiln");
         try (KilnStore store = Stores.open(kilnDir)) {
             Collected data = collect(spec, store);

@@ -36,23 +36,33 @@ public final class SpecLoader {
 
     private final List<SpecProblem> problems = new ArrayList<>();
     private final Path file;
+    private final boolean checkSource;
     private YamlNode targetNode;
     private YamlNode dropNode;
     private YamlNode kindsNode;
 
-    private SpecLoader(Path file) {
+    private SpecLoader(Path file, boolean checkSource) {
         this.file = file;
+        this.checkSource = checkSource;
     }
 
     /** The spec in {@code file}; {@link SpecException} listing every problem when it is not valid. */
     public static Spec load(Path file) throws IOException {
+        return load(file, true);
+    }
+
+    /**
+     * The spec in {@code file}; with {@code checkSource} false the column names are not checked against the
+     * source's header (for a run on a stored snapshot, whose source may have changed since).
+     */
+    public static Spec load(Path file, boolean checkSource) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new SpecException(file.toString(), List.of(new SpecProblem("", 0, "no such file")));
         }
-        return new SpecLoader(file).parse(new String(bytes, StandardCharsets.UTF_8), Hashes.sha256(bytes));
+        return new SpecLoader(file, checkSource).parse(new String(bytes, StandardCharsets.UTF_8), Hashes.sha256(bytes));
     }
 
     private Spec parse(String text, String hash) throws IOException {
@@ -79,7 +89,7 @@ public final class SpecLoader {
         Spec.Split split = top.containsKey("split") ? split(top.get("split"), problem) : new Spec.Split(0.2, 0.2, problem != null && problem.isClassification(), 42);
         Spec.Train train = required(top, "train", 1) ? train(top.get("train"), problem) : null;
         Spec.Monitor monitor = top.containsKey("monitor") ? monitor(top.get("monitor")) : new Spec.Monitor(0.1, 0.25);
-        if (data != null && problem != null && prepare != null) {
+        if (checkSource && data != null && problem != null && prepare != null) {
             checkColumns(top.get("data"), data, problem, prepare);
         }
         if (!problems.isEmpty()) {
