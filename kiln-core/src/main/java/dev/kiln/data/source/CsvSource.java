@@ -27,7 +27,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Delimited text with a header row: one file or a glob of files with one schema, each optionally gzip-compressed
  * ({@code .gz}). The delimiter is detected from the first line (comma, semicolon, tab or bar) unless given; the
- * encoding is UTF-8 unless given. The kinds inferred from the first file are forced on the others, so a value
+ * encoding is UTF-8 unless given. A large uncompressed UTF-8 file is parsed on every core ({@link ParallelCsv}),
+ * with the sequential reader's result. The kinds inferred from the first file are forced on the others, so a value
  * that does not fit names its file and line.
  *
  * @param delimiter the field delimiter, or null to detect it
@@ -75,7 +76,10 @@ public record CsvSource(String path, Character delimiter, char quote, String enc
 
     private Frame readOne(Path file, CsvOptions options) throws IOException {
         if (encoding == null || Charset.forName(encoding).equals(StandardCharsets.UTF_8)) {
-            return CsvReader.read(file, options);
+            if (file.getFileName().toString().endsWith(".gz") || !Files.isRegularFile(file)) {
+                return CsvReader.read(file, options);
+            }
+            return ParallelCsv.read(file, options, Runtime.getRuntime().availableProcessors());
         }
         try (InputStream in = open(file); Reader reader = new InputStreamReader(in, Charset.forName(encoding).newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
