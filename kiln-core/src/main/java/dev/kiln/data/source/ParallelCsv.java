@@ -49,7 +49,7 @@ import java.util.concurrent.Future;
 final class ParallelCsv {
     /** Below this size a file is read sequentially. */
     static final long MIN_BYTES = 8L << 20;
-    private static final int CHUNK_BYTES = 4 << 20;
+    private static final int CHUNK_BYTES = 1 << 20;
 
     private ParallelCsv() {
     }
@@ -67,7 +67,7 @@ final class ParallelCsv {
                 return CsvReader.read(file, options);
             }
             MappedByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            int target = (int) Math.max(chunkBytes, size / (threads * 16L));
+            int target = chunkBytes; // small ranges: their text dies young, so collections stay cheap
             CsvChunks.Split split = CsvChunks.split(bytes, options.delimiter(), options.quote(), target);
             Frame frame = split == null || split.chunks().isEmpty() ? null : readChunks(bytes, split, file.toString(), options, threads);
             return frame != null ? frame : CsvReader.read(file, options);
