@@ -110,7 +110,8 @@ class JdbcSourceTest {
                 "DB_USER", "DB_PASSWORD").read(context))
                 .isInstanceOf(SourceException.class).hasMessageStartingWith("jdbc jdbc:postgresql://127.0.0.1:1/test table t: cannot connect")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret").doesNotContain("\n"));
-        try (Connection ignored = connectOrSkip(MARIADB, "root")) {
+        try (Connection reachable = connectOrSkip(MARIADB, "root")) {
+            assertThat(reachable.isValid(5)).isTrue();
             assertThatThrownBy(() -> new JdbcSource(MARIADB, "t", null, null, "DB_USER", "DB_PASSWORD").read(context))
                     .isInstanceOf(SourceException.class).hasMessageContaining("kiln_nobody")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
