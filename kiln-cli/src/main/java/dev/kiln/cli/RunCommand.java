@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.bundle.KilnVersion;
-import dev.kiln.data.Hashes;
+import dev.kiln.data.Frame;
+import dev.kiln.data.InvalidDataException;
 import dev.kiln.store.KilnStore;
 import dev.kiln.store.ModelVersion;
 import dev.kiln.store.Run;
+import dev.kiln.store.Snapshot;
+import dev.kiln.workflow.Collected;
 import dev.kiln.workflow.RunResult;
 import dev.kiln.workflow.Spec;
 import dev.kiln.workflow.SpecLoader;
@@ -47,12 +50,17 @@ final class RunCommand extends KilnCommand {
             description = "A token that means a missing value, besides the spec's and the defaults (repeatable).")
     List<String> missing = new ArrayList<>();
 
+    @Option(names = "--data-version", paramLabel = "ID",
+            description = "Train on this stored dataset snapshot (an id or unambiguous prefix from 'kiln data list') instead of collecting the spec's source.")
+    String dataVersion;
+
     @Override
     int execute() throws Exception {
-        Spec spec = SpecLoader.load(specFile).withMissing(missing);
+        Spec spec = SpecLoader.load(specFile, dataVersion == null).withMissing(missing);
         Path kilnDir = storeDir != null ? storeDir : spec.file().toAbsolutePath().getParent().resolve(".kiln");
         try (KilnStore store = Stores.open(kilnDir)) {
-            String dataHash = Hashes.sha256(spec.data().csv());
+            Collected data = collect(spec, store);
+            String dataHash = data.snapshotId();
             Run run = store.startRun(spec.name(), spec.hash(), dataHash, KilnVersion.get());
             if (!common.json) {
                 out().printf("kiln %s: run %s of %s%n", KilnVersion.get(), run.id(), specFile);
@@ -60,7 +68,8 @@ final class RunCommand extends KilnCommand {
             RunResult result;
             try {
                 store.saveArtifact(run.id(), SPEC_COPY, spec.file());
-                result = WorkflowRunner.run(spec, run.id(), dataHash, store.artifactDir(run.id()), this::stage);
+                store.logParams(run.id(), Map.of("data_version", dataHash, "data_source", data.source()));
+                result = WorkflowRunner.run(spec, data, run.id(), store.artifactDir(run.id()), this::stage);
             } catch (Exception e) {
                 markFailed(store, run.id(), e);
                 throw e;
@@ -85,6 +94,28 @@ final class RunCommand extends KilnCommand {
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
+    }
+
+    /**
+     * The data of this run: the snapshot named by {@code --data-version} (checked against its hash), or the spec's
+     * source read now and stored as a snapshot before anything runs.
+     */
+    private Collected collect(Spec spec, KilnStore store) throws java.io.IOException {
+        long t0 = System.nanoTime();
+        if (dataVersion != null) {
+            Snapshot snapshot = store.snapshot(dataVersion).orElseThrow(
+                    () -> new InvalidDataException("no snapshot '" + dataVersion + "' in " + store.kilnDir()));
+            Frame frame = store.readSnapshot(snapshot.id());
+            return new Collected(frame, snapshot.id(), "stored " + snapshot.name() + " (" + snapshot.source() + ")",
+                    (System.nanoTime() - t0) / 1e9);
+        }
+        Collected read = WorkflowRunner.collect(spec, note -> {
+            if (!common.json) {
+                err().println("kiln: note: " + note);
+            }
+        });
+        Snapshot snapshot = store.saveSnapshot(spec.name(), read.frame(), read.source());
+        return new Collected(read.frame(), snapshot.id(), read.source(), (System.nanoTime() - t0) / 1e9);
     }
 
     private void stage(String stage, double seconds, String summary) {

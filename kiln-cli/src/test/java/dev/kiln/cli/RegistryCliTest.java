@@ -169,14 +169,9 @@ class RegistryCliTest {
     void gcDeletesOnlyUnreferencedArtifactsAndRecordsIt() throws Exception {
         Path orphan = Files.createDirectories(store.resolve("artifacts/runs/20260101-000000-000-orphan0000"));
         Files.writeString(orphan.resolve("profile.json"), "{}");
-        // a data file that breaks on its last line fails the run after it started
-        byte[] data = Files.readAllBytes(work.resolve("data/titanic.csv"));
-        byte[] broken = java.util.Arrays.copyOf(data, data.length + 4);
-        broken[data.length] = (byte) 0xFF;
-        broken[data.length + 1] = (byte) 0xFE;
-        broken[data.length + 2] = ',';
-        broken[data.length + 3] = '\n';
-        Files.write(work.resolve("data/broken.csv"), broken);
+        // data that reads fine but has a single class fails the run after it started (at the split stage)
+        String data = Files.readString(work.resolve("data/titanic.csv"));
+        Files.writeString(work.resolve("data/broken.csv"), data.replaceAll("(?m)^(\\d+),1,", "$1,0,"));
         Files.writeString(work.resolve("broken.yaml"), Files.readString(work.resolve("pipeline.yaml"))
                 .replace("data/titanic.csv", "data/broken.csv"));
         CliProcess.Result failed = CliProcess.run(work, "run", "broken.yaml");

@@ -16,11 +16,20 @@ public final class Values {
     private Values() {
     }
 
+    /** Exact powers of ten: every one up to 10^22 is a double without rounding. */
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+        1e19, 1e20, 1e21, 1e22};
+
     /** The number written in {@code text}, or NaN when it is not a plain decimal number. */
     public static double parseNumber(String text) {
         int n = text.length();
         if (n == 0 || n > 64) {
             return Double.NaN;
+        }
+        double fast = parseShortDecimal(text, n);
+        if (!Double.isNaN(fast)) {
+            return fast;
         }
         boolean digit = false;
         for (int i = 0; i < n; i++) {
@@ -39,6 +48,43 @@ public final class Values {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * Clinger's fast path: a plain decimal ({@code -12.345}, no exponent) of at most 15 digits is an integer below
+     * 2^53 divided by an exact power of ten, and one IEEE division rounds that correctly, so the result equals
+     * {@link Double#parseDouble}'s. NaN when the text is anything else; the slow path then decides.
+     */
+    private static double parseShortDecimal(String text, int n) {
+        int i = 0;
+        boolean negative = false;
+        char first = text.charAt(0);
+        if (first == '-' || first == '+') {
+            negative = first == '-';
+            i = 1;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int fractionDigits = -1;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+                if (fractionDigits >= 0) {
+                    fractionDigits++;
+                }
+            } else if (c == '.' && fractionDigits < 0) {
+                fractionDigits = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0 || digits > 15) {
+            return Double.NaN;
+        }
+        double value = fractionDigits <= 0 ? (double) mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
+        return negative ? -value : value;
     }
 
     /** 1 for true, 0 for false (case-insensitive), -1 otherwise. */

@@ -1,6 +1,8 @@
 package dev.kiln.workflow;
 
 import dev.kiln.data.ColumnKind;
+import dev.kiln.data.source.Source;
+import dev.kiln.data.source.SourceContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ public record Spec(String name, Problem problem, Data data, Prepare prepare, Spl
     public Spec withMissing(List<String> tokens) {
         List<String> all = new ArrayList<>(data.missing());
         all.addAll(tokens);
-        Data more = new Data(data.csv(), data.delimiter(), all, data.kinds());
+        Data more = new Data(data.source(), all, data.kinds());
         return new Spec(name, problem, more, prepare, split, train, monitor, file, hash);
     }
 
@@ -37,12 +39,20 @@ public record Spec(String name, Problem problem, Data data, Prepare prepare, Spl
         }
     }
 
-    /** Where the data comes from and how to read it. */
-    public record Data(Path csv, char delimiter, List<String> missing, Map<String, ColumnKind> kinds) {
+    /**
+     * Where the data comes from and how to read it: the source, tokens that also mean "missing" in text values,
+     * and kinds forced on some columns.
+     */
+    public record Data(Source source, List<String> missing, Map<String, ColumnKind> kinds) {
         public Data {
             missing = List.copyOf(missing);
             kinds = Map.copyOf(kinds);
         }
+    }
+
+    /** How to read this spec's source: paths relative to the spec's folder, its missing tokens and forced kinds. */
+    public SourceContext sourceContext() {
+        return SourceContext.of(file.toAbsolutePath().getParent()).withMissing(data.missing()).withKinds(data.kinds());
     }
 
     /**

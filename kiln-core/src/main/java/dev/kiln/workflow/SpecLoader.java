@@ -2,8 +2,10 @@ package dev.kiln.workflow;
 
 import dev.kiln.data.ColumnKind;
 import dev.kiln.data.Hashes;
-import dev.kiln.data.CsvReader;
 import dev.kiln.data.InvalidDataException;
+import dev.kiln.data.source.CsvSource;
+import dev.kiln.data.source.Source;
+import dev.kiln.data.source.SourceContext;
 import dev.kiln.eval.Metric;
 import dev.kiln.learn.catalog.Learners;
 import dev.kiln.learn.Task;
@@ -34,23 +36,33 @@ public final class SpecLoader {
 
     private final List<SpecProblem> problems = new ArrayList<>();
     private final Path file;
+    private final boolean checkSource;
     private YamlNode targetNode;
     private YamlNode dropNode;
     private YamlNode kindsNode;
 
-    private SpecLoader(Path file) {
+    private SpecLoader(Path file, boolean checkSource) {
         this.file = file;
+        this.checkSource = checkSource;
     }
 
     /** The spec in {@code file}; {@link SpecException} listing every problem when it is not valid. */
     public static Spec load(Path file) throws IOException {
+        return load(file, true);
+    }
+
+    /**
+     * The spec in {@code file}; with {@code checkSource} false the column names are not checked against the
+     * source's header (for a run on a stored snapshot, whose source may have changed since).
+     */
+    public static Spec load(Path file, boolean checkSource) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new SpecException(file.toString(), List.of(new SpecProblem("", 0, "no such file")));
         }
-        return new SpecLoader(file).parse(new String(bytes, StandardCharsets.UTF_8), Hashes.sha256(bytes));
+        return new SpecLoader(file, checkSource).parse(new String(bytes, StandardCharsets.UTF_8), Hashes.sha256(bytes));
     }
 
     private Spec parse(String text, String hash) throws IOException {
@@ -77,7 +89,7 @@ public final class SpecLoader {
         Spec.Split split = top.containsKey("split") ? split(top.get("split"), problem) : new Spec.Split(0.2, 0.2, problem != null && problem.isClassification(), 42);
         Spec.Train train = required(top, "train", 1) ? train(top.get("train"), problem) : null;
         Spec.Monitor monitor = top.containsKey("monitor") ? monitor(top.get("monitor")) : new Spec.Monitor(0.1, 0.25);
-        if (data != null && problem != null && prepare != null) {
+        if (checkSource && data != null && problem != null && prepare != null) {
             checkColumns(top.get("data"), data, problem, prepare);
         }
         if (!problems.isEmpty()) {
@@ -148,27 +160,11 @@ public final class SpecLoader {
         if (m == null) {
             return null;
         }
-        Path csv = null;
-        char delimiter = ',';
-        if (required(m, "source", node)) {
-            Map<String, YamlNode> source = m.get("source").mapping(Set.of("csv", "delimiter"));
-            if (source != null && required(source, "csv", m.get("source"))) {
-                String path = source.get("csv").string();
-                csv = path == null ? null : file.toAbsolutePath().getParent().resolve(path).normalize();
-            }
-            if (source != null && source.containsKey("delimiter")) {
-                String d = source.get("delimiter").string();
-                if (d != null && d.length() != 1 && !d.equals("\\t")) {
-                    source.get("delimiter").problem("expected one character, found '" + d + "'");
-                } else if (d != null) {
-                    delimiter = d.equals("\\t") ? '\t' : d.charAt(0);
-                }
-            }
-        }
+        Source source = required(m, "source", node) ? SourceLoader.source(m.get("source")) : null;
         List<String> missing = m.containsKey("missing") ? m.get("missing").strings() : List.of();
         kindsNode = m.get("kinds");
         Map<String, ColumnKind> kinds = kindsNode != null ? kinds(kindsNode) : Map.of();
-        return csv == null || missing == null ? null : new Spec.Data(csv, delimiter, missing, kinds);
+        return source == null || missing == null ? null : new Spec.Data(source, missing, kinds);
     }
 
     private Map<String, ColumnKind> kinds(YamlNode node) {
@@ -315,18 +311,21 @@ public final class SpecLoader {
         return warn == null || alert == null ? null : new Spec.Monitor(warn, alert);
     }
 
-    /** Checks the names the spec uses against the data file's header. */
+    /** Checks the names the spec uses against the header of a CSV source; other sources are checked when read. */
     private void checkColumns(YamlNode dataNode, Spec.Data data, Spec.Problem problem, Spec.Prepare prepare) throws IOException {
+        if (!(data.source() instanceof CsvSource csv)) {
+            return;
+        }
         List<String> header;
         try {
-            header = CsvReader.header(data.csv(), data.delimiter());
+            header = csv.header(SourceContext.of(file.toAbsolutePath().getParent()));
         } catch (InvalidDataException e) {
             dataNode.problem("cannot read the data: " + e.getMessage());
             return;
         }
         String columns = " (columns: " + String.join(", ", header) + ")";
         if (!header.contains(problem.target())) {
-            targetNode.problem("'" + problem.target() + "' is not a column of " + data.csv().getFileName() + columns);
+            targetNode.problem("'" + problem.target() + "' is not a column of " + csv.path() + columns);
         }
         for (String column : prepare.drop()) {
             if (!header.contains(column)) {

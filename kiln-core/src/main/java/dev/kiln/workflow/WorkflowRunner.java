@@ -8,11 +8,10 @@ import dev.kiln.bundle.Bundle;
 import dev.kiln.bundle.Manifest;
 import dev.kiln.data.CategoricalColumn;
 import dev.kiln.data.Column;
-import dev.kiln.data.CsvOptions;
-import dev.kiln.data.CsvReader;
 import dev.kiln.data.Frame;
-import dev.kiln.data.Hashes;
+import dev.kiln.data.FrameDigest;
 import dev.kiln.data.NumericColumn;
+import dev.kiln.data.source.Source;
 import dev.kiln.eval.Metric;
 import dev.kiln.eval.Metrics;
 import dev.kiln.eval.Split;
@@ -44,6 +43,7 @@ public final class WorkflowRunner {
             .enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final Spec spec;
+    private final Collected data;
     private final String runId;
     private final String dataHash;
     private final Path outputDir;
@@ -52,28 +52,42 @@ public final class WorkflowRunner {
     private final List<String> notes = new ArrayList<>();
     private long stageStart;
 
-    private WorkflowRunner(Spec spec, String runId, String dataHash, Path outputDir, StageListener listener) {
+    private WorkflowRunner(Spec spec, Collected data, String runId, Path outputDir, StageListener listener) {
         this.spec = spec;
+        this.data = data;
         this.runId = runId;
-        this.dataHash = dataHash;
+        this.dataHash = data.snapshotId();
         this.outputDir = outputDir;
         this.listener = listener;
     }
 
     /**
-     * Runs {@code spec}, writing into {@code outputDir}. {@code runId} and {@code dataHash} (the
-     * SHA-256 of the data file, see {@link Hashes#sha256(Path)}) are recorded as the bundle's lineage.
+     * Reads the spec's source, as the collect stage does when the caller has no stored snapshot: the frame, its
+     * content hash ({@link FrameDigest}) as the snapshot id, and the time taken. {@code notes} receives the
+     * source's notes, such as counts of skipped lines.
      */
-    public static RunResult run(Spec spec, String runId, String dataHash, Path outputDir, StageListener listener)
+    public static Collected collect(Spec spec, java.util.function.Consumer<String> notes) throws IOException {
+        long t0 = System.nanoTime();
+        Source source = spec.data().source();
+        Frame frame = source.read(spec.sourceContext().withNotes(notes));
+        return new Collected(frame, FrameDigest.sha256(frame), source.describe(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Runs {@code spec} on {@code data}, writing into {@code outputDir}. {@code runId} and the data's snapshot id
+     * are recorded as the bundle's lineage.
+     */
+    public static RunResult run(Spec spec, Collected data, String runId, Path outputDir, StageListener listener)
             throws IOException {
-        return new WorkflowRunner(spec, runId, dataHash, outputDir, listener).run();
+        return new WorkflowRunner(spec, data, runId, outputDir, listener).run();
     }
 
     private RunResult run() throws IOException {
         String target = spec.problem().target();
-        start();
-        Frame raw = collect();
-        finish("collect", spec.data().csv().getFileName() + ": " + raw.rowCount() + " rows x " + raw.columnCount() + " columns");
+        Frame raw = data.frame();
+        timings.put("collect", data.seconds());
+        listener.stageFinished("collect", data.seconds(), data.source() + ": " + raw.rowCount() + " rows x "
+                + raw.columnCount() + " columns, snapshot " + data.snapshotId().substring(0, 12));
 
         start();
         Path profile = outputDir.resolve("profile.json");
@@ -131,13 +145,6 @@ public final class WorkflowRunner {
                 split.validation().length, split.test().length, results, best.label, testMetrics, metric.label(),
                 accepted, spec.problem().accept() == null ? null : spec.problem().accept().toString(), bundleDir,
                 profile, manifest, timings, notes);
-    }
-
-    private Frame collect() throws IOException {
-        Spec.Data data = spec.data();
-        CsvOptions options = CsvOptions.defaults().withDelimiter(data.delimiter()).withMissing(data.missing())
-                .withKinds(data.kinds());
-        return CsvReader.read(data.csv(), options);
     }
 
     private Split split(Problem problem) {

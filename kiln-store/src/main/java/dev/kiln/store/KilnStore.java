@@ -2,6 +2,7 @@ package dev.kiln.store;
 
 import static dev.kiln.data.Checks.checkArgument;
 
+import dev.kiln.data.Frame;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ public final class KilnStore implements AutoCloseable {
     private final AuditLog audit;
     private final Aliases aliases;
     private final GarbageCollector garbageCollector;
+    private final Snapshots snapshots;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private KilnStore(Path kilnDir, Database database) {
@@ -46,6 +48,7 @@ public final class KilnStore implements AutoCloseable {
         this.runLog = new RunLog(database, artifacts, clock);
         this.registry = new ModelRegistry(database, clock, audit, aliases);
         this.garbageCollector = new GarbageCollector(database, artifacts, audit);
+        this.snapshots = new Snapshots(database, artifacts.root(), clock);
     }
 
     /** Opens (creating if needed) the embedded store: SQLite at {@code kilnDir/kiln.db}, artifacts beside it. */
@@ -249,6 +252,39 @@ public final class KilnStore implements AutoCloseable {
     public Optional<ModelVersion> resolve(String ref) {
         checkOpen();
         return registry.resolve(ref);
+    }
+
+    /**
+     * Stores {@code frame} as an immutable dataset snapshot named {@code name}, in
+     * {@code artifacts/datasets/<id>.parquet}, and returns it. The id is the frame's content hash; content stored
+     * before is not written again and keeps its first name. {@code source} describes the origin without secrets.
+     */
+    public Snapshot saveSnapshot(String name, Frame frame, String source) {
+        checkOpen();
+        return snapshots.save(name, frame, source);
+    }
+
+    /** The snapshot with this id or unambiguous id prefix (at least six hex digits), if any. */
+    public Optional<Snapshot> snapshot(String idOrPrefix) {
+        checkOpen();
+        return snapshots.find(idOrPrefix);
+    }
+
+    /** Every snapshot, newest first. */
+    public List<Snapshot> snapshots() {
+        checkOpen();
+        return snapshots.all();
+    }
+
+    /**
+     * The rows of a snapshot, checked against its id: a file whose content no longer matches raises
+     * {@link dev.kiln.data.InvalidDataException}, as does an unknown id.
+     */
+    public Frame readSnapshot(String idOrPrefix) {
+        checkOpen();
+        Snapshot snapshot = snapshots.find(idOrPrefix).orElseThrow(
+                () -> new dev.kiln.data.InvalidDataException("no snapshot '" + idOrPrefix + "' in " + kilnDir));
+        return snapshots.read(snapshot);
     }
 
     /** Marks the store closed. Holds no connection between calls, so there is nothing else to release. */

@@ -1,0 +1,137 @@
+package dev.kiln.data.source;
+
+import dev.kiln.data.Checks;
+import dev.kiln.data.Column;
+import dev.kiln.data.ColumnKind;
+import dev.kiln.data.CsvOptions;
+import dev.kiln.data.CsvReader;
+import dev.kiln.data.Frame;
+import dev.kiln.data.InvalidDataException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Delimited text with a header row: one file or a glob of files with one schema, each optionally gzip-compressed
+ * ({@code .gz}). The delimiter is detected from the first line (comma, semicolon, tab or bar) unless given; the
+ * encoding is UTF-8 unless given. A large uncompressed UTF-8 file is parsed on every core ({@link ParallelCsv}),
+ * with the sequential reader's result. The kinds inferred from the first file are forced on the others, so a value
+ * that does not fit names its file and line.
+ *
+ * @param delimiter the field delimiter, or null to detect it
+ * @param encoding a charset name such as {@code ISO-8859-1}, or null for UTF-8
+ */
+public record CsvSource(String path, Character delimiter, char quote, String encoding) implements Source {
+    private static final char[] CANDIDATES = {',', ';', '\t', '|'};
+
+    public CsvSource {
+        Checks.checkArgument(path != null && !path.isBlank(), "csv path must not be blank");
+        if (encoding != null) {
+            Checks.checkArgument(Charset.isSupported(encoding), "unknown encoding '%s'", encoding);
+        }
+    }
+
+    /** Comma or detected delimiter, double quotes, UTF-8. */
+    public static CsvSource of(String path) {
+        return new CsvSource(path, null, '"', null);
+    }
+
+    @Override
+    public Frame read(SourceContext context) throws IOException {
+        List<Path> files = Globs.expand(context, path, this);
+        char sep = delimiter != null ? delimiter : detect(files.get(0));
+        CsvOptions options = new CsvOptions(sep, quote, context.missing(), context.kinds());
+        List<Frame> frames = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Path file : files) {
+            Frame frame = readOne(file, options);
+            if (frames.isEmpty()) {
+                options = options.withKinds(kindsOf(frame));
+            }
+            frames.add(frame);
+            names.add(file.toString());
+        }
+        return FrameConcat.concat(frames, names);
+    }
+
+    /** The column names in the header of the first file, without reading the rest. */
+    public List<String> header(SourceContext context) throws IOException {
+        Path first = Globs.expand(context, path, this).get(0);
+        char sep = delimiter != null ? delimiter : detect(first);
+        return CsvReader.header(first, sep);
+    }
+
+    private Frame readOne(Path file, CsvOptions options) throws IOException {
+        if (encoding == null || Charset.forName(encoding).equals(StandardCharsets.UTF_8)) {
+            if (file.getFileName().toString().endsWith(".gz") || !Files.isRegularFile(file)) {
+                return CsvReader.read(file, options);
+            }
+            return ParallelCsv.read(file, options, Runtime.getRuntime().availableProcessors());
+        }
+        try (InputStream in = open(file); Reader reader = new InputStreamReader(in, Charset.forName(encoding).newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            return CsvReader.read(reader, file.toString(), options);
+        } catch (CharacterCodingException e) {
+            throw new InvalidDataException(file + ": invalid " + encoding + " byte sequence");
+        }
+    }
+
+    /** The candidate delimiter seen most often outside quotes on the first line; comma on a tie or none. */
+    private char detect(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = open(file)) {
+            head = in.readNBytes(1 << 16);
+        }
+        int[] counts = new int[CANDIDATES.length];
+        boolean quoted = false;
+        for (byte b : head) {
+            if (b == quote) {
+                quoted = !quoted;
+            } else if (!quoted && (b == '\n' || b == '\r')) {
+                break;
+            }
+            for (int k = 0; k < CANDIDATES.length; k++) {
+                counts[k] += !quoted && b == CANDIDATES[k] ? 1 : 0;
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < CANDIDATES.length; k++) {
+            best = counts[k] > counts[best] ? k : best;
+        }
+        return CANDIDATES[best];
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidDataException(file + ": no such file");
+        }
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    private static Map<String, ColumnKind> kindsOf(Frame frame) {
+        Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+        for (Column column : frame.columns()) {
+            kinds.put(column.name(), column.kind());
+        }
+        return kinds;
+    }
+
+    @Override
+    public String describe() {
+        return "csv " + path;
+    }
+}
