@@ -16,7 +16,7 @@ import java.util.Set;
  * {@code prepare: auto}: chooses the preparation of every column from its kind and its training
  * statistics, and records each choice with its reason. The rules, in plan order: drop exact duplicate
  * training rows; drop columns that are constant, id-like (every value distinct; integers, labels or
- * one-word text) or missing in more than half the rows; timestamps become date parts; other text
+ * labels, or one-word text with over half its values distinct) or missing in more than half the rows; timestamps become date parts; other text
  * becomes TF-IDF of its 20 most common terms; missing values are filled (median with an indicator,
  * most frequent label); numeric columns with |skewness| above 1 get Yeo–Johnson; numeric columns are
  * standardised; categoricals with more than 20 levels are target-encoded (when there is a target), the
@@ -120,7 +120,8 @@ public final class AutoPreparation {
         }
         boolean unique = values.size() == present && present >= 20;
         boolean oneWord = column instanceof TextColumn && words < 1.5 * present;
-        if ((unique && (integers || column.kind() != ColumnKind.NUMERIC))
+        boolean labels = column.kind() == ColumnKind.CATEGORICAL;
+        if ((unique && (labels || (integers && column.kind() == ColumnKind.NUMERIC)))
                 || (oneWord && values.size() > 0.5 * present)) {
             return "id-like (" + values.size() + " distinct values in " + present + " rows)";
         }

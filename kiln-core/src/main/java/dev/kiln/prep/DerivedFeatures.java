@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Adds numeric columns computed by {@link Expression}s over existing numeric columns, such as
  * {@code ratio = charges / tenure}. Non-finite results (division by zero, log of a negative) become
- * missing. Learns nothing; immutable; the expression text is what the bundle stores.
+ * missing. Later expressions may read earlier ones. Learns nothing; immutable; the expression text is what the bundle stores.
  */
 public final class DerivedFeatures implements Transformer, FittedTransformer {
     public static final String TYPE = "derived_features";
@@ -49,7 +49,7 @@ public final class DerivedFeatures implements Transformer, FittedTransformer {
     public Frame apply(Frame frame) {
         Frame out = frame;
         for (Map.Entry<String, Expression> e : expressions.entrySet()) {
-            double[] values = e.getValue().evaluate(frame);
+            double[] values = e.getValue().evaluate(out);
             for (int i = 0; i < values.length; i++) {
                 values[i] = Double.isFinite(values[i]) ? values[i] : Double.NaN;
             }

@@ -88,10 +88,10 @@ public final class WorkflowRunner {
                 split.validation().length, split.test().length, spec.split().stratify() ? "stratified" : "random", spec.split().seed()));
 
         start();
-        Preparation prep = Preparation.fit(problem.features().take(split.train()), spec.prepare());
+        Preparation prep = Preparation.fit(problem.features().take(split.train()), problem.target().take(split.train()),
+                spec.prepare(), spec.split().seed());
         notes.addAll(prep.notes());
-        Frame train = prep.apply(problem.features().take(split.train()))
-                .with(problem.target().take(split.train()));
+        Frame train = prep.train();
         finish("prepare", prep.summary(train.columnCount() - 1));
 
         start();
