@@ -17,7 +17,10 @@ import dev.kiln.eval.Metric;
 import dev.kiln.eval.Metrics;
 import dev.kiln.eval.Split;
 import dev.kiln.eval.Splitter;
-import dev.kiln.explore.Profiler;
+import dev.kiln.explore.Exploration;
+import dev.kiln.explore.ExplorationJson;
+import dev.kiln.explore.Explorer;
+import dev.kiln.report.HtmlReport;
 import dev.kiln.learn.Learner;
 import dev.kiln.learn.catalog.Learners;
 import dev.kiln.learn.Model;
@@ -35,7 +38,7 @@ import java.util.Map;
 
 /**
  * Runs a spec through every stage in order: collect, explore, split, prepare, train, evaluate,
- * select and accept, bundle. Writes {@code profile.json} and {@code bundle/} into the run's output
+ * select and accept, bundle. Writes {@code profile.json}, {@code profile.html} and {@code bundle/} into the run's output
  * folder and reports each stage to a {@link StageListener}. Recording the run is the caller's job.
  */
 public final class WorkflowRunner {
@@ -77,8 +80,13 @@ public final class WorkflowRunner {
 
         start();
         Path profile = outputDir.resolve("profile.json");
-        JSON.writeValue(profile.toFile(), Profiler.profile(raw, target));
-        finish("explore", raw.columnCount() + " columns profiled -> " + profile.getFileName());
+        Exploration exploration = Explorer.explore(raw, target, null);
+        ExplorationJson.write(exploration, profile);
+        HtmlReport.write(exploration, spec.data().csv().getFileName().toString(), outputDir.resolve("profile.html"));
+        exploration.warnings().stream().filter(w -> w.code().equals("target_leakage"))
+                .forEach(w -> notes.add("explore: " + w.message()));
+        finish("explore", raw.columnCount() + " columns profiled, " + exploration.warnings().size() + " warnings -> "
+                + profile.getFileName() + ", profile.html");
 
         start();
         Problem problem = Problem.of(raw, spec);
