@@ -44,46 +44,23 @@ final class Association {
         return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Double.NaN;
     }
 
-    /**
-     * Average ranks (1-based, ties share their mean rank) among the present values; NaN stays NaN.
-     * One primitive sort and two binary searches per value: O(n log n), no boxing.
-     */
+    /** Average ranks (1-based, ties share their mean rank) among the present values; NaN stays NaN. O(n) after a radix sort. */
     static double[] ranks(double[] x) {
-        int present = 0;
-        double[] sorted = new double[x.length];
-        for (double v : x) {
-            if (!Double.isNaN(v)) {
-                sorted[present++] = v;
-            }
-        }
-        sorted = Arrays.copyOf(sorted, present);
-        Arrays.sort(sorted);
+        int[] order = RadixOrder.of(x);
         double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isNaN(x[i])) {
-                out[i] = Double.NaN;
-            } else {
-                int first = lowerBound(sorted, x[i]);
-                int last = lowerBound(sorted, Math.nextUp(x[i])) - 1;
-                out[i] = (first + last) / 2.0 + 1;
+        Arrays.fill(out, Double.NaN);
+        for (int start = 0; start < order.length; ) {
+            int end = start;
+            while (end + 1 < order.length && x[order[end + 1]] == x[order[start]]) {
+                end++;
             }
+            double rank = (start + end) / 2.0 + 1;
+            for (int k = start; k <= end; k++) {
+                out[order[k]] = rank;
+            }
+            start = end + 1;
         }
         return out;
-    }
-
-    /** The first index whose value is not below {@code v}. */
-    private static int lowerBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** Cramér's V of two code arrays with {@code kx} and {@code ky} levels. */

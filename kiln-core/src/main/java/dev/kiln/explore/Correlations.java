@@ -34,11 +34,9 @@ final class Correlations {
                 categorical.add(c);
             }
         }
-        List<double[]> ranks = new ArrayList<>();
-        for (double[] values : numeric) {
-            ranks.add(Association.ranks(values));
-        }
+        List<double[]> ranks = numeric.parallelStream().map(Association::ranks).toList();
         List<List<Double>> pearson = matrix(center(numeric));
+        // ranks are computed per column (in parallel), then correlated like the values
         List<List<Double>> spearman = matrix(center(ranks));
         List<List<Double>> cramers = new ArrayList<>();
         for (CategoricalColumn a : categorical) {
@@ -84,12 +82,15 @@ final class Correlations {
     private static List<List<Double>> matrix(List<double[]> centred) {
         int d = centred.size();
         Double[][] m = new Double[d][d];
-        for (int a = 0; a < d; a++) {
+        java.util.stream.IntStream.range(0, d).parallel().forEach(a -> {
             m[a][a] = allMissingOrConstant(centred.get(a)) ? null : 1.0;
             for (int b = a + 1; b < d; b++) {
-                Double r = NumericStats.finite(pairwise(centred.get(a), centred.get(b)));
-                m[a][b] = r;
-                m[b][a] = r;
+                m[a][b] = NumericStats.finite(pairwise(centred.get(a), centred.get(b)));
+            }
+        });
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < a; b++) {
+                m[a][b] = m[b][a];
             }
         }
         List<List<Double>> out = new ArrayList<>();

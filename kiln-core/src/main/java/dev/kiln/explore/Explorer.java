@@ -71,10 +71,16 @@ public final class Explorer {
         List<TargetAssociation> associations = new ArrayList<>();
         if (targetColumn != null) {
             TargetValues values = TargetValues.of(targetColumn);
-            associations = associations(frame, targetColumn, values);
+            Map<String, double[]> sorted = new java.util.HashMap<>();
+            for (int j = 0; j < columns; j++) {
+                if (stats[j] != null) {
+                    sorted.put(frame.columns().get(j).name(), stats[j].sortedValues());
+                }
+            }
+            associations = associations(frame, targetColumn, values, sorted);
             TargetWarnings.classImbalance(values, target, warnings);
             TargetWarnings.leakage(associations, target, warnings);
-            TargetWarnings.sumLeakage(frame, target, warnings);
+            TargetWarnings.sumLeakage(frame, target, values, warnings);
             if (sensitiveColumn != null) {
                 TargetWarnings.sensitive(sensitiveColumn, values, target, warnings);
             }
@@ -85,12 +91,13 @@ public final class Explorer {
         return new Exploration(profile, target, sensitive, duplicates, histograms, relationships, associations, warnings);
     }
 
-    private static List<TargetAssociation> associations(Frame frame, Column target, TargetValues values) {
+    private static List<TargetAssociation> associations(Frame frame, Column target, TargetValues values,
+                                                        Map<String, double[]> sorted) {
         List<Column> features = frame.columns().stream().filter(c -> !c.name().equals(target.name())).toList();
         TargetAssociation[] out = new TargetAssociation[features.size()];
         java.util.stream.IntStream.range(0, features.size()).parallel().forEach(j -> {
             Column feature = features.get(j);
-            double[] score = SingleFeaturePredictor.score(FeatureBins.of(feature), values);
+            double[] score = SingleFeaturePredictor.score(FeatureBins.of(feature, sorted.get(feature.name())), values);
             String metric = !values.isClassification() ? "r2" : values.classes().size() == 2 ? "roc_auc" : "accuracy";
             String measure = null;
             double association = Double.NaN;

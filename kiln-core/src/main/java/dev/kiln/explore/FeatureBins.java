@@ -19,7 +19,21 @@ import java.util.Map;
 record FeatureBins(int[] codes, int count) {
     static final int MAX_BINS = 32;
 
+    /** The number of edges at or below {@code v}: a linear scan, faster than a binary search over 31 edges. */
+    private static int bin(double[] edges, double v) {
+        int b = 0;
+        while (b < edges.length && edges[b] <= v) {
+            b++;
+        }
+        return b;
+    }
+
     static FeatureBins of(Column column) {
+        return of(column, null);
+    }
+
+    /** The bins of {@code column}; {@code sortedPresent} are its sorted non-missing values when the caller has them, or null. */
+    static FeatureBins of(Column column, double[] sortedPresent) {
         int n = column.size();
         int[] codes = new int[n];
         if (column instanceof NumericColumn || column instanceof TimestampColumn) {
@@ -28,19 +42,14 @@ record FeatureBins(int[] codes, int count) {
                 values[i] = column instanceof NumericColumn num ? num.get(i)
                         : column.isMissing(i) ? Double.NaN : ((TimestampColumn) column).get(i);
             }
-            double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+            double[] sorted = sortedPresent != null ? sortedPresent : Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
             double[] edges = new double[MAX_BINS - 1];
             for (int b = 1; b < MAX_BINS; b++) {
                 edges[b - 1] = sorted.length == 0 ? 0 : NumericStats.quantile(sorted, (double) b / MAX_BINS);
             }
             edges = Arrays.stream(edges).distinct().toArray();
             for (int i = 0; i < n; i++) {
-                if (Double.isNaN(values[i])) {
-                    codes[i] = edges.length + 1;
-                } else {
-                    int p = Arrays.binarySearch(edges, values[i]);
-                    codes[i] = p >= 0 ? p + 1 : -p - 1;
-                }
+                codes[i] = Double.isNaN(values[i]) ? edges.length + 1 : bin(edges, values[i]);
             }
             return new FeatureBins(codes, edges.length + 2);
         }

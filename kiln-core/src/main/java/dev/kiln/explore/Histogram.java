@@ -31,16 +31,14 @@ public record Histogram(List<Double> edges, List<Integer> counts) {
         double max = sorted[hi];
         int n = min == max ? 1 : bins;
         double width = (max - min) / n;
-        Integer[] counts = new Integer[n];
-        java.util.Arrays.fill(counts, 0);
+        int[] counts = new int[n];
         for (int i = lo; i <= hi; i++) {
-            int b = width == 0 ? 0 : (int) Math.min(n - 1, Math.floor((sorted[i] - min) / width));
-            counts[b]++;
+            counts[width == 0 ? 0 : (int) Math.min(n - 1, Math.floor((sorted[i] - min) / width))]++;
         }
         Double[] edges = new Double[n + 1];
         for (int b = 0; b <= n; b++) {
             edges[b] = b == n ? max : min + b * width;
         }
-        return new Histogram(List.of(edges), List.of(counts));
+        return new Histogram(List.of(edges), java.util.Arrays.stream(counts).boxed().toList());
     }
 }

@@ -75,9 +75,9 @@ final class TargetWarnings {
         }
     }
 
-    /** Features a, b with a + b or a - b equal to the numeric target in at least 99% of rows. */
-    static void sumLeakage(Frame frame, String target, List<Warning> out) {
-        if (!(frame.column(target) instanceof NumericColumn y)) {
+    /** Features a, b with a + b or a - b equal to a numeric (regression) target in at least 99% of rows. */
+    static void sumLeakage(Frame frame, String target, TargetValues values, List<Warning> out) {
+        if (values.isClassification() || !(frame.column(target) instanceof NumericColumn y)) {
             return;
         }
         List<NumericColumn> features = new ArrayList<>();
