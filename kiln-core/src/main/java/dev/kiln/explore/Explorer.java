@@ -14,11 +14,16 @@ import java.util.Map;
  * Explores a frame for people: the {@link Profiler}'s column statistics plus histograms, pairwise
  * relationships, the association of every feature with an optional target, and {@link Warning}s with
  * their evidence. Deterministic; never mutates the frame; thread-safe. Columns are profiled in parallel
- * (one task per column), each numeric column sorted once for its statistics and its histogram.
+ * (one task per column), each numeric column sorted once for its statistics, its histogram and its bins.
+ * Associations with the target use at most {@value #MAX_ASSOCIATION_ROWS} rows, an even stride through
+ * the frame; bins keep the quantiles of all rows.
  */
 public final class Explorer {
     /** Bins of a numeric column's histogram. */
     public static final int HISTOGRAM_BINS = 30;
+
+    /** Single-feature predictors use at most this many rows (an even stride through the frame). */
+    public static final int MAX_ASSOCIATION_ROWS = 200_000;
 
     private static final List<String> SEVERITY = List.of("target_leakage", "duplicate_rows", "class_imbalance",
             "sensitive_imbalance", "constant", "id_like", "high_missing", "near_constant", "high_cardinality", "skewed");
@@ -71,13 +76,15 @@ public final class Explorer {
         List<TargetAssociation> associations = new ArrayList<>();
         if (targetColumn != null) {
             TargetValues values = TargetValues.of(targetColumn);
+            Frame sample = stride(frame, MAX_ASSOCIATION_ROWS);
             Map<String, double[]> sorted = new java.util.HashMap<>();
             for (int j = 0; j < columns; j++) {
                 if (stats[j] != null) {
                     sorted.put(frame.columns().get(j).name(), stats[j].sortedValues());
                 }
             }
-            associations = associations(frame, targetColumn, values, sorted);
+            associations = sample == frame ? associations(frame, targetColumn, values, sorted)
+                    : associations(sample, sample.column(target), TargetValues.of(sample.column(target)), sorted);
             TargetWarnings.classImbalance(values, target, warnings);
             TargetWarnings.leakage(associations, target, warnings);
             TargetWarnings.sumLeakage(frame, target, values, warnings);
@@ -89,6 +96,18 @@ public final class Explorer {
         TargetProfile targetProfile = target == null ? null : TargetProfiler.profile(targetColumn);
         Profile profile = new Profile(frame.rowCount(), columns, List.of(profiles), targetProfile);
         return new Exploration(profile, target, sensitive, duplicates, histograms, relationships, associations, warnings);
+    }
+
+    /** Every k-th row so that at most {@code max} remain; the frame itself when it is small enough. */
+    private static Frame stride(Frame frame, int max) {
+        if (frame.rowCount() <= max) {
+            return frame;
+        }
+        int[] rows = new int[max];
+        for (int r = 0; r < max; r++) {
+            rows[r] = (int) ((long) r * frame.rowCount() / max);
+        }
+        return frame.take(rows);
     }
 
     private static List<TargetAssociation> associations(Frame frame, Column target, TargetValues values,
