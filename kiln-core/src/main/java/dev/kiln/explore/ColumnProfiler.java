@@ -39,7 +39,11 @@ final class ColumnProfiler {
     }
 
     private static ColumnProfile numeric(NumericColumn column) {
-        NumericStats stats = NumericStats.of(column);
+        return numeric(column, NumericStats.of(column));
+    }
+
+    /** The profile of a numeric column whose statistics the caller already has. */
+    static ColumnProfile numeric(NumericColumn column, NumericStats stats) {
         int missing = column.size() - stats.count();
         return new ColumnProfile(column.name(), column.kind().label(), stats.count(), missing,
                 fraction(missing, column.size()), stats.distinct(), stats.min(), stats.max(), stats.mean(),

@@ -14,16 +14,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The fill value of every column, learned by {@link Imputer}. Immutable; columns it does not know pass through. */
+/**
+ * The fill value of every column and the columns that get missing indicators, learned by {@link Imputer}.
+ * Immutable; columns it does not know pass through.
+ */
 public final class FittedImputer implements FittedTransformer {
     public static final String TYPE = "imputer";
 
     private final Map<String, Double> numbers;
     private final Map<String, String> labels;
+    private final List<String> indicators;
 
-    FittedImputer(Map<String, Double> numbers, Map<String, String> labels) {
+    FittedImputer(Map<String, Double> numbers, Map<String, String> labels, List<String> indicators) {
         this.numbers = Map.copyOf(numbers);
         this.labels = Map.copyOf(labels);
+        this.indicators = List.copyOf(indicators);
+    }
+
+    /** The columns that get a 0/1 {@code NAME_missing} indicator column, appended in this order. */
+    public List<String> indicators() {
+        return indicators;
     }
 
     /** The value that fills missing entries of a numeric column, if it has one. */
@@ -38,9 +48,19 @@ public final class FittedImputer implements FittedTransformer {
 
     @Override
     public Frame apply(Frame frame) {
-        List<Column> out = new ArrayList<>(frame.columnCount());
+        List<Column> out = new ArrayList<>(frame.columnCount() + indicators.size());
         for (Column column : frame.columns()) {
             out.add(fill(column));
+        }
+        for (String name : indicators) {
+            if (frame.has(name)) {
+                Column column = frame.column(name);
+                double[] flags = new double[column.size()];
+                for (int i = 0; i < flags.length; i++) {
+                    flags[i] = column.isMissing(i) ? 1.0 : 0.0;
+                }
+                out.add(NumericColumn.wrap(name + "_missing", flags));
+            }
         }
         return Frame.of(out);
     }
@@ -99,6 +119,9 @@ public final class FittedImputer implements FittedTransformer {
         numbers.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> n.put(e.getKey(), e.getValue()));
         ObjectNode c = node.putObject("categorical");
         labels.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> c.put(e.getKey(), e.getValue()));
+        if (!indicators.isEmpty()) {
+            StepJson.putStrings(node, "indicators", indicators);
+        }
         return node;
     }
 
@@ -111,6 +134,6 @@ public final class FittedImputer implements FittedTransformer {
         for (Map.Entry<String, JsonNode> e : node.path("categorical").properties()) {
             labels.put(e.getKey(), e.getValue().asText());
         }
-        return new FittedImputer(numbers, labels);
+        return new FittedImputer(numbers, labels, StepJson.strings(node.path("indicators")));
     }
 }

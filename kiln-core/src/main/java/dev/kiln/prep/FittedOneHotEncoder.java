@@ -18,17 +18,19 @@ import java.util.Map;
 
 /**
  * The levels of every encoded column, learned by {@link OneHotEncoder}; an empty level list marks a
- * boolean column (one 0/1 column). Immutable. Encodes by label, so the input's code order does not matter.
+ * boolean column (one 0/1 column); grouped columns also get a {@code column=__other__} column. Immutable. Encodes by label, so the input's code order does not matter.
  */
 public final class FittedOneHotEncoder implements FittedTransformer {
     public static final String TYPE = "one_hot";
 
     private final Map<String, List<String>> levels;
+    private final List<String> grouped;
 
-    FittedOneHotEncoder(Map<String, List<String>> levels) {
+    FittedOneHotEncoder(Map<String, List<String>> levels, List<String> grouped) {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         levels.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         this.levels = copy;
+        this.grouped = List.copyOf(grouped);
     }
 
     @Override
@@ -53,6 +55,9 @@ public final class FittedOneHotEncoder implements FittedTransformer {
                 for (String level : known) {
                     out.add(indicator(c.name() + "=" + level, c, codeOf.getOrDefault(level, -2)));
                 }
+                if (grouped.contains(c.name())) {
+                    out.add(other(c, known));
+                }
             }
         }
         return Frame.of(out);
@@ -65,6 +70,19 @@ public final class FittedOneHotEncoder implements FittedTransformer {
             values[i] = c.code(i) == code ? 1.0 : 0.0;
         }
         return NumericColumn.wrap(name, values);
+    }
+
+    /** 1 where the column holds a present level outside {@code known}, 0 elsewhere. */
+    private static NumericColumn other(CategoricalColumn c, List<String> known) {
+        boolean[] isOther = new boolean[c.levels().size()];
+        for (int k = 0; k < isOther.length; k++) {
+            isOther[k] = !known.contains(c.levels().get(k));
+        }
+        double[] values = new double[c.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = c.code(i) >= 0 && isOther[c.code(i)] ? 1.0 : 0.0;
+        }
+        return NumericColumn.wrap(c.name() + "=" + OneHotEncoder.OTHER, values);
     }
 
     @Override
@@ -80,6 +98,9 @@ public final class FittedOneHotEncoder implements FittedTransformer {
             ArrayNode array = columns.putArray(name);
             list.forEach(array::add);
         });
+        if (!grouped.isEmpty()) {
+            StepJson.putStrings(node, "grouped", grouped);
+        }
         return node;
     }
 
@@ -90,6 +111,6 @@ public final class FittedOneHotEncoder implements FittedTransformer {
             e.getValue().forEach(v -> list.add(v.asText()));
             levels.put(e.getKey(), list);
         }
-        return new FittedOneHotEncoder(levels);
+        return new FittedOneHotEncoder(levels, StepJson.strings(node.path("grouped")));
     }
 }

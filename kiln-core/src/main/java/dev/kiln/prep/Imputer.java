@@ -5,68 +5,116 @@ import dev.kiln.data.Checks;
 import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
 import dev.kiln.data.NumericColumn;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Fills missing values: numeric columns with the training median or mean, categorical and boolean
- * columns with the most frequent training label (the first in level order on ties). Columns of other
- * kinds pass through. A column that is missing in every training row gets 0 or stays missing.
+ * Fills missing values: numeric columns with the training median, mean, most frequent value or a
+ * constant; categorical and boolean columns with the most frequent training label (the first in level
+ * order on ties) or a constant label. Optionally adds a 0/1 indicator column {@code NAME_missing} for
+ * every column that had missing training values. Columns of other kinds pass through. A numeric column
+ * that is missing in every training row gets 0.
  */
 public final class Imputer implements Transformer {
     /** How to fill numeric columns. */
-    public enum NumericStrategy { MEDIAN, MEAN }
+    public enum NumericStrategy { MEDIAN, MEAN, MOST_FREQUENT, CONSTANT }
 
     private final NumericStrategy numeric;
+    private final double numericConstant;
+    private final String categoricalConstant;
+    private final boolean indicators;
 
-    public Imputer(NumericStrategy numeric) {
+    /**
+     * @param numericConstant the fill value of numeric columns under {@link NumericStrategy#CONSTANT}
+     * @param categoricalConstant the fill label of categorical columns, or null for the most frequent label
+     * @param indicators whether to add a missing-indicator column per column with missing training values
+     */
+    public Imputer(NumericStrategy numeric, double numericConstant, String categoricalConstant, boolean indicators) {
+        Checks.checkArgument(numeric != NumericStrategy.CONSTANT || Double.isFinite(numericConstant),
+                "numericConstant must be finite: %s", numericConstant);
         this.numeric = numeric;
+        this.numericConstant = numericConstant;
+        this.categoricalConstant = categoricalConstant;
+        this.indicators = indicators;
     }
 
+    public Imputer(NumericStrategy numeric) {
+        this(numeric, 0.0, null, false);
+    }
+
+    /** The strategy named {@code median}, {@code mean}, {@code most_frequent} or {@code constant}. */
     public static NumericStrategy strategy(String label) {
-        Checks.checkArgument(label.equals("median") || label.equals("mean"), "impute.numeric: expected median or mean, got '%s'", label);
-        return label.equals("median") ? NumericStrategy.MEDIAN : NumericStrategy.MEAN;
+        return switch (label) {
+            case "median" -> NumericStrategy.MEDIAN;
+            case "mean" -> NumericStrategy.MEAN;
+            case "most_frequent" -> NumericStrategy.MOST_FREQUENT;
+            case "constant" -> NumericStrategy.CONSTANT;
+            default -> throw new IllegalArgumentException(
+                    "impute.numeric: expected median, mean, most_frequent or constant, got '" + label + "'");
+        };
     }
 
     @Override
     public FittedImputer fit(Frame train) {
         Map<String, Double> numbers = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
+        List<String> flagged = new ArrayList<>();
         for (Column column : train.columns()) {
             if (column instanceof NumericColumn n) {
-                numbers.put(n.name(), numeric == NumericStrategy.MEDIAN ? median(n) : mean(n));
+                numbers.put(n.name(), fill(n));
             } else if (column instanceof CategoricalColumn c) {
-                String mode = mostFrequent(c);
-                if (mode != null) {
-                    labels.put(c.name(), mode);
+                String label = categoricalConstant != null ? categoricalConstant : mostFrequent(c);
+                if (label != null) {
+                    labels.put(c.name(), label);
                 }
+            } else {
+                continue;
+            }
+            if (indicators && column.missingCount() > 0) {
+                flagged.add(column.name());
             }
         }
-        return new FittedImputer(numbers, labels);
+        return new FittedImputer(numbers, labels, flagged);
+    }
+
+    private double fill(NumericColumn n) {
+        double[] sorted = TrainingStats.sortedPresent(n);
+        if (sorted.length == 0) {
+            return numeric == NumericStrategy.CONSTANT ? numericConstant : 0.0;
+        }
+        return switch (numeric) {
+            case MEDIAN -> TrainingStats.quantile(sorted, 0.5);
+            case MEAN -> TrainingStats.mean(sorted);
+            case MOST_FREQUENT -> mode(sorted);
+            case CONSTANT -> numericConstant;
+        };
     }
 
     static double median(NumericColumn column) {
-        double[] values = Arrays.stream(column.toArray()).filter(v -> !Double.isNaN(v)).sorted().toArray();
-        if (values.length == 0) {
-            return 0.0;
-        }
-        int mid = values.length / 2;
-        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;
+        double[] sorted = TrainingStats.sortedPresent(column);
+        return sorted.length == 0 ? 0.0 : TrainingStats.quantile(sorted, 0.5);
     }
 
     static double mean(NumericColumn column) {
-        double sum = 0;
-        int count = 0;
-        for (int i = 0; i < column.size(); i++) {
-            double v = column.get(i);
-            if (!Double.isNaN(v)) {
-                sum += v;
-                count++;
+        double[] sorted = TrainingStats.sortedPresent(column);
+        return sorted.length == 0 ? 0.0 : TrainingStats.mean(sorted);
+    }
+
+    /** The most frequent of non-empty sorted values; the smallest on ties. */
+    private static double mode(double[] sorted) {
+        double best = sorted[0];
+        int bestRun = 0;
+        int run = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            run = i > 0 && sorted[i] == sorted[i - 1] ? run + 1 : 1;
+            if (run > bestRun) {
+                bestRun = run;
+                best = sorted[i];
             }
         }
-        return count == 0 ? 0.0 : sum / count;
+        return best;
     }
 
     static String mostFrequent(CategoricalColumn column) {
@@ -77,7 +125,6 @@ public final class Imputer implements Transformer {
                 best = k;
             }
         }
-        List<String> levels = column.levels();
-        return best < 0 ? null : levels.get(best);
+        return best < 0 ? null : column.levels().get(best);
     }
 }

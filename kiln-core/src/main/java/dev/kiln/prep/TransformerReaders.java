@@ -15,6 +15,18 @@ public final class TransformerReaders {
             case DropColumns.TYPE -> DropColumns.fromJson(node);
             case FittedImputer.TYPE -> FittedImputer.fromJson(node);
             case FittedOneHotEncoder.TYPE -> FittedOneHotEncoder.fromJson(node);
+            case MissingTokens.TYPE -> MissingTokens.fromJson(node);
+            case FittedKnnImputer.TYPE -> FittedKnnImputer.fromJson(node, arrays);
+            case FittedOutlierBounds.TYPE -> FittedOutlierBounds.fromJson(node);
+            case FittedScaler.TYPE -> FittedScaler.fromJson(node);
+            case FittedPowerTransform.TYPE -> FittedPowerTransform.fromJson(node);
+            case FittedLabelEncoder.TYPE -> FittedLabelEncoder.fromJson(node);
+            case FittedTargetEncoder.TYPE -> FittedTargetEncoder.fromJson(node);
+            case FittedDateFeatures.TYPE -> FittedDateFeatures.fromJson(node);
+            case FittedTextVectorizer.TYPE -> FittedTextVectorizer.fromJson(node);
+            case DerivedFeatures.TYPE -> DerivedFeatures.fromJson(node);
+            case FittedBinner.TYPE -> FittedBinner.fromJson(node);
+            case Interactions.TYPE -> Interactions.fromJson(node);
             default -> throw new IllegalArgumentException("unknown preparation step type '" + type + "'");
         };
     }

@@ -1,52 +1,47 @@
 package dev.kiln.workflow;
 
 import dev.kiln.data.Column;
-import dev.kiln.data.ColumnKind;
 import dev.kiln.data.Frame;
 import dev.kiln.prep.DropColumns;
+import dev.kiln.prep.FittedPreparation;
 import dev.kiln.prep.FittedTransformer;
-import dev.kiln.prep.Imputer;
-import dev.kiln.prep.OneHotEncoder;
-import dev.kiln.prep.Transformer;
+import dev.kiln.prep.MissingTokens;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The preparation steps of a spec fitted on training rows: drop the columns the spec lists and those
- * whose kind no learner reads yet (text, timestamp), impute, then one-hot encode.
+ * The preparation of a spec fitted on training rows: the plan {@link PreparationPlanner} makes of the
+ * {@code prepare:} section (or {@code prepare: auto}), its fitted steps, the prepared training rows
+ * (duplicates and other training-only row filters applied, out-of-fold target encodings), and the
+ * raw columns that no step reads.
  */
-record Preparation(List<FittedTransformer> steps, List<DropColumns.Dropped> dropped, int rawFeatures) {
+record Preparation(FittedPreparation fitted, List<DropColumns.Dropped> dropped, int rawFeatures) {
 
-    static Preparation fit(Frame train, Spec.Prepare prepare) {
+    static Preparation fit(Frame trainFeatures, Column trainTarget, Spec.Prepare prepare, long seed) {
+        FittedPreparation fitted = PreparationPlanner.plan(prepare, trainFeatures, trainTarget, seed).fit(trainFeatures, trainTarget);
         List<DropColumns.Dropped> dropped = new ArrayList<>();
-        for (String column : prepare.drop()) {
-            dropped.add(new DropColumns.Dropped(column, "listed in prepare.drop"));
-        }
-        for (Column column : train.columns()) {
-            boolean listed = prepare.drop().contains(column.name());
-            if (!listed && (column.kind() == ColumnKind.TEXT || column.kind() == ColumnKind.TIMESTAMP)) {
-                dropped.add(new DropColumns.Dropped(column.name(), column.kind().label() + " columns are not used as features yet"));
+        for (FittedTransformer step : fitted.steps()) {
+            if (step instanceof DropColumns d) {
+                dropped.addAll(d.dropped().stream().filter(x -> trainFeatures.has(x.column())).toList());
+            } else if (!(step instanceof MissingTokens)) {
+                break;
             }
         }
-        List<Transformer> unfitted = List.of(new DropColumns(dropped), new Imputer(Imputer.strategy(prepare.imputeNumeric())),
-                new OneHotEncoder());
-        List<FittedTransformer> steps = new ArrayList<>();
-        Frame frame = train;
-        for (Transformer transformer : unfitted) {
-            FittedTransformer fitted = transformer.fit(frame);
-            frame = fitted.apply(frame);
-            steps.add(fitted);
-        }
-        return new Preparation(List.copyOf(steps), List.copyOf(dropped), train.columnCount());
+        return new Preparation(fitted, List.copyOf(dropped), trainFeatures.columnCount());
+    }
+
+    List<FittedTransformer> steps() {
+        return fitted.steps();
+    }
+
+    /** The prepared training rows with their target, ready for the learners. */
+    Frame train() {
+        return fitted.trainFeatures().with(fitted.trainTarget());
     }
 
     /** {@code frame} run through every fitted step. */
     Frame apply(Frame frame) {
-        Frame out = frame;
-        for (FittedTransformer step : steps) {
-            out = step.apply(out);
-        }
-        return out;
+        return fitted.apply(frame);
     }
 
     boolean isDropped(String column) {
@@ -54,12 +49,15 @@ record Preparation(List<FittedTransformer> steps, List<DropColumns.Dropped> drop
     }
 
     List<String> notes() {
-        return dropped.stream().filter(d -> !d.reason().startsWith("listed"))
-                .map(d -> "dropped '" + d.column() + "': " + d.reason()).toList();
+        List<String> notes = new ArrayList<>(fitted.notes());
+        dropped.stream().filter(d -> !d.reason().startsWith("listed"))
+                .filter(d -> notes.stream().noneMatch(n -> n.contains("'" + d.column() + "'")))
+                .forEach(d -> notes.add("dropped '" + d.column() + "': " + d.reason()));
+        return notes;
     }
 
     String summary(int modelFeatures) {
-        return String.format("%d raw features -> %d model features (dropped %d; impute, one-hot)", rawFeatures,
-                modelFeatures, dropped.size());
+        return String.format("%d raw features -> %d model features (%d steps, %d training rows kept, %d raw columns dropped)",
+                rawFeatures, modelFeatures, fitted.steps().size(), fitted.trainFeatures().rowCount(), dropped.size());
     }
 }

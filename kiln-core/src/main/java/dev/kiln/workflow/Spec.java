@@ -56,13 +56,107 @@ public record Spec(String name, Problem problem, Data data, Prepare prepare, Spl
     }
 
     /**
-     * Preparation: columns to drop, how to impute numeric ({@code median} or {@code mean}) and
-     * categorical ({@code most_frequent}) columns, and how to encode categoricals ({@code onehot}).
+     * The {@code prepare:} section: either {@code auto} (Kiln chooses per column and records why) or the
+     * listed steps, applied in this order: missing tokens, duplicate rows, sparse rows and columns,
+     * {@code drop}, dates, text, derived features, interactions, outliers, imputation, transform, bins,
+     * scaling, encoding, selection. A null part is not applied. Built only by {@link SpecLoader}.
+     *
+     * @param drop columns to drop before anything else
+     * @param auto whether Kiln chooses every step ({@code prepare: auto}); the other parts are then unused
+     * @param dates parts to extract from timestamp columns (year, month, day, dow, hour, cyclical, elapsed),
+     *     or null to drop timestamp columns
+     * @param features derived column name → expression, in order
+     * @param interactions numeric columns whose pairwise products are added; empty for none
      */
-    public record Prepare(List<String> drop, String imputeNumeric, String imputeCategorical, String encode) {
+    public record Prepare(List<String> drop, boolean auto, Missing missing, Duplicates duplicates, Outliers outliers,
+                          String scale, Transform transform, Encode encode, List<String> dates, Text text,
+                          Map<String, String> features, List<String> interactions, Bins bins, Select select) {
         public Prepare {
             drop = List.copyOf(drop);
+            dates = dates == null ? null : List.copyOf(dates);
+            features = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(features));
+            interactions = List.copyOf(interactions);
         }
+
+        /** What {@code prepare:} means when the spec leaves it out: median and most-frequent fill, one-hot. */
+        public static Prepare defaults() {
+            return new Prepare(List.of(), false, Missing.defaults(), null, null, null, null, Encode.defaults(), null, null,
+                    Map.of(), List.of(), null, null);
+        }
+    }
+
+    /**
+     * Missing values.
+     *
+     * @param numeric median, mean, most_frequent, constant or knn
+     * @param categorical most_frequent or constant
+     * @param constant the numeric fill under {@code constant}
+     * @param label the categorical fill under {@code constant}
+     * @param indicators whether to add {@code NAME_missing} columns
+     * @param dropColumns drop columns missing in more than this fraction of training rows, or null
+     * @param dropRows drop training rows missing more than this fraction of their values, or null
+     * @param tokens per column, values that mean missing
+     * @param neighbours k of k-NN imputation
+     */
+    public record Missing(String numeric, String categorical, double constant, String label, boolean indicators,
+                          Double dropColumns, Double dropRows, Map<String, List<String>> tokens, int neighbours) {
+        public Missing {
+            tokens = Map.copyOf(tokens);
+        }
+
+        public static Missing defaults() {
+            return new Missing("median", "most_frequent", 0, "missing", false, null, null, Map.of(), 5);
+        }
+    }
+
+    /** Duplicate training rows: by {@code keys} (empty for every column), keeping the first or last. */
+    public record Duplicates(List<String> keys, String keep) {
+        public Duplicates {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /** Outliers: method iqr or zscore, the fence factor, and the action clip, flag or drop. */
+    public record Outliers(String method, double factor, String action, List<String> columns) {
+        public Outliers {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** A power transform: log or yeo_johnson, on the listed numeric columns (empty for all). */
+    public record Transform(String method, List<String> columns) {
+        public Transform {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /**
+     * Categorical encoding: onehot (with {@code maxLevels} and {@code minFrequency} grouping), ordinal
+     * (with optional level orders), frequency or target.
+     */
+    public record Encode(String method, int maxLevels, double minFrequency, Map<String, List<String>> order) {
+        public Encode {
+            order = Map.copyOf(order);
+        }
+
+        public static Encode defaults() {
+            return new Encode("onehot", Integer.MAX_VALUE, 0.0, Map.of());
+        }
+    }
+
+    /** Free text: tfidf or hashed, with the vocabulary size or number of buckets. */
+    public record Text(String method, int size) {
+    }
+
+    /** Binning: number of bins, uniform or quantile edges, the numeric columns (empty for all). */
+    public record Bins(int bins, String method, List<String> columns) {
+        public Bins {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** Feature selection thresholds; null disables one. */
+    public record Select(Double variance, Double correlation, Integer mutualInformation) {
     }
 
     /** The seeded holdout: fractions of rows for validation and test, stratified on the target or not. */

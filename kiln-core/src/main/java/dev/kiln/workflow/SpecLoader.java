@@ -38,8 +38,8 @@ public final class SpecLoader {
     private final Path file;
     private final boolean checkSource;
     private YamlNode targetNode;
-    private YamlNode dropNode;
     private YamlNode kindsNode;
+    private final PrepareLoader prepareLoader = new PrepareLoader();
 
     private SpecLoader(Path file, boolean checkSource) {
         this.file = file;
@@ -85,7 +85,7 @@ public final class SpecLoader {
         String name = top.containsKey("name") ? top.get("name").string() : defaultName();
         Spec.Problem problem = required(top, "problem", 1) ? problem(top.get("problem")) : null;
         Spec.Data data = required(top, "data", 1) ? data(top.get("data")) : null;
-        Spec.Prepare prepare = top.containsKey("prepare") ? prepare(top.get("prepare")) : new Spec.Prepare(List.of(), "median", "most_frequent", "onehot");
+        Spec.Prepare prepare = top.containsKey("prepare") ? prepareLoader.load(top.get("prepare")) : Spec.Prepare.defaults();
         Spec.Split split = top.containsKey("split") ? split(top.get("split"), problem) : new Spec.Split(0.2, 0.2, problem != null && problem.isClassification(), 42);
         Spec.Train train = required(top, "train", 1) ? train(top.get("train"), problem) : null;
         Spec.Monitor monitor = top.containsKey("monitor") ? monitor(top.get("monitor")) : new Spec.Monitor(0.1, 0.25);
@@ -181,28 +181,6 @@ public final class SpecLoader {
             }
         }
         return out;
-    }
-
-    private Spec.Prepare prepare(YamlNode node) {
-        Map<String, YamlNode> m = node.mapping(Set.of("drop", "impute", "encode"));
-        if (m == null) {
-            return null;
-        }
-        dropNode = m.get("drop");
-        List<String> drop = dropNode != null ? dropNode.strings() : List.of();
-        String numeric = "median";
-        String categorical = "most_frequent";
-        if (m.containsKey("impute")) {
-            Map<String, YamlNode> impute = m.get("impute").mapping(Set.of("numeric", "categorical"));
-            if (impute != null && impute.containsKey("numeric")) {
-                numeric = impute.get("numeric").choice(List.of("median", "mean"));
-            }
-            if (impute != null && impute.containsKey("categorical")) {
-                categorical = impute.get("categorical").choice(List.of("most_frequent"));
-            }
-        }
-        String encode = m.containsKey("encode") ? m.get("encode").choice(List.of("onehot")) : "onehot";
-        return new Spec.Prepare(drop == null ? List.of() : drop, numeric, categorical, encode);
     }
 
     private Spec.Split split(YamlNode node, Spec.Problem problem) {
@@ -327,11 +305,13 @@ public final class SpecLoader {
         if (!header.contains(problem.target())) {
             targetNode.problem("'" + problem.target() + "' is not a column of " + csv.path() + columns);
         }
-        for (String column : prepare.drop()) {
-            if (!header.contains(column)) {
-                dropNode.problem("cannot drop '" + column + "': not a column" + columns);
+        for (PrepareLoader.ColumnUse use : prepareLoader.uses()) {
+            String column = use.column();
+            boolean derived = !use.what().equals("drop") && prepareLoader.derived().contains(column);
+            if (!header.contains(column) && !derived) {
+                use.node().problem(use.what() + ": '" + column + "' is not a column" + columns);
             } else if (column.equals(problem.target())) {
-                dropNode.problem("cannot drop the target '" + column + "'");
+                use.node().problem(use.what() + ": cannot use the target '" + column + "' in prepare");
             }
         }
         for (String column : data.kinds().keySet()) {

@@ -16,7 +16,10 @@ import dev.kiln.eval.Metric;
 import dev.kiln.eval.Metrics;
 import dev.kiln.eval.Split;
 import dev.kiln.eval.Splitter;
-import dev.kiln.explore.Profiler;
+import dev.kiln.explore.Exploration;
+import dev.kiln.explore.ExplorationJson;
+import dev.kiln.explore.Explorer;
+import dev.kiln.report.HtmlReport;
 import dev.kiln.learn.Learner;
 import dev.kiln.learn.catalog.Learners;
 import dev.kiln.learn.Model;
@@ -34,7 +37,7 @@ import java.util.Map;
 
 /**
  * Runs a spec through every stage in order: collect, explore, split, prepare, train, evaluate,
- * select and accept, bundle. Writes {@code profile.json} and {@code bundle/} into the run's output
+ * select and accept, bundle. Writes {@code profile.json}, {@code profile.html} and {@code bundle/} into the run's output
  * folder and reports each stage to a {@link StageListener}. Recording the run is the caller's job.
  */
 public final class WorkflowRunner {
@@ -91,8 +94,13 @@ public final class WorkflowRunner {
 
         start();
         Path profile = outputDir.resolve("profile.json");
-        JSON.writeValue(profile.toFile(), Profiler.profile(raw, target));
-        finish("explore", raw.columnCount() + " columns profiled -> " + profile.getFileName());
+        Exploration exploration = Explorer.explore(raw, target, null);
+        ExplorationJson.write(exploration, profile);
+        HtmlReport.write(exploration, spec.name() + ": " + data.source(), outputDir.resolve("profile.html"));
+        exploration.warnings().stream().filter(w -> w.code().equals("target_leakage"))
+                .forEach(w -> notes.add("explore: " + w.message()));
+        finish("explore", raw.columnCount() + " columns profiled, " + exploration.warnings().size() + " warnings -> "
+                + profile.getFileName() + ", profile.html");
 
         start();
         Problem problem = Problem.of(raw, spec);
@@ -102,10 +110,10 @@ public final class WorkflowRunner {
                 split.validation().length, split.test().length, spec.split().stratify() ? "stratified" : "random", spec.split().seed()));
 
         start();
-        Preparation prep = Preparation.fit(problem.features().take(split.train()), spec.prepare());
+        Preparation prep = Preparation.fit(problem.features().take(split.train()), problem.target().take(split.train()),
+                spec.prepare(), spec.split().seed());
         notes.addAll(prep.notes());
-        Frame train = prep.apply(problem.features().take(split.train()))
-                .with(problem.target().take(split.train()));
+        Frame train = prep.train();
         finish("prepare", prep.summary(train.columnCount() - 1));
 
         start();

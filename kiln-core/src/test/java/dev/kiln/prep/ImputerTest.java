@@ -143,6 +143,6 @@ class ImputerTest {
         assertThat(Imputer.strategy("mean")).isEqualTo(Imputer.NumericStrategy.MEAN);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Imputer.strategy("mode"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("impute.numeric: expected median or mean, got 'mode'");
+                .hasMessage("impute.numeric: expected median, mean, most_frequent or constant, got 'mode'");
     }
 }

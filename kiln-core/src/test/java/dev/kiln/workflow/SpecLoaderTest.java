@@ -65,7 +65,7 @@ class SpecLoaderTest {
         assertThat(spec.name()).isEqualTo(dir.getFileName().toString());
         assertThat(spec.problem()).isEqualTo(new Spec.Problem("classification", "y", "roc_auc", null));
         assertThat(spec.data()).isEqualTo(new Spec.Data(CsvSource.of("data.csv"), List.of(), Map.of()));
-        assertThat(spec.prepare()).isEqualTo(new Spec.Prepare(List.of(), "median", "most_frequent", "onehot"));
+        assertThat(spec.prepare()).isEqualTo(Spec.Prepare.defaults());
         assertThat(spec.split()).isEqualTo(new Spec.Split(0.2, 0.2, true, 42));
         assertThat(spec.train()).isEqualTo(new Spec.Train(List.of(new Spec.LearnerSpec("logistic", Map.of())), 42));
         assertThat(spec.monitor()).isEqualTo(new Spec.Monitor(0.1, 0.25));
@@ -110,7 +110,10 @@ class SpecLoaderTest {
         assertThat(spec.problem().accept().metrics()).containsExactly("accuracy", "roc_auc");
         assertThat(spec.data().missing()).containsExactly("?", "-");
         assertThat(spec.data().kinds()).isEqualTo(Map.of("x", ColumnKind.CATEGORICAL));
-        assertThat(spec.prepare()).isEqualTo(new Spec.Prepare(List.of("c"), "mean", "most_frequent", "onehot"));
+        assertThat(spec.prepare().drop()).containsExactly("c");
+        assertThat(spec.prepare().missing().numeric()).isEqualTo("mean");
+        assertThat(spec.prepare().missing().categorical()).isEqualTo("most_frequent");
+        assertThat(spec.prepare().encode()).isEqualTo(Spec.Encode.defaults());
         assertThat(spec.split()).isEqualTo(new Spec.Split(0.1, 0.3, false, 7));
         assertThat(spec.train()).isEqualTo(new Spec.Train(List.of(new Spec.LearnerSpec("logistic", Map.of()),
                 new Spec.LearnerSpec("tree", Map.of("max_depth", "4"))), 9));
@@ -174,8 +177,8 @@ class SpecLoaderTest {
     @Test
     void dropOfANonColumnOrOfTheTarget() throws IOException {
         assertThat(problems(minimal("classification", "tree") + "prepare:\n  drop: [x, nope, y]\n")).containsExactly(
-                new SpecProblem("prepare.drop", 9, "cannot drop 'nope': not a column" + COLUMNS),
-                new SpecProblem("prepare.drop", 9, "cannot drop the target 'y'"));
+                new SpecProblem("prepare.drop", 9, "drop: 'nope' is not a column" + COLUMNS),
+                new SpecProblem("prepare.drop", 9, "drop: cannot use the target 'y' in prepare"));
     }
 
     @Test
@@ -243,7 +246,7 @@ class SpecLoaderTest {
         assertThat(e.problems()).containsExactly(
                 new SpecProblem("problem.target", 4, "'zz' is not a column of data.csv" + COLUMNS),
                 new SpecProblem("problem.accept", 5, "unknown metric 'bogus' in rule (known: " + METRICS + ")"),
-                new SpecProblem("prepare.drop", 9, "cannot drop 'nope': not a column" + COLUMNS),
+                new SpecProblem("prepare.drop", 9, "drop: 'nope' is not a column" + COLUMNS),
                 new SpecProblem("split.test", 11, "expected a number, found 'abc'"),
                 new SpecProblem("colour", 12, "unknown key 'colour' (known: data, description, monitor, name, prepare, problem, split, train)"),
                 new SpecProblem("train.learners[1]", 16, "unknown learner 'gbn' (known: linear, logistic, tree)"),
