@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kiln", mixinStandardHelpOptions = true, versionProvider = Kiln.Version.class,
         description = "From raw data to a deployed, monitored model.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PredictCommand.class, ServeCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, TrainCommand.class, EvaluateCommand.class,
+                PredictCommand.class, ServeCommand.class,
                 DriftCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class Kiln implements Runnable {
     /** Exit code of a failure. */
