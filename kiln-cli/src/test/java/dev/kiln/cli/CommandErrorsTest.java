@@ -27,7 +27,7 @@ class CommandErrorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "validate", "predict", "serve", "drift", "models"})
+    @ValueSource(strings = {"run", "validate", "train", "evaluate", "predict", "serve", "drift", "models"})
     void everyCommandHasHelp(String command) {
         Outcome help = kiln(command, "--help");
         assertThat(help.code()).isZero();
