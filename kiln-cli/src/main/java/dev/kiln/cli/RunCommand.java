@@ -15,6 +15,7 @@ import dev.kiln.workflow.Spec;
 import dev.kiln.workflow.SpecLoader;
 import dev.kiln.workflow.WorkflowRunner;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,13 @@ final class RunCommand extends KilnCommand {
     @Option(names = "--store", paramLabel = "DIR", description = "The store folder (default: .kiln beside the spec).")
     Path storeDir;
 
+    @Option(names = "--missing", paramLabel = "TOKEN",
+            description = "A token that means a missing value, besides the spec's and the defaults (repeatable).")
+    List<String> missing = new ArrayList<>();
+
     @Override
     int execute() throws Exception {
-        Spec spec = SpecLoader.load(specFile);
+        Spec spec = SpecLoader.load(specFile).withMissing(missing);
         Path kilnDir = storeDir != null ? storeDir : spec.file().toAbsolutePath().getParent().resolve(".kiln");
         try (KilnStore store = Stores.open(kilnDir)) {
             String dataHash = Hashes.sha256(spec.data().csv());

@@ -123,6 +123,11 @@ public record Bundle(Manifest manifest, Pipeline pipeline, DriftReference refere
                 throw new BundleException(dir + ": checksum mismatch for " + e.getKey() + " (changed after the bundle was written)");
             }
         }
+        for (String name : actual.keySet()) {
+            if (!expected.containsKey(name)) {
+                throw new BundleException(dir + ": file " + name + " is not listed in the manifest (added after the bundle was written)");
+            }
+        }
         for (String name : List.of(PIPELINE, REFERENCE)) {
             if (!expected.containsKey(name)) {
                 throw new BundleException(dir + ": manifest lists no checksum for " + name);

@@ -1,5 +1,6 @@
 package dev.kiln.bundle;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -30,8 +31,18 @@ public record Manifest(int formatVersion, String kilnVersion, String name, Strin
         }
     }
 
-    /** Where the model came from: run, data snapshot hash, spec hash, seed and time (ISO-8601). */
-    public record Lineage(String runId, String dataHash, String specHash, long seed, String created) {
+    /**
+     * Where the model came from: run, data snapshot hash, spec hash, seed, time (ISO-8601), and the
+     * Java version, operating system and architecture it was trained on (floating-point results may
+     * differ across platforms). The last three are null in bundles that predate them.
+     */
+    public record Lineage(String runId, String dataHash, String specHash, long seed, String created,
+                          String java, String os, String arch) {
+        /** Lineage of a model trained now, on this JVM. */
+        public static Lineage now(String runId, String dataHash, String specHash, long seed) {
+            return new Lineage(runId, dataHash, specHash, seed, Instant.now().toString(),
+                    System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"));
+        }
     }
 
     /** This manifest with the checksums of the bundle's files. */

@@ -3,11 +3,8 @@ package dev.kiln.data;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -57,7 +54,7 @@ public final class CsvReader {
             }
             return buffer.toFrame(header, options, source);
         } catch (CharacterCodingException e) {
-            throw new InvalidDataException(source + ":" + (tokenizer.recordLine() + 1) + ": invalid UTF-8 byte sequence");
+            throw new InvalidDataException(source + ":" + tokenizer.line() + ": invalid UTF-8 byte sequence");
         }
     }
 
@@ -95,7 +92,11 @@ public final class CsvReader {
 
     private static InputStream open(Path path) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-        return path.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+        if (!path.getFileName().toString().endsWith(".gz")) {
+            return in;
+        }
+        // buffered again: utf8() needs mark/reset to skip a byte-order mark, which GZIPInputStream lacks
+        return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
     }
 
     private static Reader utf8(InputStream in) throws IOException {
@@ -104,9 +105,7 @@ public final class CsvReader {
         if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
             in.reset();
         }
-        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        return new Utf8Reader(in);
     }
 
     /** Growable per-column storage of raw values, with the line each row started on. */

@@ -36,6 +36,11 @@ final class CsvTokenizer {
         return recordLine;
     }
 
+    /** The line being read (1-based): after a read error, the line where it happened. */
+    long line() {
+        return line;
+    }
+
     /** The next record's fields into {@code out} (cleared first); false at the end of input. */
     boolean next(List<String> out) throws IOException {
         out.clear();

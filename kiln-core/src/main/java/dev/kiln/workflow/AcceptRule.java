@@ -1,6 +1,7 @@
 package dev.kiln.workflow;
 
 import dev.kiln.data.Checks;
+import dev.kiln.data.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,11 +71,9 @@ public final class AcceptRule {
         String number = clause.substring(end).strip();
         Checks.checkArgument(metric.matches("[a-z_][a-z0-9_.]*") && OPERATORS.contains(operator) && !number.isEmpty(),
                 "cannot read '%s', expected METRIC OPERATOR NUMBER such as 'roc_auc >= 0.8'", clause);
-        try {
-            return new Clause(metric, operator, Double.parseDouble(number));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + number + "' is not a number in '" + clause + "'");
-        }
+        double threshold = Values.parseNumber(number);
+        Checks.checkArgument(!Double.isNaN(threshold) && !Double.isInfinite(threshold), "'%s' is not a number in '%s'", number, clause);
+        return new Clause(metric, operator, threshold);
     }
 
     /** Every metric the rule reads. */

@@ -16,7 +16,6 @@ import dev.kiln.learn.Model;
 import dev.kiln.learn.Pipeline;
 import dev.kiln.learn.Predictions;
 import dev.kiln.monitor.DriftReference;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,8 +72,7 @@ final class BundleBuilder {
         testMetrics.forEach((k, v) -> metrics.put("test." + k, v));
         Manifest manifest = new Manifest(Bundle.FORMAT_VERSION, KilnVersion.get(), context.name(), problem.task().label(),
                 problem.target().name(), problem.classes(), learner.name(), learner.params(), inputFields(trainFeatures, schema),
-                metrics, new Manifest.Lineage(context.runId(), context.dataHash(), context.specHash(), context.seed(),
-                        Instant.now().toString()), Map.of());
+                metrics, Manifest.Lineage.now(context.runId(), context.dataHash(), context.specHash(), context.seed()), Map.of());
         return new Bundle(manifest, pipeline, reference);
     }
 

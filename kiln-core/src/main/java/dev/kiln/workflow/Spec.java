@@ -2,6 +2,7 @@ package dev.kiln.workflow;
 
 import dev.kiln.data.ColumnKind;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,14 @@ import java.util.Map;
  */
 public record Spec(String name, Problem problem, Data data, Prepare prepare, Split split, Train train,
                    Monitor monitor, Path file, String hash) {
+
+    /** This spec with {@code tokens} also read as missing values, for {@code --missing} on the command line. */
+    public Spec withMissing(List<String> tokens) {
+        List<String> all = new ArrayList<>(data.missing());
+        all.addAll(tokens);
+        Data more = new Data(data.csv(), data.delimiter(), all, data.kinds());
+        return new Spec(name, problem, more, prepare, split, train, monitor, file, hash);
+    }
 
     /**
      * The learning problem.

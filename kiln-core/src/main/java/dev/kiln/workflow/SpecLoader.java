@@ -129,8 +129,11 @@ public final class SpecLoader {
             AcceptRule rule = AcceptRule.parse(text);
             for (String metric : rule.metrics()) {
                 Metric known = Metric.fromLabel(metric);
-                if (known == null || (task != null && !known.appliesTo(task))) {
+                if (known == null) {
                     node.problem("unknown metric '" + metric + "' in rule (known: " + String.join(", ", Metric.labels()) + ")");
+                } else if (task != null && !known.appliesTo(task)) {
+                    node.problem("metric '" + metric + "' in rule does not apply to "
+                            + (task == Task.REGRESSION ? "regression" : "classification"));
                 }
             }
             return rule;
