@@ -30,6 +30,7 @@ final class BundleBuilder {
     private final Problem problem;
     private final Preparation prep;
     private final Frame trainFeatures;
+    private final Frame referenceFeatures;
     private final Frame predictionFeatures;
 
     /**
@@ -45,19 +46,23 @@ final class BundleBuilder {
     }
 
     /**
-     * {@code trainFeatures}: the raw feature rows the model was trained on; {@code predictionFeatures}:
-     * the raw rows whose predictions make the reference prediction distribution.
+     * {@code trainFeatures}: the raw feature rows the model was trained on (their ranges go into the
+     * manifest); {@code referenceFeatures}: the rows, all or some of those, that make the drift
+     * reference's feature distributions; {@code predictionFeatures}: the raw rows whose predictions
+     * make its prediction distribution. A null {@code referenceFeatures} means {@code trainFeatures}.
      */
-    BundleBuilder(Context context, Problem problem, Preparation prep, Frame trainFeatures, Frame predictionFeatures) {
+    BundleBuilder(Context context, Problem problem, Preparation prep, Frame trainFeatures, Frame referenceFeatures,
+                  Frame predictionFeatures) {
         this.context = context;
         this.problem = problem;
         this.prep = prep;
         this.trainFeatures = trainFeatures;
+        this.referenceFeatures = referenceFeatures;
         this.predictionFeatures = predictionFeatures;
     }
 
     BundleBuilder(Spec spec, String runId, String dataHash, Problem problem, Preparation prep, Split split) {
-        this(Context.of(spec, runId, dataHash), problem, prep, problem.features().take(split.train()),
+        this(Context.of(spec, runId, dataHash), problem, prep, problem.features().take(split.train()), null,
                 problem.features().take(split.test()));
     }
 
@@ -65,7 +70,7 @@ final class BundleBuilder {
         Schema schema = inputSchema(trainFeatures);
         Pipeline pipeline = new Pipeline(schema, prep.steps(), model);
         Predictions predictions = pipeline.predict(predictionFeatures);
-        Frame referenceData = trainFeatures.select(pipeline.featureNames());
+        Frame referenceData = (referenceFeatures == null ? trainFeatures : referenceFeatures).select(pipeline.featureNames());
         DriftReference reference = DriftReference.fit(referenceData, predictions.toFrame().column("prediction"),
                 context.driftWarn(), context.driftAlert());
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -92,12 +97,20 @@ final class BundleBuilder {
             Double min = null;
             Double max = null;
             if (train.column(field.name()) instanceof NumericColumn n) {
+                double low = Double.POSITIVE_INFINITY;
+                double high = Double.NEGATIVE_INFINITY;
                 for (int i = 0; i < n.size(); i++) {
                     double v = n.get(i);
-                    if (!Double.isNaN(v)) {
-                        min = min == null ? v : Math.min(min, v);
-                        max = max == null ? v : Math.max(max, v);
+                    if (v < low) {
+                        low = v;
                     }
+                    if (v > high) {
+                        high = v;
+                    }
+                }
+                if (low <= high) { // NaN compares false: only present values count
+                    min = low;
+                    max = high;
                 }
             }
             out.add(new Manifest.InputField(field.name(), field.kind().label(), field.role().label(), field.levels(), min, max));

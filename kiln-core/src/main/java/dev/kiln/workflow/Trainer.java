@@ -23,12 +23,15 @@ import java.util.Objects;
  * Trains one learner on every row of one CSV file and writes its bundle: what {@code kiln train} does,
  * with the same problem inference, automatic preparation (drop, impute, one-hot) and bundle as a
  * workflow run, but no split, no evaluation and no run record (the lineage has no run id or spec hash).
+ * The drift reference is fitted on at most {@value #REFERENCE_ROWS} evenly spaced training rows.
  * Stateless; each call times its stages.
  */
 public final class Trainer {
     /** Default PSI thresholds of the drift reference, as a spec without {@code monitor} gets. */
     private static final double DRIFT_WARN = 0.1;
     private static final double DRIFT_ALERT = 0.25;
+    /** At most this many training rows, evenly spaced, make the drift reference and its predictions. */
+    static final int REFERENCE_ROWS = 100_000;
 
     /**
      * What to train.
@@ -97,13 +100,24 @@ public final class Trainer {
         start = lap(timings, "train", start);
 
         var context = new BundleBuilder.Context(modelName(request.data()), null, dataHash, null, request.seed(), DRIFT_WARN, DRIFT_ALERT);
-        var builder = new BundleBuilder(context, problem, prep, problem.features(), problem.features());
+        Frame sample = problem.features().take(evenlySpaced(problem.features().rowCount(), REFERENCE_ROWS));
+        var builder = new BundleBuilder(context, problem, prep, problem.features(), sample, sample);
         Manifest manifest = builder.build(model, learner, Map.of()).write(out);
         lap(timings, "write", start);
 
         List<String> notes = new ArrayList<>(problem.notes());
         notes.addAll(prep.notes());
         return new Result(manifest, problem.task(), train.rowCount(), train.columnCount() - 1, notes, timings);
+    }
+
+    /** {@code min(rows, count)} row indexes spread evenly over {@code [0, rows)}, in order. */
+    static int[] evenlySpaced(int rows, int count) {
+        int n = Math.min(rows, count);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (int) ((long) i * rows / n);
+        }
+        return out;
     }
 
     /** The data file's name without its extensions: the bundle's name. */
