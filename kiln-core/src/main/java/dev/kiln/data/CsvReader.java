@@ -18,15 +18,8 @@ import java.util.zip.GZIPInputStream;
  * Reads a delimited text file (CSV, TSV; optionally gzip-compressed) with a header row into a
  * {@link Frame}, inferring each column's kind unless the options force it. UTF-8; a byte-order mark
  * is skipped; invalid UTF-8, a ragged row or an unterminated quote fails with the file and line.
- *
- * <p>Streams: no whole-file string and no list of lines. Numeric columns are parsed straight into
- * doubles, with no String per value; files of {@value #PARALLEL_MIN_BYTES} bytes
- * or more are tokenized on the calling thread while a second thread parses the values.
  */
 public final class CsvReader {
-    /** Files of at least this many bytes are read on two threads (see {@link RecordBatches}). */
-    static final long PARALLEL_MIN_BYTES = 4L << 20;
-
     private CsvReader() {
     }
 
@@ -60,16 +53,12 @@ public final class CsvReader {
             List<String> header = checkHeader(record, source);
             int width = header.size();
             CsvColumns columns = new CsvColumns(header, options, file != null);
-            if (file != null && Files.size(file) >= PARALLEL_MIN_BYTES && Runtime.getRuntime().availableProcessors() > 1) {
-                new RecordBatches(columns, width).readAll(tokenizer, source);
-            } else {
-                for (int count = tokenizer.next(columns); count >= 0; count = tokenizer.next(columns)) {
-                    if (count != width) {
-                        throw new InvalidDataException(source + ":" + tokenizer.recordLine() + ": expected " + width
-                                + " fields, found " + count);
-                    }
-                    columns.endRow(tokenizer.recordLine());
+            for (int count = tokenizer.next(columns); count >= 0; count = tokenizer.next(columns)) {
+                if (count != width) {
+                    throw new InvalidDataException(source + ":" + tokenizer.recordLine() + ": expected " + width
+                            + " fields, found " + count);
                 }
+                columns.endRow(tokenizer.recordLine());
             }
             if (columns.needsSecondPass()) {
                 try (InputStream in = open(file); Reader again = utf8(in)) {

@@ -70,42 +70,4 @@ class CsvColumnsTest {
         assertThat(frame.numeric("a").isMissing(1)).isTrue();
         assertThat(frame.numeric("a").get(2)).isEqualTo(3.0);
     }
-
-    /** A file above the two-thread threshold: numbers, a category, quoted text, missing values, a late word. */
-    private Path bigFile(String tail) throws IOException {
-        StringBuilder text = new StringBuilder("id,x,cat,note,late\n");
-        int rows = 0;
-        while (text.length() < CsvReader.PARALLEL_MIN_BYTES + 100_000) {
-            String late = rows == 90_000 ? "word" : rows % 5 == 0 ? "NA" : Integer.toString(rows % 13);
-            text.append(rows).append(',').append(rows % 11 == 0 ? "" : Double.toString(rows * 1.37e-3)).append(',')
-                    .append("c").append(rows % 4).append(",\"n ").append(rows % 9).append(", ok\",").append(late).append('\n');
-            rows++;
-        }
-        text.append(tail);
-        Path file = dir.resolve("big.csv");
-        Files.writeString(file, text);
-        return file;
-    }
-
-    @Test
-    void aBigFileReadOnTwoThreadsEqualsTheSingleThreadedRead() throws IOException {
-        Path file = bigFile("");
-        Frame parallel = CsvReader.read(file, CsvOptions.defaults());
-        Frame sequential = CsvReader.read(new StringReader(Files.readString(file)), file.toString(), CsvOptions.defaults());
-        assertThat(parallel.rowCount()).isGreaterThan(90_000);
-        assertThat(parallel).isEqualTo(sequential);
-        assertThat(parallel.column("x").kind()).isEqualTo(ColumnKind.NUMERIC);
-        assertThat(parallel.categorical("late").format(90_000)).isEqualTo("word");
-        assertThat(parallel.categorical("late").format(3)).isEqualTo("3");
-    }
-
-    @Test
-    void aBadRecordDeepInABigFileIsReportedWithItsLine() throws IOException {
-        Path file = bigFile("1,2\n");
-        long lines = Files.readAllLines(file).size();
-        assertThatThrownBy(() -> CsvReader.read(file, CsvOptions.defaults()))
-                .hasMessage(file + ":" + lines + ": expected 5 fields, found 2");
-        Path quote = bigFile("1,2,\"open\n");
-        assertThatThrownBy(() -> CsvReader.read(quote, CsvOptions.defaults())).hasMessageContaining("unterminated quoted field");
-    }
 }
