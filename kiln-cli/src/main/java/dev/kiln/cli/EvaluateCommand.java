@@ -5,7 +5,6 @@ import dev.kiln.data.CategoricalColumn;
 import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
 import dev.kiln.data.InvalidDataException;
-import dev.kiln.data.NumericColumn;
 import dev.kiln.eval.Metrics;
 import dev.kiln.learn.Pipeline;
 import dev.kiln.learn.Predictions;
@@ -67,6 +66,6 @@ final class EvaluateCommand extends KilnCommand {
             CategoricalColumn codes = Targets.classification(truth, classes);
             return Metrics.all(task, predictions, codes.toCodes());
         }
-        return Metrics.all(task, predictions, ((NumericColumn) Targets.regression(truth)).toArray());
+        return Metrics.all(task, predictions, Targets.regression(truth).toArray());
     }
 }
