@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "kiln", mixinStandardHelpOptions = true, versionProvider = Kiln.Version.class,
         description = "From raw data to a deployed, monitored model.",
         subcommands = {RunCommand.class, ValidateCommand.class, CollectCommand.class, DataCommand.class, ExploreCommand.class,
-                PredictCommand.class, ServeCommand.class, DriftCommand.class, ModelsCommand.class, RunsCommand.class,
-                AuditCommand.class, GcCommand.class, CommandLine.HelpCommand.class})
+                TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ServeCommand.class, DriftCommand.class,
+                ModelsCommand.class, RunsCommand.class, AuditCommand.class, GcCommand.class, CommandLine.HelpCommand.class})
 public final class Kiln implements Runnable {
     /** Exit code of a failure. */
     public static final int FAILURE = 1;

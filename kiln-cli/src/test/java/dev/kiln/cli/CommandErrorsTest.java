@@ -27,7 +27,8 @@ class CommandErrorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "validate", "explore", "predict", "serve", "drift", "models", "runs", "audit", "gc", "collect", "data"})
+    @ValueSource(strings = {"run", "validate", "explore", "train", "evaluate", "predict", "serve", "drift", "models", "runs",
+            "audit", "gc", "collect", "data"})
     void everyCommandHasHelp(String command) {
         Outcome help = kiln(command, "--help");
         assertThat(help.code()).isZero();

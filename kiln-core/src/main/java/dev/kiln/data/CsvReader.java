@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +27,7 @@ public final class CsvReader {
     public static Frame read(Path path, CsvOptions options) throws IOException {
         String source = path.toString();
         try (InputStream in = open(path); Reader reader = utf8(in)) {
-            return read(reader, source, options);
+            return read(reader, source, options, path);
         } catch (NoSuchFileException e) {
             throw new InvalidDataException(source + ": no such file");
         }
@@ -36,6 +35,15 @@ public final class CsvReader {
 
     /** Reads delimited text from {@code reader}; {@code source} names it in errors. */
     public static Frame read(Reader reader, String source, CsvOptions options) throws IOException {
+        return read(reader, source, options, null);
+    }
+
+    /**
+     * Reads from {@code reader}. With a {@code file} to read again, columns are parsed as numbers while
+     * they look numeric and only a column that turns out not to be gets its text, the rows before the
+     * first non-number read again from the file; without one, every value is kept as text first.
+     */
+    private static Frame read(Reader reader, String source, CsvOptions options, Path file) throws IOException {
         CsvTokenizer tokenizer = new CsvTokenizer(reader, source, options.delimiter(), options.quote());
         List<String> record = new ArrayList<>();
         try {
@@ -44,15 +52,20 @@ public final class CsvReader {
             }
             List<String> header = checkHeader(record, source);
             int width = header.size();
-            ColumnsBuffer buffer = new ColumnsBuffer(width);
-            while (tokenizer.next(record)) {
-                if (record.size() != width) {
+            CsvColumns columns = new CsvColumns(header, options, file != null);
+            for (int count = tokenizer.next(columns); count >= 0; count = tokenizer.next(columns)) {
+                if (count != width) {
                     throw new InvalidDataException(source + ":" + tokenizer.recordLine() + ": expected " + width
-                            + " fields, found " + record.size());
+                            + " fields, found " + count);
                 }
-                buffer.add(record, options.missingTokens(), tokenizer.recordLine());
+                columns.endRow(tokenizer.recordLine());
             }
-            return buffer.toFrame(header, options, source);
+            if (columns.needsSecondPass()) {
+                try (InputStream in = open(file); Reader again = utf8(in)) {
+                    columns.secondPass(new CsvTokenizer(again, source, options.delimiter(), options.quote()));
+                }
+            }
+            return columns.toFrame(source);
         } catch (CharacterCodingException e) {
             throw new InvalidDataException(source + ":" + tokenizer.line() + ": invalid UTF-8 byte sequence");
         }
@@ -106,46 +119,5 @@ public final class CsvReader {
             in.reset();
         }
         return new Utf8Reader(in);
-    }
-
-    /** Growable per-column storage of raw values, with the line each row started on. */
-    private static final class ColumnsBuffer {
-        private final String[][] columns;
-        private long[] lines = new long[1024];
-        private int rows;
-
-        ColumnsBuffer(int width) {
-            columns = new String[width][1024];
-        }
-
-        void add(List<String> record, Set<String> missing, long line) {
-            if (rows == lines.length) {
-                int capacity = rows * 2;
-                lines = Arrays.copyOf(lines, capacity);
-                for (int j = 0; j < columns.length; j++) {
-                    columns[j] = Arrays.copyOf(columns[j], capacity);
-                }
-            }
-            for (int j = 0; j < columns.length; j++) {
-                String value = record.get(j);
-                columns[j][rows] = missing.contains(value) ? null : value;
-            }
-            lines[rows++] = line;
-        }
-
-        Frame toFrame(List<String> header, CsvOptions options, String source) {
-            List<Column> out = new ArrayList<>();
-            for (int j = 0; j < columns.length; j++) {
-                String name = header.get(j);
-                String[] values = Arrays.copyOf(columns[j], rows);
-                ColumnKind kind = options.kinds().getOrDefault(name, null);
-                if (kind == null) {
-                    kind = ColumnParser.infer(values);
-                }
-                out.add(ColumnParser.parse(name, values, kind, i -> source + ":" + lines[i]));
-                columns[j] = null;
-            }
-            return Frame.of(out);
-        }
     }
 }

@@ -3,12 +3,14 @@ package dev.kiln.data;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Splits delimited text into records, streaming: RFC 4180 quoting (delimiters, quotes written twice
  * and line breaks inside quotes), LF or CRLF line ends. Tracks the line on which each record starts so
- * that errors can name it. Not thread-safe.
+ * that errors can name it. Unquoted fields are handed out in place from the read buffer, so reading
+ * a record makes no String unless asked to. Not thread-safe.
  */
 final class CsvTokenizer {
     private static final int BUFFER = 1 << 16;
@@ -22,7 +24,8 @@ final class CsvTokenizer {
     private int limit;
     private long line = 1;
     private long recordLine;
-    private final StringBuilder field = new StringBuilder();
+    private char[] field = new char[256];
+    private int fieldLength;
 
     CsvTokenizer(Reader reader, String source, char delimiter, char quote) {
         this.reader = reader;
@@ -41,29 +44,42 @@ final class CsvTokenizer {
         return line;
     }
 
+    /** Receives the fields of one record without a String per field. */
+    @FunctionalInterface
+    interface FieldSink {
+        /** Field number {@code index} of the record is {@code chars[start, end)}; valid only during the call. */
+        void field(int index, char[] chars, int start, int end);
+    }
+
     /** The next record's fields into {@code out} (cleared first); false at the end of input. */
     boolean next(List<String> out) throws IOException {
         out.clear();
+        return next((index, chars, start, end) -> out.add(new String(chars, start, end - start))) >= 0;
+    }
+
+    /**
+     * Hands the next record's fields to {@code sink} in order and returns how many there were; -1 at
+     * the end of input. An unquoted field inside the read buffer is handed out in place, without copying.
+     */
+    int next(FieldSink sink) throws IOException {
         int c = read();
         while (c == '\n' || c == '\r') { // blank lines separate nothing
             endLine(c);
             c = read();
         }
         if (c < 0) {
-            return false;
+            return -1;
         }
         recordLine = line;
+        int count = 0;
         while (true) {
-            field.setLength(0);
             if (c == quote) {
+                fieldLength = 0;
                 c = readQuoted();
+                sink.field(count++, field, 0, fieldLength);
             } else {
-                while (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
-                    field.append((char) c);
-                    c = read();
-                }
+                c = readUnquoted(c, sink, count++);
             }
-            out.add(field.toString());
             if (c == delimiter) {
                 c = read();
                 continue;
@@ -71,8 +87,50 @@ final class CsvTokenizer {
             if (c == '\n' || c == '\r') {
                 endLine(c);
             }
-            return true;
+            return count;
         }
+    }
+
+    /**
+     * Reads an unquoted field whose first character {@code c} was just read (it may already end the
+     * field), hands it to {@code sink} and returns the character after it.
+     */
+    private int readUnquoted(int c, FieldSink sink, int index) throws IOException {
+        if (c < 0 || c == delimiter || c == '\n' || c == '\r') {
+            sink.field(index, buffer, 0, 0);
+            return c;
+        }
+        int start = position - 1;
+        int i = position;
+        while (i < limit) {
+            char ch = buffer[i];
+            if (ch == delimiter || ch == '\n' || ch == '\r') {
+                sink.field(index, buffer, start, i);
+                position = i + 1;
+                return ch;
+            }
+            i++;
+        }
+        // the field runs past the buffer: collect it in the field scratch across refills
+        fieldLength = 0;
+        for (int k = start; k < limit; k++) {
+            append(buffer[k]);
+        }
+        position = limit;
+        c = read();
+        while (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
+            append((char) c);
+            c = read();
+        }
+        sink.field(index, field, 0, fieldLength);
+        return c;
+    }
+
+    private void append(char c) {
+        if (fieldLength == field.length) {
+            field = Arrays.copyOf(field, field.length * 2);
+        }
+        field[fieldLength++] = c;
     }
 
     /** Reads a quoted field after its opening quote; returns the character after the closing quote. */
@@ -86,7 +144,7 @@ final class CsvTokenizer {
             if (c == quote) {
                 int after = read();
                 if (after == quote) {
-                    field.append(quote);
+                    append(quote);
                     continue;
                 }
                 if (after >= 0 && after != delimiter && after != '\n' && after != '\r') {
@@ -98,7 +156,7 @@ final class CsvTokenizer {
             if (c == '\n') {
                 line++;
             }
-            field.append((char) c);
+            append((char) c);
         }
     }
 

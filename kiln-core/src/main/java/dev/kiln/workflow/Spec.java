@@ -78,6 +78,12 @@ public record Spec(String name, Problem problem, Data data, Prepare prepare, Spl
             interactions = List.copyOf(interactions);
         }
 
+        /** These steps, dropping {@code columns} first. */
+        public Prepare withDrop(List<String> columns) {
+            return new Prepare(columns, auto, missing, duplicates, outliers, scale, transform, encode, dates, text, features,
+                    interactions, bins, select);
+        }
+
         /** What {@code prepare:} means when the spec leaves it out: median and most-frequent fill, one-hot. */
         public static Prepare defaults() {
             return new Prepare(List.of(), false, Missing.defaults(), null, null, null, null, Encode.defaults(), null, null,

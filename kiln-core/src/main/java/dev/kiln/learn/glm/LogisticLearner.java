@@ -14,8 +14,10 @@ import java.util.Map;
  * {@code C = 1 / l2}.
  *
  * <p>Fits by {@link Lbfgs} from zero on standardised features, with the penalty rescaled so that it
- * falls on the original-scale coefficients; the model keeps those. Deterministic and single-threaded
- * (the seed and thread count change nothing). Cost per iteration {@code O(rows × features × classes)}.
+ * falls on the original-scale coefficients; the model keeps those. The objective and its gradient are
+ * evaluated on {@link TrainOptions#threads()} threads over fixed row blocks whose partial sums are added
+ * in block order, so the model is the same, bit for bit, for any thread count (the seed changes
+ * nothing). Cost per iteration {@code O(rows × features × classes)}.
  * Immutable; {@link #fit} does not modify the frame.
  */
 public final class LogisticLearner implements Learner<LogisticModel> {
@@ -54,9 +56,12 @@ public final class LogisticLearner implements Learner<LogisticModel> {
             double scale = standardization.scale(j);
             penalty[j] = params.l2() / (scale * scale);
         }
-        var objective = new LogisticObjective(standardization.apply(data.features()), data.labels(), blocks, penalty);
-        var lbfgs = new Lbfgs(MEMORY, params.maxIter(), params.tolerance(), RELATIVE_DECREASE);
-        double[] theta = lbfgs.minimize(objective, new double[objective.dimension()]).x();
+        double[] theta;
+        try (RowBlocks rows = new RowBlocks(data.labels().length, options.threads())) {
+            var objective = new LogisticObjective(standardization.apply(data.features()), data.labels(), blocks, penalty, rows);
+            var lbfgs = new Lbfgs(MEMORY, params.maxIter(), params.tolerance(), RELATIVE_DECREASE);
+            theta = lbfgs.minimize(objective, new double[objective.dimension()]).x();
+        }
         double[] coefficients = new double[blocks * p];
         double[] intercepts = new double[blocks];
         for (int k = 0; k < blocks; k++) {

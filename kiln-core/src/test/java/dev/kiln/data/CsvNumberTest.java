@@ -1,0 +1,46 @@
+package dev.kiln.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link CsvNumber} means exactly what {@link Values#parseNumber} means, bit for bit. */
+class CsvNumberTest {
+    private static void assertSameAsValues(String text) {
+        char[] padded = ("x," + text + ",y").toCharArray();
+        double fast = CsvNumber.parse(padded, 2, 2 + text.length());
+        double reference = Values.parseNumber(text);
+        assertThat(Double.doubleToRawLongBits(fast)).as("'%s': %s vs %s", text, fast, reference)
+                .isEqualTo(Double.doubleToRawLongBits(reference));
+    }
+
+    @Test
+    void edgeCasesMatch() {
+        for (String text : List.of("0", "-0", "+0", "0.0", "-0.0", "1", "-1", "+7", "007", "1.", ".5", "-.5", "1e5", "1E-5",
+                "1e+5", "1.5e300", "1e-320", "1e400", "-1e400", "123456789012345", "1234567890123456789",
+                "0.000000000000000000000000123", "9007199254740993", "1e22", "1e23", "1e-22", "1e-23", "3.14159",
+                "1e", "e5", "-", "+", ".", "..", "1.2.3", "1e5e5", "--1", "1-", "NaN", "Infinity", "0x10", "1d", "1f",
+                " 1", "1 ", "abc", "1,5", "12345e-4", "99999999999999.9", "0.1", "0.2", "0.3", "2.5e-05", "1e00001")) {
+            assertSameAsValues(text);
+        }
+    }
+
+    @Test
+    void randomNumbersInManyFormatsMatch() {
+        Random random = new Random(3);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            double v = random.nextGaussian() * Math.pow(10, random.nextInt(30) - 15);
+            texts.add(String.format(Locale.ROOT, "%.7g", v));
+            texts.add(String.format(Locale.ROOT, "%." + random.nextInt(18) + "f", v));
+            texts.add(String.format(Locale.ROOT, "%.12e", v));
+            texts.add(Double.toString(v));
+            texts.add(Long.toString(random.nextLong() >> random.nextInt(64)));
+        }
+        texts.forEach(CsvNumberTest::assertSameAsValues);
+    }
+}
