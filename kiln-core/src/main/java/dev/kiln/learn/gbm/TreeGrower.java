@@ -1,0 +1,233 @@
+package dev.kiln.learn.gbm;
+
+import dev.kiln.learn.tree.BinnedData;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Grows one regression tree on gradients and hessians, leaf-wise (best-first, as LightGBM): the
+ * open leaf whose best split gains most is split next, until {@code maxLeaves} leaves or no leaf
+ * has a positive-gain split; a leaf at depth {@code maxDepth} (when not 0) or with fewer than
+ * {@code 2 × minSamplesLeaf} rows is not split. Ties go to the lowest leaf index. Leaf values are
+ * {@code -learningRate × T(G) / (H + l2)}.
+ *
+ * <p>Each leaf owns a segment of one row-index array, split stably in place, so after
+ * {@link #grow} the rows of leaf {@code l} are {@code rows()[leafStart(l), leafEnd(l))}. Mutable
+ * and reused across trees: one grower per booster.
+ */
+final class TreeGrower {
+    private final BinnedData data;
+    private final GbmParams params;
+    private final HistogramBuilder histograms;
+    private final SplitFinder finder;
+    private final int[] rows;
+    private final int[] scratch;
+    private final boolean[] goesLeft = new boolean[256];
+    private final ArrayDeque<double[]> freeHistograms = new ArrayDeque<>();
+    private final int[] leafStart;
+    private final int[] leafEnd;
+    private final int[] leafDepth;
+    private final int[] leafParent;
+    private final boolean[] leafIsLeft;
+    private final double[] leafGradients;
+    private final double[] leafHessians;
+    private final SplitInfo[] leafSplit;
+    private final double[][] leafHistogram;
+    private int leaves;
+
+    TreeGrower(BinnedData data, GbmParams params, ForkJoinPool pool, int threads) {
+        this.data = data;
+        this.params = params;
+        this.histograms = new HistogramBuilder(data, pool, threads);
+        this.finder = new SplitFinder(data, params);
+        this.rows = new int[data.rows()];
+        this.scratch = new int[data.rows()];
+        int capacity = params.maxLeaves();
+        leafStart = new int[capacity];
+        leafEnd = new int[capacity];
+        leafDepth = new int[capacity];
+        leafParent = new int[capacity];
+        leafIsLeft = new boolean[capacity];
+        leafGradients = new double[capacity];
+        leafHessians = new double[capacity];
+        leafSplit = new SplitInfo[capacity];
+        leafHistogram = new double[capacity][];
+    }
+
+    /**
+     * Grows a tree on rows {@code bag} (ascending) with gradients {@code grad[gradOffset + row]},
+     * hessians likewise, splitting only on features with {@code allowed[feature]}.
+     */
+    GrownTree grow(double[] grad, double[] hess, int gradOffset, int[] bag, boolean[] allowed) {
+        int n = bag.length;
+        System.arraycopy(bag, 0, rows, 0, n);
+        double g = 0;
+        double h = 0;
+        for (int i = 0; i < n; i++) {
+            g += grad[gradOffset + bag[i]];
+            h += hess[gradOffset + bag[i]];
+        }
+        leaves = 1;
+        open(0, 0, n, 0, -1, true, g, h);
+        if (canSplit(0, n)) {
+            double[] hist = takeHistogram();
+            histograms.build(rows, 0, n, grad, hess, gradOffset, hist);
+            leafHistogram[0] = hist;
+            chooseSplit(0, allowed);
+        }
+        SplitInfo[] splits = new SplitInfo[params.maxLeaves() - 1];
+        int[] left = new int[splits.length];
+        int[] right = new int[splits.length];
+        int nodes = 0;
+        while (leaves < params.maxLeaves()) {
+            int best = bestLeaf();
+            if (best < 0) {
+                break;
+            }
+            int node = nodes++;
+            splits[node] = leafSplit[best];
+            link(left, right, best, node);
+            split(best, node, grad, hess, gradOffset, allowed);
+        }
+        double[] values = new double[leaves];
+        for (int l = 0; l < leaves; l++) {
+            link(left, right, l, ~l);
+            values[l] = params.learningRate() * finder.leafValue(leafGradients[l], leafHessians[l]);
+            release(l);
+        }
+        return new GrownTree(Arrays.copyOf(splits, nodes), Arrays.copyOf(left, nodes), Arrays.copyOf(right, nodes), values);
+    }
+
+    /** The row indexes, grouped by leaf after {@link #grow}. */
+    int[] rows() {
+        return rows;
+    }
+
+    int leafStart(int leaf) {
+        return leafStart[leaf];
+    }
+
+    int leafEnd(int leaf) {
+        return leafEnd[leaf];
+    }
+
+    private void split(int leaf, int node, double[] grad, double[] hess, int gradOffset, boolean[] allowed) {
+        SplitInfo split = leafSplit[leaf];
+        int start = leafStart[leaf];
+        int end = leafEnd[leaf];
+        int middle = partition(split, start, end);
+        if (middle - start != split.leftCount()) {
+            throw new IllegalStateException("partition sent " + (middle - start) + " rows left, histogram said " + split.leftCount());
+        }
+        int depth = leafDepth[leaf] + 1;
+        double[] parentHist = leafHistogram[leaf];
+        leafHistogram[leaf] = null;
+        int right = leaves++;
+        open(leaf, start, middle, depth, node, true, split.leftGradients(), split.leftHessians());
+        open(right, middle, end, depth, node, false, split.rightGradients(), split.rightHessians());
+        boolean splitLeft = canSplit(depth, middle - start);
+        boolean splitRight = canSplit(depth, end - middle);
+        if (!splitLeft && !splitRight) {
+            freeHistograms.push(parentHist);
+            return;
+        }
+        // The subtraction trick: build the histogram of the child with fewer rows directly, in
+        // O(rows of the smaller child), and get the larger child's as parent - smaller in O(bins).
+        boolean leftIsSmaller = middle - start <= end - middle;
+        int smaller = leftIsSmaller ? leaf : right;
+        int larger = leftIsSmaller ? right : leaf;
+        double[] smallerHist = takeHistogram();
+        histograms.build(rows, leafStart[smaller], leafEnd[smaller], grad, hess, gradOffset, smallerHist);
+        HistogramBuilder.subtract(parentHist, smallerHist, parentHist);
+        leafHistogram[smaller] = smallerHist;
+        leafHistogram[larger] = parentHist;
+        for (int child : new int[] {leaf, right}) {
+            if (canSplit(depth, leafEnd[child] - leafStart[child])) {
+                chooseSplit(child, allowed);
+            } else {
+                release(child);
+            }
+        }
+    }
+
+    /** Stably moves the rows of {@code [start, end)} that go left to the front; returns the first right row's index. */
+    private int partition(SplitInfo split, int start, int end) {
+        for (int b = 0; b < goesLeft.length; b++) {
+            goesLeft[b] = split.goesLeft(b);
+        }
+        byte[] bins = data.bins();
+        int p = data.featureCount();
+        int f = split.feature();
+        int l = start;
+        int r = 0;
+        for (int i = start; i < end; i++) {
+            int row = rows[i];
+            if (goesLeft[bins[row * p + f] & 0xFF]) {
+                rows[l++] = row;
+            } else {
+                scratch[r++] = row;
+            }
+        }
+        System.arraycopy(scratch, 0, rows, l, r);
+        return l;
+    }
+
+    private void chooseSplit(int leaf, boolean[] allowed) {
+        leafSplit[leaf] = finder.find(leafHistogram[leaf], leafGradients[leaf], leafHessians[leaf],
+                leafEnd[leaf] - leafStart[leaf], allowed);
+        if (leafSplit[leaf] == null) {
+            release(leaf);
+        }
+    }
+
+    private int bestLeaf() {
+        int best = -1;
+        for (int l = 0; l < leaves; l++) {
+            if (leafSplit[l] != null && (best < 0 || leafSplit[l].gain() > leafSplit[best].gain())) {
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    private boolean canSplit(int depth, int count) {
+        return (params.maxDepth() == 0 || depth < params.maxDepth()) && count >= 2 * params.minSamplesLeaf();
+    }
+
+    private void open(int leaf, int start, int end, int depth, int parent, boolean isLeft, double g, double h) {
+        leafStart[leaf] = start;
+        leafEnd[leaf] = end;
+        leafDepth[leaf] = depth;
+        leafParent[leaf] = parent;
+        leafIsLeft[leaf] = isLeft;
+        leafGradients[leaf] = g;
+        leafHessians[leaf] = h;
+        leafSplit[leaf] = null;
+    }
+
+    private void link(int[] left, int[] right, int leaf, int child) {
+        int parent = leafParent[leaf];
+        if (parent < 0) {
+            return;
+        }
+        if (leafIsLeft[leaf]) {
+            left[parent] = child;
+        } else {
+            right[parent] = child;
+        }
+    }
+
+    private double[] takeHistogram() {
+        double[] hist = freeHistograms.poll();
+        return hist != null ? hist : new double[histograms.length()];
+    }
+
+    private void release(int leaf) {
+        if (leafHistogram[leaf] != null) {
+            freeHistograms.push(leafHistogram[leaf]);
+            leafHistogram[leaf] = null;
+        }
+        leafSplit[leaf] = null;
+    }
+}

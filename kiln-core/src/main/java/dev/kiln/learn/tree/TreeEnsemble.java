@@ -1,0 +1,234 @@
+package dev.kiln.learn.tree;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.data.BinaryArrays;
+import dev.kiln.data.Checks;
+import java.util.Arrays;
+
+/**
+ * Many binary trees in shared flat arrays: the serving form of boosted and bagged ensembles. Tree
+ * {@code t} owns internal nodes {@code [nodeStart[t], nodeStart[t+1])} and leaves
+ * {@code [leafStart[t], leafStart[t+1])}; a child index {@code c >= 0} is an internal node of the same
+ * tree and {@code c < 0} is its leaf {@code ~c}. A tree without internal nodes is a single leaf.
+ * A numeric node sends {@code x <= threshold} left, NaN by its learned default direction, the rest
+ * right; a categorical node sends a value left when the bit of its bin (see
+ * {@link FeatureBins#categoryBin}) is set in its 256-bit category set. Every leaf holds {@code width}
+ * values. Children always come after their parent, which the constructor checks, so walks end.
+ *
+ * <p>Immutable and thread-safe: arrays are copied in and never handed out; {@link #leaf} allocates
+ * nothing and costs one comparison per level.
+ */
+public final class TreeEnsemble {
+    /** Flag bit: a missing value goes left. */
+    static final int DEFAULT_LEFT = 1;
+    /** Flag bit: the node tests a category set. */
+    static final int CATEGORICAL = 2;
+    /** Ints per category set (256 bits). */
+    static final int CATEGORY_WORDS = 8;
+
+    private final int width;
+    private final int[] nodeStart;
+    private final int[] leafStart;
+    private final int[] feature;
+    private final double[] threshold;
+    private final int[] left;
+    private final int[] right;
+    private final int[] flags;
+    private final int[] categoryStart;
+    private final int[] categoryWords;
+    private final double[] gain;
+    private final double[] leafValues;
+
+    TreeEnsemble(int width, int[] nodeStart, int[] leafStart, int[] feature, double[] threshold, int[] left, int[] right,
+            int[] flags, int[] categoryStart, int[] categoryWords, double[] gain, double[] leafValues) {
+        int trees = nodeStart.length - 1;
+        int nodes = feature.length;
+        Checks.checkArgument(width >= 1 && trees >= 0 && leafStart.length == trees + 1, "trees: bad tree offsets");
+        Checks.checkArgument(threshold.length == nodes && left.length == nodes && right.length == nodes && flags.length == nodes
+                && categoryStart.length == nodes && gain.length == nodes, "trees: node arrays must all have %s entries", nodes);
+        Checks.checkArgument(nodeStart[0] == 0 && leafStart[0] == 0 && nodeStart[trees] == nodes
+                && leafValues.length == (long) leafStart[trees] * width, "trees: offsets do not match the arrays");
+        for (int t = 0; t < trees; t++) {
+            int nodeCount = nodeStart[t + 1] - nodeStart[t];
+            int leafCount = leafStart[t + 1] - leafStart[t];
+            Checks.checkArgument(nodeCount >= 0 && leafCount == nodeCount + 1, "trees: tree %s has %s nodes and %s leaves",
+                    t, nodeCount, leafCount);
+            for (int node = 0; node < nodeCount; node++) {
+                int i = nodeStart[t] + node;
+                checkChild(t, node, left[i], nodeCount, leafCount);
+                checkChild(t, node, right[i], nodeCount, leafCount);
+                Checks.checkArgument((flags[i] & CATEGORICAL) == 0 || categoryStart[i] >= 0
+                        && categoryStart[i] + CATEGORY_WORDS <= categoryWords.length, "trees: node %s of tree %s has no category set", node, t);
+            }
+        }
+        this.width = width;
+        this.nodeStart = nodeStart;
+        this.leafStart = leafStart;
+        this.feature = feature;
+        this.threshold = threshold;
+        this.left = left;
+        this.right = right;
+        this.flags = flags;
+        this.categoryStart = categoryStart;
+        this.categoryWords = categoryWords;
+        this.gain = gain;
+        this.leafValues = leafValues;
+    }
+
+    private static void checkChild(int tree, int node, int child, int nodeCount, int leafCount) {
+        boolean ok = child >= 0 ? child > node && child < nodeCount : ~child < leafCount;
+        Checks.checkArgument(ok, "trees: node %s of tree %s has invalid child %s", node, tree, child);
+    }
+
+    /** The global index of the leaf that row {@code x} reaches in tree {@code tree}. Allocates nothing. */
+    public int leaf(int tree, double[] x) {
+        int base = nodeStart[tree];
+        if (nodeStart[tree + 1] == base) {
+            return leafStart[tree];
+        }
+        int node = 0;
+        while (true) {
+            int i = base + node;
+            int next = goesLeft(i, x[feature[i]]) ? left[i] : right[i];
+            if (next < 0) {
+                return leafStart[tree] + ~next;
+            }
+            node = next;
+        }
+    }
+
+    /** The global index of the leaf that row {@code row} of {@code columns} reaches in tree {@code tree}. */
+    public int leaf(int tree, double[][] columns, int row) {
+        int base = nodeStart[tree];
+        if (nodeStart[tree + 1] == base) {
+            return leafStart[tree];
+        }
+        int node = 0;
+        while (true) {
+            int i = base + node;
+            int next = goesLeft(i, columns[feature[i]][row]) ? left[i] : right[i];
+            if (next < 0) {
+                return leafStart[tree] + ~next;
+            }
+            node = next;
+        }
+    }
+
+    private boolean goesLeft(int i, double v) {
+        int f = flags[i];
+        if ((f & CATEGORICAL) == 0) {
+            return v <= threshold[i] || v != v && (f & DEFAULT_LEFT) != 0;
+        }
+        int bin = FeatureBins.categoryBin(v, FeatureBins.MAX_BIN_COUNT - 1);
+        return (categoryWords[categoryStart[i] + (bin >>> 5)] >>> (bin & 31) & 1) != 0;
+    }
+
+    /** Value {@code k} of global leaf {@code leaf}. */
+    public double value(int leaf, int k) {
+        return leafValues[leaf * width + k];
+    }
+
+    /** Adds the {@link #width()} values of global leaf {@code leaf} to {@code out}. */
+    public void addValues(int leaf, double[] out) {
+        int base = leaf * width;
+        for (int k = 0; k < width; k++) {
+            out[k] += leafValues[base + k];
+        }
+    }
+
+    public int trees() {
+        return nodeStart.length - 1;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    /** The total number of internal nodes. */
+    public int nodeCount() {
+        return feature.length;
+    }
+
+    /** The total number of leaves. */
+    public int leafCount() {
+        return leafStart[leafStart.length - 1];
+    }
+
+    /** The largest feature index used by a split, or -1. */
+    public int maxFeature() {
+        int max = -1;
+        for (int f : feature) {
+            max = Math.max(max, f);
+        }
+        return max;
+    }
+
+    /** Adds every split's gain to {@code gains[feature]} and 1 to {@code splits[feature]}. */
+    public void importances(double[] gains, double[] splits) {
+        for (int i = 0; i < feature.length; i++) {
+            gains[feature[i]] += gain[i];
+            splits[feature[i]] += 1;
+        }
+    }
+
+    /** The ensemble as JSON, its arrays put in {@code arrays}. */
+    public ObjectNode toJson(BinaryArrays arrays) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("width", width);
+        json.put("node_start", arrays.putInts(nodeStart));
+        json.put("leaf_start", arrays.putInts(leafStart));
+        json.put("feature", arrays.putInts(feature));
+        json.put("threshold", arrays.putDoubles(threshold));
+        json.put("left", arrays.putInts(left));
+        json.put("right", arrays.putInts(right));
+        json.put("flags", arrays.putInts(flags));
+        json.put("category_start", arrays.putInts(categoryStart));
+        json.put("category_words", arrays.putInts(categoryWords));
+        json.put("gain", arrays.putDoubles(gain));
+        json.put("leaf_values", arrays.putDoubles(leafValues));
+        return json;
+    }
+
+    /** Rebuilds an ensemble written by {@link #toJson}, checking its structure. */
+    public static TreeEnsemble fromJson(ObjectNode json, BinaryArrays arrays) {
+        JsonNode width = json.get("width");
+        Checks.checkArgument(width != null && width.isIntegralNumber() && width.canConvertToInt(), "trees: width: expected an integer");
+        return new TreeEnsemble(width.intValue(), ints(json, arrays, "node_start"), ints(json, arrays, "leaf_start"),
+                ints(json, arrays, "feature"), doubles(json, arrays, "threshold"), ints(json, arrays, "left"),
+                ints(json, arrays, "right"), ints(json, arrays, "flags"), ints(json, arrays, "category_start"),
+                ints(json, arrays, "category_words"), doubles(json, arrays, "gain"), doubles(json, arrays, "leaf_values"));
+    }
+
+    /** The first {@code trees} trees of this ensemble. */
+    public TreeEnsemble head(int trees) {
+        Checks.checkArgument(trees >= 0 && trees <= trees(), "trees: expected 0..%s, got %s", trees(), trees);
+        int nodes = nodeStart[trees];
+        int leaves = leafStart[trees];
+        int words = 0;
+        for (int i = 0; i < nodes; i++) {
+            if (categoryStart[i] >= 0) {
+                words = Math.max(words, categoryStart[i] + CATEGORY_WORDS);
+            }
+        }
+        return new TreeEnsemble(width, Arrays.copyOf(nodeStart, trees + 1), Arrays.copyOf(leafStart, trees + 1),
+                Arrays.copyOf(feature, nodes), Arrays.copyOf(threshold, nodes), Arrays.copyOf(left, nodes),
+                Arrays.copyOf(right, nodes), Arrays.copyOf(flags, nodes), Arrays.copyOf(categoryStart, nodes),
+                Arrays.copyOf(categoryWords, words), Arrays.copyOf(gain, nodes), Arrays.copyOf(leafValues, leaves * width));
+    }
+
+    private static int[] ints(ObjectNode json, BinaryArrays arrays, String field) {
+        return arrays.ints(text(json, field)).clone();
+    }
+
+    private static double[] doubles(ObjectNode json, BinaryArrays arrays, String field) {
+        return arrays.doubles(text(json, field)).clone();
+    }
+
+    private static String text(ObjectNode json, String field) {
+        JsonNode node = json.get(field);
+        Checks.checkArgument(node != null && node.isTextual(), "trees: %s: expected a string", field);
+        return node.textValue();
+    }
+}
