@@ -56,9 +56,9 @@ public final class ForestLearner implements Learner<ForestModel> {
         for (int i = 0; i < n; i++) {
             all[i] = i;
         }
-        FeatureBins[] bins = Binner.fit(columns, all, params.maxBins(), new boolean[columns.length], data.featureNames());
         ForkJoinPool pool = options.threads() > 1 ? new ForkJoinPool(options.threads()) : null;
         try {
+            FeatureBins[] bins = Binner.fit(columns, all, params.maxBins(), new boolean[columns.length], data.featureNames(), pool);
             BinnedData binned = BinnedData.of(columns, all, bins, pool);
             SplittableRandom seeds = new SplittableRandom(options.seed());
             long[] treeSeeds = new long[params.trees()];

@@ -48,7 +48,7 @@ final class Booster {
         int[][] split = holdout(y.length, random);
         int[] trainRows = split[0];
         int[] validRows = split[1];
-        FeatureBins[] bins = Binner.fit(columns, trainRows, params.maxBins(), categoricalMask(names), names);
+        FeatureBins[] bins = Binner.fit(columns, trainRows, params.maxBins(), categoricalMask(names), names, pool);
         BinnedData train = BinnedData.of(columns, trainRows, bins, pool);
         BinnedData valid = validRows.length > 0 ? BinnedData.of(columns, validRows, bins, pool) : null;
         double[] yTrain = gather(y, trainRows);

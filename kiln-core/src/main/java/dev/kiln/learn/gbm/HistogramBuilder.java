@@ -6,9 +6,10 @@ import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * Builds gradient histograms: for every feature and bin, the sum of gradients, the sum of hessians
- * and the row count of a leaf's rows, stored flat as {@code hist[3 * (offset(feature) + bin) + c]}
- * with {@code c} = 0 (gradients), 1 (hessians), 2 (count).
+ * Builds gradient histograms: for every feature and bin, the sum of gradients and the sum of
+ * hessians of a leaf's rows, stored flat as {@code hist[2 * (offset(feature) + bin) + c]} with
+ * {@code c} = 0 (gradients) or 1 (hessians). Row counts are not kept (as in LightGBM): the split
+ * finder estimates them from the hessians, and the partition gives the exact counts.
  *
  * <p>Rows are read once each (row-major bins), and the features are split into fixed blocks that run
  * in parallel: every feature's sums are then added by one thread in row order, so the result is
@@ -21,6 +22,7 @@ final class HistogramBuilder {
     private final byte[] bins;
     private final int features;
     private final int[] offsets;
+    private final int[] doubledOffsets;
     private final ForkJoinPool pool;
     private final int blocks;
 
@@ -31,13 +33,17 @@ final class HistogramBuilder {
         for (int j = 0; j <= features; j++) {
             offsets[j] = j < features ? data.offset(j) : data.totalBins();
         }
+        this.doubledOffsets = new int[features + 1];
+        for (int j = 0; j <= features; j++) {
+            doubledOffsets[j] = 2 * offsets[j];
+        }
         this.pool = pool;
         this.blocks = Math.max(1, Math.min(threads, features));
     }
 
     /** The length of a histogram array. */
     int length() {
-        return 3 * offsets[features];
+        return 2 * offsets[features];
     }
 
     /**
@@ -51,9 +57,9 @@ final class HistogramBuilder {
 
     private void build(int[] rows, int start, int end, double[] grad, double[] hess, int gradOffset, double[] hist,
             int firstFeature, int endFeature) {
-        Arrays.fill(hist, 3 * offsets[firstFeature], 3 * offsets[endFeature], 0);
+        Arrays.fill(hist, 2 * offsets[firstFeature], 2 * offsets[endFeature], 0);
         int p = features;
-        int[] offset = offsets;
+        int[] offset = doubledOffsets;
         byte[] binsOfRows = bins;
         for (int i = start; i < end; i++) {
             int row = rows[i];
@@ -61,10 +67,9 @@ final class HistogramBuilder {
             double h = hess[gradOffset + row];
             int base = row * p;
             for (int j = firstFeature; j < endFeature; j++) {
-                int b = 3 * (offset[j] + (binsOfRows[base + j] & 0xFF));
+                int b = offset[j] + ((binsOfRows[base + j] & 0xFF) << 1);
                 hist[b] += g;
                 hist[b + 1] += h;
-                hist[b + 2] += 1;
             }
         }
     }

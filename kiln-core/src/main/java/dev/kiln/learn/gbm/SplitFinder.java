@@ -8,7 +8,9 @@ import java.util.Arrays;
  * Finds a leaf's best split from its histogram, scoring a node with gradient sum {@code G} and
  * hessian sum {@code H} as {@code T(G)² / (H + l2)}, where {@code T} soft-thresholds by {@code l1}
  * (XGBoost's regularised objective); the gain is {@code score(left) + score(right) - score(parent)}.
- * A split must leave each child {@code minSamplesLeaf} rows and {@code minChildWeight} hessian.
+ * A split must leave each child {@code minSamplesLeaf} rows and {@code minChildWeight} hessian;
+ * histograms hold no counts, so a side's rows are estimated from its hessian as
+ * {@code H_side × rows / H} (exact for losses with a constant hessian; LightGBM does the same).
  *
  * <p>Numeric features try every threshold between value bins twice, with the missing values sent
  * left and sent right, which learns their default direction. Categorical features order their
@@ -29,6 +31,7 @@ final class SplitFinder {
     private double sumGradients;
     private double sumHessians;
     private int count;
+    private double countPerHessian;
     private double bestGain;
     private int bestFeature;
     private int bestBin;
@@ -36,7 +39,6 @@ final class SplitFinder {
     private boolean bestCategorical;
     private double bestLeftGradients;
     private double bestLeftHessians;
-    private int bestLeftCount;
 
     SplitFinder(BinnedData data, GbmParams params) {
         this.data = data;
@@ -66,6 +68,7 @@ final class SplitFinder {
         sumGradients = leafGradients;
         sumHessians = leafHessians;
         count = leafCount;
+        countPerHessian = leafHessians > 0 ? leafCount / leafHessians : 0;
         bestGain = 0;
         bestFeature = -1;
         double parent = score(leafGradients, leafHessians);
@@ -83,37 +86,34 @@ final class SplitFinder {
             return null;
         }
         return new SplitInfo(bestFeature, bestBin, bestDefaultLeft, bestCategorical ? categories.clone() : null, bestGain,
-                bestLeftGradients, bestLeftHessians, bestLeftCount, sumGradients - bestLeftGradients,
-                sumHessians - bestLeftHessians, count - bestLeftCount);
+                bestLeftGradients, bestLeftHessians, sumGradients - bestLeftGradients, sumHessians - bestLeftHessians);
     }
 
     private void numeric(double[] hist, int f, double parent) {
-        int o = 3 * data.offset(f);
+        int o = 2 * data.offset(f);
         int bins = data.feature(f).binCount();
         double missingG = hist[o];
         double missingH = hist[o + 1];
-        int missingCount = (int) hist[o + 2];
+        boolean hasMissing = missingH > 0;
         double g = 0;
         double h = 0;
-        int c = 0;
         for (int b = 1; b < bins; b++) {
-            int k = o + 3 * b;
+            int k = o + 2 * b;
             g += hist[k];
             h += hist[k + 1];
-            c += (int) hist[k + 2];
-            if (c > 0 && (b < bins - 1 || missingCount > 0)) {
-                consider(f, b, false, g, h, c, parent);
+            if (h > 0 && (b < bins - 1 || hasMissing)) {
+                consider(f, b, false, g, h, parent);
             }
-            if (missingCount > 0) {
-                consider(f, b, true, g + missingG, h + missingH, c + missingCount, parent);
+            if (hasMissing) {
+                consider(f, b, true, g + missingG, h + missingH, parent);
             }
         }
     }
 
-    private void consider(int f, int b, boolean defaultLeft, double g, double h, int c, double parent) {
-        double gain = gain(g, h, c, parent);
+    private void consider(int f, int b, boolean defaultLeft, double g, double h, double parent) {
+        double gain = gain(g, h, parent);
         if (gain > bestGain) {
-            record(f, g, h, c, gain);
+            record(f, g, h, gain);
             bestBin = b;
             bestDefaultLeft = defaultLeft;
             bestCategorical = false;
@@ -121,11 +121,11 @@ final class SplitFinder {
     }
 
     private void categorical(double[] hist, int f, double parent) {
-        int o = 3 * data.offset(f);
+        int o = 2 * data.offset(f);
         int m = 0;
         for (int b = 0; b < data.feature(f).binCount(); b++) {
-            int k = o + 3 * b;
-            if (hist[k + 2] > 0) {
+            int k = o + 2 * b;
+            if (hist[k + 1] * countPerHessian >= 0.5) {
                 double key = hist[k] / (hist[k + 1] + CATEGORY_SMOOTHING);
                 int j = m++;
                 while (j > 0 && keys[j - 1] > key) {
@@ -139,15 +139,13 @@ final class SplitFinder {
         }
         double g = 0;
         double h = 0;
-        int c = 0;
         for (int j = 0; j + 1 < m; j++) {
-            int k = o + 3 * order[j];
+            int k = o + 2 * order[j];
             g += hist[k];
             h += hist[k + 1];
-            c += (int) hist[k + 2];
-            double gain = gain(g, h, c, parent);
+            double gain = gain(g, h, parent);
             if (gain > bestGain) {
-                record(f, g, h, c, gain);
+                record(f, g, h, gain);
                 bestCategorical = true;
                 bestDefaultLeft = false;
                 bestBin = -1;
@@ -159,21 +157,21 @@ final class SplitFinder {
         }
     }
 
-    /** The gain of sending {@code (g, h, c)} left and the rest right, or {@code -inf} when the limits forbid it. */
-    private double gain(double g, double h, int c, double parent) {
-        int rightCount = count - c;
+    /** The gain of sending {@code (g, h)} left and the rest right, or {@code -inf} when the limits forbid it. */
+    private double gain(double g, double h, double parent) {
         double rightH = sumHessians - h;
-        if (c < minSamplesLeaf || rightCount < minSamplesLeaf || h < minChildWeight || rightH < minChildWeight) {
+        double leftCount = h * countPerHessian;
+        double rightCount = count - leftCount;
+        if (leftCount < minSamplesLeaf - 0.5 || rightCount < minSamplesLeaf - 0.5 || h < minChildWeight || rightH < minChildWeight) {
             return Double.NEGATIVE_INFINITY;
         }
         return score(g, h) + score(sumGradients - g, rightH) - parent;
     }
 
-    private void record(int f, double g, double h, int c, double gain) {
+    private void record(int f, double g, double h, double gain) {
         bestGain = gain;
         bestFeature = f;
         bestLeftGradients = g;
         bestLeftHessians = h;
-        bestLeftCount = c;
     }
 }

@@ -1,6 +1,7 @@
 package dev.kiln.learn.gbm;
 
 import dev.kiln.learn.tree.BinnedData;
+import dev.kiln.learn.tree.ParallelLoop;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
@@ -17,8 +18,11 @@ import java.util.concurrent.ForkJoinPool;
  * and reused across trees: one grower per booster.
  */
 final class TreeGrower {
+    private static final int PARALLEL_PARTITION_ROWS = 32_768;
     private final BinnedData data;
     private final GbmParams params;
+    private final ForkJoinPool pool;
+    private final int threads;
     private final HistogramBuilder histograms;
     private final SplitFinder finder;
     private final int[] rows;
@@ -39,6 +43,8 @@ final class TreeGrower {
     TreeGrower(BinnedData data, GbmParams params, ForkJoinPool pool, int threads) {
         this.data = data;
         this.params = params;
+        this.pool = pool;
+        this.threads = threads;
         this.histograms = new HistogramBuilder(data, pool, threads);
         this.finder = new SplitFinder(data, params);
         this.rows = new int[data.rows()];
@@ -117,9 +123,6 @@ final class TreeGrower {
         int start = leafStart[leaf];
         int end = leafEnd[leaf];
         int middle = partition(split, start, end);
-        if (middle - start != split.leftCount()) {
-            throw new IllegalStateException("partition sent " + (middle - start) + " rows left, histogram said " + split.leftCount());
-        }
         int depth = leafDepth[leaf] + 1;
         double[] parentHist = leafHistogram[leaf];
         leafHistogram[leaf] = null;
@@ -151,26 +154,58 @@ final class TreeGrower {
         }
     }
 
-    /** Stably moves the rows of {@code [start, end)} that go left to the front; returns the first right row's index. */
+    /**
+     * Stably moves the rows of {@code [start, end)} that go left to the front; returns the first right
+     * row's index. Large leaves are split into blocks in parallel: each block writes its left rows
+     * forwards and its right rows backwards into the scratch array, then every block copies its rows
+     * to their final places. Stability makes the result the same for any number of blocks.
+     */
     private int partition(SplitInfo split, int start, int end) {
         for (int b = 0; b < goesLeft.length; b++) {
             goesLeft[b] = split.goesLeft(b);
         }
+        int parts = end - start >= PARALLEL_PARTITION_ROWS ? threads : 1;
+        int[] leftCounts = new int[parts];
+        ParallelLoop.run(pool, end - start, parts, (part, from, to) -> leftCounts[part] = sortBlock(split.feature(), start + from, start + to));
+        int[] leftBefore = new int[parts];
+        int[] rightBefore = new int[parts];
+        int lefts = 0;
+        int rights = 0;
+        for (int part = 0; part < parts; part++) {
+            int size = ParallelLoop.start(end - start, parts, part + 1) - ParallelLoop.start(end - start, parts, part);
+            leftBefore[part] = lefts;
+            rightBefore[part] = rights;
+            lefts += leftCounts[part];
+            rights += size - leftCounts[part];
+        }
+        int middle = start + lefts;
+        ParallelLoop.run(pool, end - start, parts, (part, from, to) -> {
+            int blockStart = start + from;
+            int nLeft = leftCounts[part];
+            System.arraycopy(scratch, blockStart, rows, start + leftBefore[part], nLeft);
+            int target = middle + rightBefore[part];
+            for (int i = start + to - 1; i >= blockStart + nLeft; i--) {
+                rows[target++] = scratch[i];
+            }
+        });
+        return middle;
+    }
+
+    /** Writes the left rows of {@code rows[from, to)} to the front of {@code scratch[from, to)}, the right ones backwards from its end. */
+    private int sortBlock(int feature, int from, int to) {
         byte[] bins = data.bins();
         int p = data.featureCount();
-        int f = split.feature();
-        int l = start;
-        int r = 0;
-        for (int i = start; i < end; i++) {
+        int l = from;
+        int r = to;
+        for (int i = from; i < to; i++) {
             int row = rows[i];
-            if (goesLeft[bins[row * p + f] & 0xFF]) {
-                rows[l++] = row;
+            if (goesLeft[bins[row * p + feature] & 0xFF]) {
+                scratch[l++] = row;
             } else {
-                scratch[r++] = row;
+                scratch[--r] = row;
             }
         }
-        System.arraycopy(scratch, 0, rows, l, r);
-        return l;
+        return l - from;
     }
 
     private void chooseSplit(int leaf, boolean[] allowed) {

@@ -2,6 +2,8 @@ package dev.kiln.learn.tree;
 
 import dev.kiln.data.Checks;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Chooses each feature's bins from the training rows, as LightGBM and scikit-learn's
@@ -27,14 +29,22 @@ public final class Binner {
      * {@code categorical[j]} whether feature {@code j} holds category codes; {@code names} name the
      * features in errors.
      */
-    public static FeatureBins[] fit(double[][] columns, int[] rows, int maxBins, boolean[] categorical, java.util.List<String> names) {
+    public static FeatureBins[] fit(double[][] columns, int[] rows, int maxBins, boolean[] categorical, List<String> names) {
+        return fit(columns, rows, maxBins, categorical, names, null);
+    }
+
+    /** Like {@link #fit(double[][], int[], int, boolean[], List)}, binning features in parallel on {@code pool}. */
+    public static FeatureBins[] fit(double[][] columns, int[] rows, int maxBins, boolean[] categorical, List<String> names,
+            ForkJoinPool pool) {
         Checks.checkArgument(maxBins >= 2 && maxBins < FeatureBins.MAX_BIN_COUNT, "max_bins: expected 2..%s, got %s",
                 FeatureBins.MAX_BIN_COUNT - 1, maxBins);
         FeatureBins[] out = new FeatureBins[columns.length];
-        for (int j = 0; j < columns.length; j++) {
-            out[j] = categorical[j] ? categories(columns[j], rows, maxBins, names.get(j))
-                    : FeatureBins.numeric(numericEdges(sample(columns[j], rows), maxBins));
-        }
+        ParallelLoop.run(pool, columns.length, columns.length, (part, from, to) -> {
+            for (int j = from; j < to; j++) {
+                out[j] = categorical[j] ? categories(columns[j], rows, maxBins, names.get(j))
+                        : FeatureBins.numeric(numericEdges(sample(columns[j], rows), maxBins));
+            }
+        });
         return out;
     }
 
