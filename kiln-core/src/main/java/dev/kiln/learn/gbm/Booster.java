@@ -60,6 +60,7 @@ final class Booster {
         double[] rawValid = start(baseline, validRows.length);
         double[] grad = new double[k * n];
         double[] hess = new double[k * n];
+        double[] pairs = new double[2 * n];
         TreeGrower grower = new TreeGrower(train, params, pool, threads);
         List<GrownTree> trees = new ArrayList<>();
         int[] all = identity(n);
@@ -69,7 +70,10 @@ final class Booster {
             ParallelLoop.run(pool, n, Math.max(1, n / ROW_BLOCK), (part, from, to) -> loss.gradients(raw, yTrain, grad, hess, from, to));
             int[] bag = params.subsample() < 1 ? bag(n, random) : all;
             for (int c = 0; c < k; c++) {
-                GrownTree tree = grower.grow(grad, hess, c * n, bag, features(columns.length, random));
+                int offset = c * n;
+                ParallelLoop.run(pool, n, Math.max(1, n / ROW_BLOCK), (part, from, to) ->
+                        HistogramBuilder.interleave(grad, hess, offset, from, to, pairs));
+                GrownTree tree = grower.grow(pairs, bag, features(columns.length, random));
                 trees.add(tree);
                 addToTraining(tree, grower, raw, c * n, bag.length < n ? train : null);
                 if (valid != null) {

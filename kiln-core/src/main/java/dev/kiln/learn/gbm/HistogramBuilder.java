@@ -9,64 +9,88 @@ import java.util.concurrent.ForkJoinPool;
  * Builds gradient histograms: for every feature and bin, the sum of gradients and the sum of
  * hessians of a leaf's rows, stored flat as {@code hist[2 * (offset(feature) + bin) + c]} with
  * {@code c} = 0 (gradients) or 1 (hessians). Row counts are not kept (as in LightGBM): the split
- * finder estimates them from the hessians, and the partition gives the exact counts.
+ * finder estimates them from the hessians, and the partition gives the exact counts. Gradients come
+ * interleaved with hessians ({@code pairs[2 * row]}, {@code pairs[2 * row + 1]}), so a row's pair is
+ * one memory access.
  *
- * <p>Rows are read once each (row-major bins), and the features are split into fixed blocks that run
- * in parallel: every feature's sums are then added by one thread in row order, so the result is
- * bit-identical whatever the number of threads, with no reduction step. Mutable only through the
- * histograms it is given; one builder may serve one tree grower at a time.
+ * <p>Rows are read once each, all features of a row from one cache line (row-major bins; measured
+ * about twice as fast as column-major here). A large leaf's rows are cut into blocks whose number
+ * depends only on the row count ({@value #BLOCK_ROWS} rows or more each, at most
+ * {@value #MAX_BLOCKS}); blocks are built in parallel into their own histograms and then added in
+ * block order, so the result is bit-identical whatever the number of threads. Mutable scratch: one
+ * builder per tree grower.
  */
 final class HistogramBuilder {
-    /** Leaves with fewer rows are built on the calling thread. */
-    private static final int PARALLEL_ROWS = 4_096;
+    private static final int BLOCK_ROWS = 32_768;
+    private static final int MAX_BLOCKS = 16;
     private final byte[] bins;
     private final int features;
-    private final int[] offsets;
     private final int[] doubledOffsets;
+    private final int length;
     private final ForkJoinPool pool;
-    private final int blocks;
+    private final int threads;
+    private double[][] blockHistograms = new double[0][];
 
     HistogramBuilder(BinnedData data, ForkJoinPool pool, int threads) {
         this.bins = data.bins();
         this.features = data.featureCount();
-        this.offsets = new int[features + 1];
-        for (int j = 0; j <= features; j++) {
-            offsets[j] = j < features ? data.offset(j) : data.totalBins();
+        this.doubledOffsets = new int[features];
+        for (int j = 0; j < features; j++) {
+            doubledOffsets[j] = 2 * data.offset(j);
         }
-        this.doubledOffsets = new int[features + 1];
-        for (int j = 0; j <= features; j++) {
-            doubledOffsets[j] = 2 * offsets[j];
-        }
+        this.length = 2 * data.totalBins();
         this.pool = pool;
-        this.blocks = Math.max(1, Math.min(threads, features));
+        this.threads = threads;
     }
 
     /** The length of a histogram array. */
     int length() {
-        return 2 * offsets[features];
+        return length;
     }
 
-    /**
-     * Fills {@code hist} from rows {@code rows[start, end)}, whose gradients and hessians are
-     * {@code grad[gradOffset + row]} and {@code hess[gradOffset + row]}.
-     */
-    void build(int[] rows, int start, int end, double[] grad, double[] hess, int gradOffset, double[] hist) {
-        int parts = end - start >= PARALLEL_ROWS ? blocks : 1;
-        ParallelLoop.run(pool, features, parts, (part, from, to) -> build(rows, start, end, grad, hess, gradOffset, hist, from, to));
+    /** Interleaves {@code grad[offset + i]} and {@code hess[offset + i]} for {@code i < n} into {@code pairs}. */
+    static void interleave(double[] grad, double[] hess, int offset, int from, int to, double[] pairs) {
+        for (int i = from; i < to; i++) {
+            pairs[2 * i] = grad[offset + i];
+            pairs[2 * i + 1] = hess[offset + i];
+        }
     }
 
-    private void build(int[] rows, int start, int end, double[] grad, double[] hess, int gradOffset, double[] hist,
-            int firstFeature, int endFeature) {
-        Arrays.fill(hist, 2 * offsets[firstFeature], 2 * offsets[endFeature], 0);
+    /** Fills {@code hist} from rows {@code rows[start, end)}, whose gradient pairs are in {@code pairs}. */
+    void build(int[] rows, int start, int end, double[] pairs, double[] hist) {
+        int count = end - start;
+        int blocks = Math.max(1, Math.min(MAX_BLOCKS, count / BLOCK_ROWS));
+        if (blocks == 1) {
+            buildBlock(rows, start, end, pairs, hist);
+            return;
+        }
+        if (blockHistograms.length < blocks) {
+            blockHistograms = new double[MAX_BLOCKS][length];
+        }
+        double[][] partial = blockHistograms;
+        ParallelLoop.run(pool, count, blocks, (part, from, to) -> buildBlock(rows, start + from, start + to, pairs, partial[part]));
+        ParallelLoop.run(pool, length, threads, (part, from, to) -> {
+            for (int i = from; i < to; i++) {
+                double sum = partial[0][i];
+                for (int b = 1; b < blocks; b++) {
+                    sum += partial[b][i];
+                }
+                hist[i] = sum;
+            }
+        });
+    }
+
+    private void buildBlock(int[] rows, int start, int end, double[] pairs, double[] hist) {
+        Arrays.fill(hist, 0);
         int p = features;
         int[] offset = doubledOffsets;
         byte[] binsOfRows = bins;
         for (int i = start; i < end; i++) {
             int row = rows[i];
-            double g = grad[gradOffset + row];
-            double h = hess[gradOffset + row];
+            double g = pairs[2 * row];
+            double h = pairs[2 * row + 1];
             int base = row * p;
-            for (int j = firstFeature; j < endFeature; j++) {
+            for (int j = 0; j < p; j++) {
                 int b = offset[j] + ((binsOfRows[base + j] & 0xFF) << 1);
                 hist[b] += g;
                 hist[b + 1] += h;

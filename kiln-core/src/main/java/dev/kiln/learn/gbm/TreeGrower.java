@@ -62,23 +62,23 @@ final class TreeGrower {
     }
 
     /**
-     * Grows a tree on rows {@code bag} (ascending) with gradients {@code grad[gradOffset + row]},
-     * hessians likewise, splitting only on features with {@code allowed[feature]}.
+     * Grows a tree on rows {@code bag} (ascending) with gradients {@code pairs[2 * row]} and hessians
+     * {@code pairs[2 * row + 1]}, splitting only on features with {@code allowed[feature]}.
      */
-    GrownTree grow(double[] grad, double[] hess, int gradOffset, int[] bag, boolean[] allowed) {
+    GrownTree grow(double[] pairs, int[] bag, boolean[] allowed) {
         int n = bag.length;
         System.arraycopy(bag, 0, rows, 0, n);
         double g = 0;
         double h = 0;
         for (int i = 0; i < n; i++) {
-            g += grad[gradOffset + bag[i]];
-            h += hess[gradOffset + bag[i]];
+            g += pairs[2 * bag[i]];
+            h += pairs[2 * bag[i] + 1];
         }
         leaves = 1;
         open(0, 0, n, 0, -1, true, g, h);
         if (canSplit(0, n)) {
             double[] hist = takeHistogram();
-            histograms.build(rows, 0, n, grad, hess, gradOffset, hist);
+            histograms.build(rows, 0, n, pairs, hist);
             leafHistogram[0] = hist;
             chooseSplit(0, allowed);
         }
@@ -94,7 +94,7 @@ final class TreeGrower {
             int node = nodes++;
             splits[node] = leafSplit[best];
             link(left, right, best, node);
-            split(best, node, grad, hess, gradOffset, allowed);
+            split(best, node, pairs, allowed);
         }
         double[] values = new double[leaves];
         for (int l = 0; l < leaves; l++) {
@@ -118,7 +118,7 @@ final class TreeGrower {
         return leafEnd[leaf];
     }
 
-    private void split(int leaf, int node, double[] grad, double[] hess, int gradOffset, boolean[] allowed) {
+    private void split(int leaf, int node, double[] pairs, boolean[] allowed) {
         SplitInfo split = leafSplit[leaf];
         int start = leafStart[leaf];
         int end = leafEnd[leaf];
@@ -141,7 +141,7 @@ final class TreeGrower {
         int smaller = leftIsSmaller ? leaf : right;
         int larger = leftIsSmaller ? right : leaf;
         double[] smallerHist = takeHistogram();
-        histograms.build(rows, leafStart[smaller], leafEnd[smaller], grad, hess, gradOffset, smallerHist);
+        histograms.build(rows, leafStart[smaller], leafEnd[smaller], pairs, smallerHist);
         HistogramBuilder.subtract(parentHist, smallerHist, parentHist);
         leafHistogram[smaller] = smallerHist;
         leafHistogram[larger] = parentHist;

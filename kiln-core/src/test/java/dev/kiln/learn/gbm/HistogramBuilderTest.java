@@ -41,7 +41,7 @@ class HistogramBuilderTest {
         int[] rows = identity(N);
         HistogramBuilder builder = new HistogramBuilder(data, null, 1);
         double[] hist = new double[builder.length()];
-        builder.build(rows, 0, N, grad, hess, 0, hist);
+        builder.build(rows, 0, N, pairs(grad, hess, 0, N), hist);
         for (int f = 0; f < data.featureCount(); f++) {
             double g = 0;
             double h = 0;
@@ -76,9 +76,10 @@ class HistogramBuilderTest {
         double[] parent = new double[builder.length()];
         double[] left = new double[builder.length()];
         double[] right = new double[builder.length()];
-        builder.build(rows, 0, N, grad, hess, 0, parent);
-        builder.build(rows, 0, middle, grad, hess, 0, left);
-        builder.build(rows, middle, N, grad, hess, 0, right);
+        double[] pairs = pairs(grad, hess, 0, N);
+        builder.build(rows, 0, N, pairs, parent);
+        builder.build(rows, 0, middle, pairs, left);
+        builder.build(rows, middle, N, pairs, right);
         double[] subtracted = new double[builder.length()];
         HistogramBuilder.subtract(parent, left, subtracted);
         for (int i = 0; i < right.length; i++) {
@@ -88,25 +89,33 @@ class HistogramBuilderTest {
 
     @Test
     void parallelBuildIsBitIdenticalToSerial() {
-        BinnedData data = data(N, 3);
+        int n = 140_000;
+        BinnedData data = data(n, 3);
         Random random = new Random(6);
-        double[] grad = new double[2 * N];
-        double[] hess = new double[2 * N];
-        for (int i = 0; i < 2 * N; i++) {
+        double[] grad = new double[2 * n];
+        double[] hess = new double[2 * n];
+        for (int i = 0; i < 2 * n; i++) {
             grad[i] = random.nextGaussian();
             hess[i] = random.nextDouble();
         }
-        int[] rows = identity(N);
+        int[] rows = identity(n);
+        double[] pairs = pairs(grad, hess, n, n);
         double[] serial = new double[new HistogramBuilder(data, null, 1).length()];
-        new HistogramBuilder(data, null, 1).build(rows, 100, N, grad, hess, N, serial);
+        new HistogramBuilder(data, null, 1).build(rows, 100, n, pairs, serial);
         ForkJoinPool pool = new ForkJoinPool(3);
         try {
             double[] parallel = new double[serial.length];
-            new HistogramBuilder(data, pool, 3).build(rows, 100, N, grad, hess, N, parallel);
+            new HistogramBuilder(data, pool, 3).build(rows, 100, n, pairs, parallel);
             assertThat(parallel).isEqualTo(serial);
         } finally {
             pool.shutdown();
         }
+    }
+
+    static double[] pairs(double[] grad, double[] hess, int offset, int n) {
+        double[] pairs = new double[2 * n];
+        HistogramBuilder.interleave(grad, hess, offset, 0, n, pairs);
+        return pairs;
     }
 
     static int[] identity(int n) {

@@ -27,7 +27,7 @@ class SplitFinderTest {
         BinnedData data = BinnedData.of(new double[][] {x}, rows, bins, null);
         HistogramBuilder builder = new HistogramBuilder(data, null, 1);
         double[] hist = new double[builder.length()];
-        builder.build(rows, 0, n, grad, hess, 0, hist);
+        builder.build(rows, 0, n, HistogramBuilderTest.pairs(grad, hess, 0, n), hist);
         double g = 0;
         for (double v : grad) {
             g += v;
