@@ -193,13 +193,12 @@ final class TreeGrower {
 
     /** Writes the left rows of {@code rows[from, to)} to the front of {@code scratch[from, to)}, the right ones backwards from its end. */
     private int sortBlock(int feature, int from, int to) {
-        byte[] bins = data.bins();
-        int p = data.featureCount();
+        byte[] column = data.column(feature);
         int l = from;
         int r = to;
         for (int i = from; i < to; i++) {
             int row = rows[i];
-            if (goesLeft[bins[row * p + feature] & 0xFF]) {
+            if (goesLeft[column[row] & 0xFF]) {
                 scratch[l++] = row;
             } else {
                 scratch[--r] = row;

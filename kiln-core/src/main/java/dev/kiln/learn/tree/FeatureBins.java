@@ -54,17 +54,18 @@ public final class FeatureBins {
             return MISSING_BIN;
         }
         double[] edges = upperEdges;
-        int lo = 0;
-        int hi = edges.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (x <= edges[mid]) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
+        int n = edges.length;
+        if (n == 0) {
+            return 1;
         }
-        return lo + 1;
+        // branch-free lower bound: the first edge >= x (a conditional move per step, no mispredictions)
+        int base = 0;
+        while (n > 1) {
+            int half = n >>> 1;
+            base = edges[base + half] < x ? base + half : base;
+            n -= half;
+        }
+        return base + (edges[base] < x ? 1 : 0) + 1;
     }
 
     /** The bin of category value {@code x} among {@code categories}: its code + 1, or 0 when it is not a valid code. */
