@@ -85,10 +85,9 @@ public final class GbmModel implements Model {
         if (x.length != features.size() || out.length < width) {
             throw new IllegalArgumentException("predictRow: expected " + features.size() + " features and room for " + width + " values");
         }
-        System.arraycopy(baseline, 0, out, 0, outputs);
         int trees = ensemble.trees();
-        for (int t = 0; t < trees; t++) {
-            out[t % outputs] += ensemble.value(ensemble.leaf(t, x), 0);
+        for (int k = 0; k < outputs; k++) {
+            out[k] = ensemble.accumulate(baseline[k], x, k, outputs, trees);
         }
         loss.transform(out);
     }
@@ -119,10 +118,7 @@ public final class GbmModel implements Model {
                 java.util.Arrays.fill(scores, c * BLOCK, (c + 1) * BLOCK, baseline[c]);
             }
             for (int t = 0; t < trees; t++) {
-                int offset = (t % outputs) * BLOCK - start;
-                for (int i = start; i < end; i++) {
-                    scores[offset + i] += ensemble.value(ensemble.leaf(t, columns, i), 0);
-                }
+                ensemble.addLeafValues(t, columns, start, end, scores, (t % outputs) * BLOCK - start);
             }
             for (int i = start; i < end; i++) {
                 for (int c = 0; c < outputs; c++) {
