@@ -29,6 +29,7 @@ public final class ForestModel implements Model {
     /** The type name of extra-trees ensembles in bundles and specs. */
     public static final String EXTRA_TREES = ForestParams.EXTRA_TREES;
     private static final int PARALLEL_ROWS = 16_384;
+    private static final int BLOCK = 512;
 
     private final Task task;
     private final List<String> features;
@@ -104,13 +105,30 @@ public final class ForestModel implements Model {
         int width = ensemble.width();
         double[] out = new double[n * width];
         ForkJoinPool pool = n >= PARALLEL_ROWS ? ForkJoinPool.commonPool() : null;
+        double[][] columns = new double[features.size()][];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = matrix.column(j);
+        }
+        int trees = ensemble.trees();
+        // tree by tree over blocks of rows, so a tree's nodes stay in cache; every row still sums its
+        // trees in order and divides last, exactly as predictRow does
         ParallelLoop.run(pool, n, Math.max(1, n / PARALLEL_ROWS) * 4, (part, from, to) -> {
-            double[] x = new double[features.size()];
             double[] row = new double[width];
-            for (int i = from; i < to; i++) {
-                matrix.row(i, x);
-                predictRow(x, row);
-                System.arraycopy(row, 0, out, i * width, width);
+            for (int start = from; start < to; start += BLOCK) {
+                int end = Math.min(to, start + BLOCK);
+                for (int t = 0; t < trees; t++) {
+                    for (int i = start; i < end; i++) {
+                        int leaf = ensemble.leaf(t, columns, i);
+                        for (int k = 0; k < width; k++) {
+                            row[k] = out[i * width + k];
+                        }
+                        ensemble.addValues(leaf, row);
+                        System.arraycopy(row, 0, out, i * width, width);
+                    }
+                }
+                for (int i = start * width; i < end * width; i++) {
+                    out[i] /= trees;
+                }
             }
         });
         return task.isClassification() ? Predictions.ofProbabilities(task, classes, out) : Predictions.ofValues(out);

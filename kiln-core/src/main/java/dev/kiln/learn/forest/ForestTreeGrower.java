@@ -32,6 +32,8 @@ final class ForestTreeGrower {
     private final int[] featureOrder;
     private final double[] hist;
     private final double[] node;
+    private final double[] left;
+    private final boolean extra;
     private TreeArrays tree;
 
     /** {@code labels} (classification, with {@code classes} classes) or {@code targets} (regression) is null. */
@@ -48,6 +50,8 @@ final class ForestTreeGrower {
         this.featureOrder = new int[data.featureCount()];
         this.hist = new double[FeatureBins.MAX_BIN_COUNT * (width + 1)];
         this.node = new double[width + 1];
+        this.left = new double[width + 1];
+        this.extra = params.kind().equals(ForestParams.EXTRA_TREES);
     }
 
     ForestTree grow(SplittableRandom random) {
@@ -107,49 +111,55 @@ final class ForestTreeGrower {
     /** {feature, bin} of the best split with positive gain among the node's candidate features, or {-1, -1}. */
     private int[] bestSplit(int start, int end, double parentScore, SplittableRandom random) {
         int p = featureOrder.length;
+        int stride = width + 1;
         double bestGain = MIN_GAIN * Math.max(1, Math.abs(parentScore));
         int bestFeature = -1;
         int bestBin = -1;
-        double[] left = new double[width + 1];
         for (int c = 0; c < featuresPerNode; c++) {
             int j = c + random.nextInt(p - c);
             int f = featureOrder[j];
             featureOrder[j] = featureOrder[c];
             featureOrder[c] = f;
-            int bins = data.feature(f).binCount();
-            Arrays.fill(hist, 0, bins * (width + 1), 0);
-            byte[] binned = data.bins();
+            // hist is all zeros here; only the bins this node touches are filled, scanned and cleared
+            byte[] column = data.column(f);
+            int lo = FeatureBins.MAX_BIN_COUNT;
+            int hi = 0;
             for (int i = start; i < end; i++) {
                 int row = rows[i];
-                add(hist, (binned[row * p + f] & 0xFF) * (width + 1), row);
-            }
-            int lo = bins;
-            int hi = 0;
-            for (int b = 1; b < bins; b++) {
-                if (hist[b * (width + 1) + width] > 0) {
+                int b = column[row] & 0xFF;
+                if (b > 0) {
                     lo = Math.min(lo, b);
-                    hi = b;
+                    hi = Math.max(hi, b);
+                }
+                add(hist, b * stride, row);
+            }
+            boolean missing = hist[width] > 0;
+            if (lo < hi || lo == hi && missing) {
+                int first = extra ? lo + random.nextInt(Math.max(1, hi - lo)) : lo;
+                int last = extra ? first : hi;
+                Arrays.fill(left, 0);
+                for (int b = lo; b <= last; b++) {
+                    int at = b * stride;
+                    if (hist[at + width] == 0) {
+                        continue;
+                    }
+                    for (int k = 0; k <= width; k++) {
+                        left[k] += hist[at + k];
+                    }
+                    if (b < first) {
+                        continue;
+                    }
+                    double gain = gain(left, parentScore);
+                    if (gain > bestGain) {
+                        bestGain = gain;
+                        bestFeature = f;
+                        bestBin = b;
+                    }
                 }
             }
-            if (lo > hi || lo == hi && hist[width] == 0) {
-                continue;
-            }
-            int first = params.kind().equals(ForestParams.EXTRA_TREES) ? lo + random.nextInt(Math.max(1, hi - lo)) : 1;
-            int last = params.kind().equals(ForestParams.EXTRA_TREES) ? first : hi;
-            Arrays.fill(left, 0);
-            for (int b = 1; b <= last; b++) {
-                for (int k = 0; k <= width; k++) {
-                    left[k] += hist[b * (width + 1) + k];
-                }
-                if (b < first) {
-                    continue;
-                }
-                double gain = gain(left, parentScore);
-                if (gain > bestGain) {
-                    bestGain = gain;
-                    bestFeature = f;
-                    bestBin = b;
-                }
+            Arrays.fill(hist, 0, stride, 0);
+            if (lo <= hi) {
+                Arrays.fill(hist, lo * stride, (hi + 1) * stride, 0);
             }
         }
         return new int[] {bestFeature, bestBin};
@@ -199,13 +209,12 @@ final class ForestTreeGrower {
     }
 
     private int partition(int start, int end, int feature, int bin) {
-        byte[] binned = data.bins();
-        int p = featureOrder.length;
+        byte[] column = data.column(feature);
         int l = start;
         int r = 0;
         for (int i = start; i < end; i++) {
             int row = rows[i];
-            int b = binned[row * p + feature] & 0xFF;
+            int b = column[row] & 0xFF;
             if (b >= 1 && b <= bin) {
                 rows[l++] = row;
             } else {

@@ -11,6 +11,7 @@ import java.util.concurrent.ForkJoinPool;
  * in tree order. Stateless.
  */
 final class OutOfBag {
+    private static final int BLOCK = 1024;
     private OutOfBag() {
     }
 
@@ -19,21 +20,27 @@ final class OutOfBag {
         int n = columns[0].length;
         int width = ensemble.width();
         double[] predictions = new double[n * width];
+        double[] sums = new double[n * width];
         boolean[] covered = new boolean[n];
-        ParallelLoop.run(pool, n, Math.max(1, n / 4096), (part, from, to) -> {
-            double[] sum = new double[width];
-            for (int i = from; i < to; i++) {
-                java.util.Arrays.fill(sum, 0);
-                int count = 0;
-                for (int t = 0; t < trees.length; t++) {
+        int[] counts = new int[n];
+        // tree by tree over blocks of rows, so a tree's nodes stay in cache; each row still adds its
+        // trees in tree order
+        ParallelLoop.run(pool, n, Math.max(1, n / BLOCK), (part, from, to) -> {
+            for (int t = 0; t < trees.length; t++) {
+                for (int i = from; i < to; i++) {
                     if (!trees[t].inBag(i)) {
-                        ensemble.addValues(ensemble.leaf(t, columns, i), sum);
-                        count++;
+                        int leaf = ensemble.leaf(t, columns, i);
+                        for (int k = 0; k < width; k++) {
+                            sums[i * width + k] += ensemble.value(leaf, k);
+                        }
+                        counts[i]++;
                     }
                 }
-                covered[i] = count > 0;
+            }
+            for (int i = from; i < to; i++) {
+                covered[i] = counts[i] > 0;
                 for (int k = 0; k < width; k++) {
-                    predictions[i * width + k] = count > 0 ? sum[k] / count : 0;
+                    predictions[i * width + k] = counts[i] > 0 ? sums[i * width + k] / counts[i] : 0;
                 }
             }
         });
