@@ -33,6 +33,7 @@ final class ForestTreeGrower {
     private final double[] hist;
     private final double[] node;
     private final double[] left;
+    private final int[] occupied = new int[32];
     private final boolean extra;
     private TreeArrays tree;
 
@@ -124,21 +125,35 @@ final class ForestTreeGrower {
             byte[] column = data.column(f);
             int lo = FeatureBins.MAX_BIN_COUNT;
             int hi = 0;
+            int distinct = 0;
             for (int i = start; i < end; i++) {
                 int row = rows[i];
                 int b = column[row] & 0xFF;
                 if (b > 0) {
                     lo = Math.min(lo, b);
                     hi = Math.max(hi, b);
+                    if (hist[b * stride + width] == 0 && distinct < occupied.length) {
+                        occupied[distinct++] = b;
+                    }
                 }
                 add(hist, b * stride, row);
+            }
+            // a small node lists its few occupied bins in order; a large one scans its bin range
+            boolean listed = distinct < occupied.length;
+            if (listed) {
+                sortAscending(occupied, distinct);
             }
             boolean missing = hist[width] > 0;
             if (lo < hi || lo == hi && missing) {
                 int first = extra ? lo + random.nextInt(Math.max(1, hi - lo)) : lo;
                 int last = extra ? first : hi;
                 Arrays.fill(left, 0);
-                for (int b = lo; b <= last; b++) {
+                int steps = listed ? distinct : hi - lo + 1;
+                for (int s = 0; s < steps; s++) {
+                    int b = listed ? occupied[s] : lo + s;
+                    if (b > last) {
+                        break;
+                    }
                     int at = b * stride;
                     if (hist[at + width] == 0) {
                         continue;
@@ -158,11 +173,27 @@ final class ForestTreeGrower {
                 }
             }
             Arrays.fill(hist, 0, stride, 0);
-            if (lo <= hi) {
+            if (listed) {
+                for (int s = 0; s < distinct; s++) {
+                    Arrays.fill(hist, occupied[s] * stride, (occupied[s] + 1) * stride, 0);
+                }
+            } else if (lo <= hi) {
                 Arrays.fill(hist, lo * stride, (hi + 1) * stride, 0);
             }
         }
         return new int[] {bestFeature, bestBin};
+    }
+
+    private static void sortAscending(int[] values, int n) {
+        for (int i = 1; i < n; i++) {
+            int v = values[i];
+            int j = i;
+            while (j > 0 && values[j - 1] > v) {
+                values[j] = values[j - 1];
+                j--;
+            }
+            values[j] = v;
+        }
     }
 
     private double gain(double[] left, double parentScore) {
