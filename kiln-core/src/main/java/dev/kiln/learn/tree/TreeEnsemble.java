@@ -25,6 +25,7 @@ public final class TreeEnsemble {
     static final int DEFAULT_LEFT = 1;
     /** Flag bit: the node tests a category set. */
     static final int CATEGORICAL = 2;
+    private static final int FEATURE_MASK = (1 << 24) - 1;
     /** Ints per category set (256 bits). */
     static final int CATEGORY_WORDS = 8;
 
@@ -40,6 +41,9 @@ public final class TreeEnsemble {
     private final int[] categoryWords;
     private final double[] gain;
     private final double[] leafValues;
+    /** Serving layout, derived: feature in the low 24 bits, flags above; children at 2i (left) and 2i+1 (right). */
+    private final int[] featureAndFlags;
+    private final int[] children;
 
     TreeEnsemble(int width, int[] nodeStart, int[] leafStart, int[] feature, double[] threshold, int[] left, int[] right,
             int[] flags, int[] categoryStart, int[] categoryWords, double[] gain, double[] leafValues) {
@@ -75,6 +79,14 @@ public final class TreeEnsemble {
         this.categoryWords = categoryWords;
         this.gain = gain;
         this.leafValues = leafValues;
+        this.featureAndFlags = new int[nodes];
+        this.children = new int[2 * nodes];
+        for (int i = 0; i < nodes; i++) {
+            Checks.checkArgument(feature[i] >= 0 && feature[i] < 1 << 24, "trees: node %s has invalid feature %s", i, feature[i]);
+            featureAndFlags[i] = feature[i] | flags[i] << 24;
+            children[2 * i] = left[i];
+            children[2 * i + 1] = right[i];
+        }
     }
 
     private static void checkChild(int tree, int node, int child, int nodeCount, int leafCount) {
@@ -91,7 +103,7 @@ public final class TreeEnsemble {
         int node = 0;
         while (true) {
             int i = base + node;
-            int next = goesLeft(i, x[feature[i]]) ? left[i] : right[i];
+            int next = next(i, x[featureAndFlags[i] & FEATURE_MASK]);
             if (next < 0) {
                 return leafStart[tree] + ~next;
             }
@@ -108,7 +120,7 @@ public final class TreeEnsemble {
         int node = 0;
         while (true) {
             int i = base + node;
-            int next = goesLeft(i, columns[feature[i]][row]) ? left[i] : right[i];
+            int next = next(i, columns[featureAndFlags[i] & FEATURE_MASK][row]);
             if (next < 0) {
                 return leafStart[tree] + ~next;
             }
@@ -134,10 +146,10 @@ public final class TreeEnsemble {
             int baseC = nodeStart[t + 2 * step];
             int baseD = nodeStart[t + 3 * step];
             while ((a & b & c & d) >= 0) {
-                a = a >= 0 ? next(baseA + a, x[feature[baseA + a]]) : a;
-                b = b >= 0 ? next(baseB + b, x[feature[baseB + b]]) : b;
-                c = c >= 0 ? next(baseC + c, x[feature[baseC + c]]) : c;
-                d = d >= 0 ? next(baseD + d, x[feature[baseD + d]]) : d;
+                a = a >= 0 ? next(baseA + a, x[featureAndFlags[baseA + a] & FEATURE_MASK]) : a;
+                b = b >= 0 ? next(baseB + b, x[featureAndFlags[baseB + b] & FEATURE_MASK]) : b;
+                c = c >= 0 ? next(baseC + c, x[featureAndFlags[baseC + c] & FEATURE_MASK]) : c;
+                d = d >= 0 ? next(baseD + d, x[featureAndFlags[baseD + d] & FEATURE_MASK]) : d;
             }
             sum += leafValues[(leafStart[t] + ~a) * width];
             sum += leafValues[(leafStart[t + step] + ~b) * width];
@@ -165,10 +177,10 @@ public final class TreeEnsemble {
                 int c = 0;
                 int d = 0;
                 while ((a & b & c & d) >= 0) {
-                    a = a >= 0 ? next(base + a, columns[feature[base + a]][i]) : a;
-                    b = b >= 0 ? next(base + b, columns[feature[base + b]][i + 1]) : b;
-                    c = c >= 0 ? next(base + c, columns[feature[base + c]][i + 2]) : c;
-                    d = d >= 0 ? next(base + d, columns[feature[base + d]][i + 3]) : d;
+                    a = a >= 0 ? next(base + a, columns[featureAndFlags[base + a] & FEATURE_MASK][i]) : a;
+                    b = b >= 0 ? next(base + b, columns[featureAndFlags[base + b] & FEATURE_MASK][i + 1]) : b;
+                    c = c >= 0 ? next(base + c, columns[featureAndFlags[base + c] & FEATURE_MASK][i + 2]) : c;
+                    d = d >= 0 ? next(base + d, columns[featureAndFlags[base + d] & FEATURE_MASK][i + 3]) : d;
                 }
                 out[offset + i] += leafValues[(leaves + ~a) * width];
                 out[offset + i + 1] += leafValues[(leaves + ~b) * width];
@@ -188,11 +200,11 @@ public final class TreeEnsemble {
 
     /** The child reference that value {@code v} leads to from global node {@code i}. */
     private int next(int i, double v) {
-        return goesLeft(i, v) ? left[i] : right[i];
+        return children[2 * i + (goesLeft(i, v) ? 0 : 1)];
     }
 
     private boolean goesLeft(int i, double v) {
-        int f = flags[i];
+        int f = featureAndFlags[i] >>> 24;
         if ((f & CATEGORICAL) == 0) {
             return v <= threshold[i] || v != v && (f & DEFAULT_LEFT) != 0;
         }
