@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a loop body over {@code [0, count)} split into a given number of contiguous parts, on a
- * {@link ForkJoinPool} (work stealing; the caller joins, nothing spins). The split depends only on
+ * {@link ForkJoinPool} (inside the pool by work stealing; from outside, the caller and the pool's
+ * workers take parts from a shared counter; nothing spins). The split depends only on
  * the arguments, never on the pool, so a body whose parts write disjoint outputs gives the same
  * result with one thread or many. A null pool or a single part runs inline on the caller's thread.
  */
@@ -31,27 +33,37 @@ public final class ParallelLoop {
             }
             return;
         }
-        List<RecursiveAction> tasks = new ArrayList<>(n);
-        for (int p = 0; p < n; p++) {
-            int part = p;
-            int from = start(count, n, p);
-            int to = start(count, n, p + 1);
-            tasks.add(new RecursiveAction() {
-                @Override
-                protected void compute() {
-                    body.run(part, from, to);
-                }
-            });
-        }
         if (ForkJoinTask.inForkJoinPool()) {
+            List<RecursiveAction> tasks = new ArrayList<>(n);
+            for (int p = 0; p < n; p++) {
+                int part = p;
+                tasks.add(new RecursiveAction() {
+                    @Override
+                    protected void compute() {
+                        body.run(part, start(count, n, part), start(count, n, part + 1));
+                    }
+                });
+            }
             ForkJoinTask.invokeAll(tasks);
-        } else {
-            pool.invoke(new RecursiveAction() {
-                @Override
-                protected void compute() {
-                    ForkJoinTask.invokeAll(tasks);
-                }
-            });
+            return;
+        }
+        // From outside the pool the caller works too: it and the helpers take parts from one counter.
+        // The common pool leaves a core to its callers; a private pool of k workers gets k - 1 helpers.
+        AtomicInteger next = new AtomicInteger();
+        Runnable runner = () -> {
+            for (int p = next.getAndIncrement(); p < n; p = next.getAndIncrement()) {
+                body.run(p, start(count, n, p), start(count, n, p + 1));
+            }
+        };
+        int parallelism = pool.getParallelism();
+        int helpers = Math.min(n - 1, pool == ForkJoinPool.commonPool() ? parallelism : Math.max(1, parallelism - 1));
+        List<ForkJoinTask<?>> submitted = new ArrayList<>(helpers);
+        for (int h = 0; h < helpers; h++) {
+            submitted.add(pool.submit(runner));
+        }
+        runner.run();
+        for (ForkJoinTask<?> task : submitted) {
+            task.join();
         }
     }
 
