@@ -62,6 +62,12 @@ public final class ParamReader {
                 key, exclusive ? ">" : ">=", min, text));
     }
 
+    /** The text under {@code key}, trimmed, or {@code fallback} when absent. */
+    public String text(String key, String fallback) {
+        String text = values.get(key);
+        return text == null ? fallback : text.trim();
+    }
+
     /** Whether {@code value} is finite and at least (or, when {@code exclusive}, above) {@code min}. */
     public static boolean inRange(double value, double min, boolean exclusive) {
         return Double.isFinite(value) && (exclusive ? value > min : value >= min);

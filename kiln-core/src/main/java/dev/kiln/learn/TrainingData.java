@@ -32,11 +32,23 @@ public final class TrainingData {
 
     /** Checks {@code train} against {@code options} and extracts features and target. */
     public static TrainingData of(Frame train, TrainOptions options) {
+        return of(train, options, false);
+    }
+
+    /**
+     * Like {@link #of}, but keeps missing (NaN) feature values, for learners that handle them
+     * natively; infinite values are still rejected.
+     */
+    public static TrainingData allowingMissing(Frame train, TrainOptions options) {
+        return of(train, options, true);
+    }
+
+    private static TrainingData of(Frame train, TrainOptions options, boolean allowMissing) {
         String target = options.target();
         Checks.checkArgument(train.has(target), "target column '%s' is not in the frame (columns: %s)", target, train.names());
         Checks.checkArgument(train.rowCount() > 0, "training frame has no rows");
         FeatureMatrix matrix = FeatureMatrix.of(train, FeatureMatrix.featureNames(train, target));
-        checkFinite(matrix);
+        checkFinite(matrix, allowMissing);
         Column column = train.column(target);
         if (options.task().isClassification()) {
             Checks.checkArgument(column instanceof CategoricalColumn, "target column '%s' is %s, expected categorical for %s",
@@ -70,11 +82,11 @@ public final class TrainingData {
         return new TrainingData(task, matrix, levels, codes, null);
     }
 
-    private static void checkFinite(FeatureMatrix matrix) {
+    private static void checkFinite(FeatureMatrix matrix, boolean allowMissing) {
         for (int j = 0; j < matrix.columnCount(); j++) {
             double[] values = matrix.column(j);
             for (int i = 0; i < values.length; i++) {
-                if (!Double.isFinite(values[i])) {
+                if (!Double.isFinite(values[i]) && !(allowMissing && Double.isNaN(values[i]))) {
                     throw new IllegalArgumentException(String.format(
                             "feature column '%s' has a missing or non-finite value (%s) at row %s; impute before training",
                             matrix.names().get(j), values[i], i));

@@ -2,6 +2,10 @@ package dev.kiln.learn.catalog;
 
 import dev.kiln.learn.Learner;
 import dev.kiln.learn.Task;
+import dev.kiln.learn.forest.ForestLearner;
+import dev.kiln.learn.forest.ForestParams;
+import dev.kiln.learn.gbm.GbmLearner;
+import dev.kiln.learn.gbm.GbmParams;
 import dev.kiln.learn.glm.LinearLearner;
 import dev.kiln.learn.glm.LinearParams;
 import dev.kiln.learn.glm.LogisticLearner;
@@ -16,7 +20,7 @@ import java.util.Map;
  * reflection, no scanning). Stateless.
  */
 public final class Learners {
-    private static final List<String> NAMES = List.of("linear", "logistic", "tree");
+    private static final List<String> NAMES = List.of("extra_trees", "gbm", "linear", "logistic", "random_forest", "tree");
 
     private Learners() {
     }
@@ -36,6 +40,9 @@ public final class Learners {
             case "linear" -> new LinearLearner(LinearParams.fromMap(params));
             case "logistic" -> new LogisticLearner(LogisticParams.fromMap(params));
             case "tree" -> new CartLearner(CartParams.fromMap(params));
+            case "gbm" -> new GbmLearner(GbmParams.fromMap(params));
+            case "random_forest" -> new ForestLearner(ForestParams.fromMap("random_forest", params));
+            case "extra_trees" -> new ForestLearner(ForestParams.fromMap("extra_trees", params));
             default -> throw unknown(name);
         };
     }
@@ -45,7 +52,7 @@ public final class Learners {
         return switch (name) {
             case "linear" -> task == Task.REGRESSION;
             case "logistic" -> task.isClassification();
-            case "tree" -> true;
+            case "tree", "gbm", "random_forest", "extra_trees" -> true;
             default -> throw unknown(name);
         };
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Checks;
+import dev.kiln.learn.forest.ForestModel;
+import dev.kiln.learn.gbm.GbmModel;
 import dev.kiln.learn.glm.LinearModel;
 import dev.kiln.learn.glm.LogisticModel;
 import dev.kiln.learn.tree.CartModel;
@@ -26,9 +28,12 @@ public final class ModelReaders {
             case LinearModel.TYPE -> LinearModel.fromJson(json, arrays);
             case LogisticModel.TYPE -> LogisticModel.fromJson(json, arrays);
             case CartModel.TYPE -> CartModel.fromJson(json, arrays);
+            case GbmModel.TYPE -> GbmModel.fromJson(json, arrays);
+            case ForestModel.RANDOM_FOREST, ForestModel.EXTRA_TREES -> ForestModel.fromJson(json, arrays);
             default -> throw new IllegalArgumentException(String.format(
-                    "type: unknown model type '%s' (known: %s, %s, %s)", type.textValue(),
-                    LinearModel.TYPE, LogisticModel.TYPE, CartModel.TYPE));
+                    "type: unknown model type '%s' (known: %s, %s, %s, %s, %s, %s)", type.textValue(),
+                    LinearModel.TYPE, LogisticModel.TYPE, CartModel.TYPE, GbmModel.TYPE, ForestModel.RANDOM_FOREST,
+                    ForestModel.EXTRA_TREES));
         };
     }
 }

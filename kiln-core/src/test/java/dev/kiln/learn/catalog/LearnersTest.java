@@ -20,7 +20,7 @@ class LearnersTest {
 
     @Test
     void namesAreSorted() {
-        assertThat(Learners.names()).containsExactly("linear", "logistic", "tree");
+        assertThat(Learners.names()).containsExactly("extra_trees", "gbm", "linear", "logistic", "random_forest", "tree");
     }
 
     @Test
@@ -39,7 +39,7 @@ class LearnersTest {
     void rejectsUnknownLearnerAndParameter() {
         assertThatThrownBy(() -> Learners.create("svm", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown learner 'svm' (known: linear, logistic, tree)");
+                .hasMessage("unknown learner 'svm' (known: extra_trees, gbm, linear, logistic, random_forest, tree)");
         assertThatThrownBy(() -> Learners.create("tree", Map.of("foo", "1")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown parameter 'foo' for tree (known: max_depth, min_samples_split, min_samples_leaf)");

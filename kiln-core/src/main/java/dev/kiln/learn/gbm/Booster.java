@@ -1,0 +1,217 @@
+package dev.kiln.learn.gbm;
+
+import dev.kiln.data.Checks;
+import dev.kiln.learn.tree.BinnedData;
+import dev.kiln.learn.tree.Binner;
+import dev.kiln.learn.tree.FeatureBins;
+import dev.kiln.learn.tree.ParallelLoop;
+import dev.kiln.learn.tree.TreeEnsemble;
+import dev.kiln.learn.tree.TreeEnsembleBuilder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The boosting loop (Friedman, 2001, with XGBoost's second-order leaves): start from the loss's
+ * baseline; each round compute gradients and hessians, draw the round's rows, then grow one tree per
+ * output on them and add its leaf values to the raw scores. With early stopping, a seeded holdout of
+ * the training rows is scored every round and the model keeps the rounds up to the best one.
+ *
+ * <p>Deterministic: every random draw comes from one generator seeded by the caller and used on the
+ * calling thread only; parallel work writes disjoint outputs. Used once per fit.
+ */
+final class Booster {
+    private static final int ROW_BLOCK = 16_384;
+    private final GbmParams params;
+    private final Loss loss;
+    private final long seed;
+    private final ForkJoinPool pool;
+    private final int threads;
+
+    /** The result: the trees (round-major, one per output per round), the baseline scores, the rounds kept. */
+    record Result(TreeEnsemble ensemble, double[] baseline, int rounds) {
+    }
+
+    Booster(GbmParams params, Loss loss, long seed, ForkJoinPool pool, int threads) {
+        this.params = params;
+        this.loss = loss;
+        this.seed = seed;
+        this.pool = pool;
+        this.threads = threads;
+    }
+
+    /** Boosts on {@code columns} (one array per feature, named {@code names}) and targets {@code y}. */
+    Result train(double[][] columns, double[] y, List<String> names) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[][] split = holdout(y.length, random);
+        int[] trainRows = split[0];
+        int[] validRows = split[1];
+        FeatureBins[] bins = Binner.fit(columns, trainRows, params.maxBins(), categoricalMask(names), names, pool);
+        BinnedData train = BinnedData.of(columns, trainRows, bins, pool);
+        BinnedData valid = validRows.length > 0 ? BinnedData.of(columns, validRows, bins, pool) : null;
+        double[] yTrain = gather(y, trainRows);
+        double[] yValid = gather(y, validRows);
+        int k = loss.outputs();
+        int n = trainRows.length;
+        double[] baseline = loss.baseline(yTrain);
+        double[] raw = start(baseline, n);
+        double[] rawValid = start(baseline, validRows.length);
+        double[] grad = new double[k * n];
+        double[] hess = new double[k * n];
+        double[] pairs = new double[2 * n];
+        TreeGrower grower = new TreeGrower(train, params, pool, threads);
+        List<GrownTree> trees = new ArrayList<>();
+        int[] all = identity(n);
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestRound = -1;
+        for (int round = 0; round < params.trees(); round++) {
+            ParallelLoop.run(pool, n, Math.max(1, n / ROW_BLOCK), (part, from, to) -> loss.gradients(raw, yTrain, grad, hess, from, to));
+            int[] bag = params.subsample() < 1 ? bag(n, random) : all;
+            for (int c = 0; c < k; c++) {
+                int offset = c * n;
+                ParallelLoop.run(pool, n, Math.max(1, n / ROW_BLOCK), (part, from, to) ->
+                        HistogramBuilder.interleave(grad, hess, offset, from, to, pairs));
+                GrownTree tree = grower.grow(pairs, bag, features(columns.length, random));
+                trees.add(tree);
+                addToTraining(tree, grower, raw, c * n, bag.length < n ? train : null);
+                if (valid != null) {
+                    for (int i = 0; i < validRows.length; i++) {
+                        rawValid[c * validRows.length + i] += tree.value(tree.leaf(valid, i));
+                    }
+                }
+            }
+            if (params.earlyStoppingRounds() > 0) {
+                double validLoss = loss.loss(rawValid, yValid, 0, validRows.length);
+                if (validLoss < bestLoss) {
+                    bestLoss = validLoss;
+                    bestRound = round;
+                } else if (round - bestRound >= params.earlyStoppingRounds()) {
+                    break;
+                }
+            }
+        }
+        int rounds = params.earlyStoppingRounds() > 0 ? bestRound + 1 : trees.size() / k;
+        TreeEnsembleBuilder builder = new TreeEnsembleBuilder(1);
+        for (int t = 0; t < rounds * k; t++) {
+            trees.get(t).addTo(builder, train);
+        }
+        return new Result(builder.build(), baseline, rounds);
+    }
+
+    /**
+     * Adds the new tree's values to the raw scores at {@code offset}: rows of the bag by their leaf
+     * segments (in parallel over leaves, which hold disjoint rows), the other rows (when
+     * {@code binned} is given) by walking the tree on their bins.
+     */
+    private void addToTraining(GrownTree tree, TreeGrower grower, double[] raw, int offset, BinnedData binned) {
+        int[] rows = grower.rows();
+        ParallelLoop.run(pool, tree.leafCount(), threads, (part, from, to) -> {
+            for (int leaf = from; leaf < to; leaf++) {
+                double value = tree.value(leaf);
+                for (int i = grower.leafStart(leaf); i < grower.leafEnd(leaf); i++) {
+                    raw[offset + rows[i]] += value;
+                }
+            }
+        });
+        if (binned != null) {
+            boolean[] inBag = new boolean[binned.rows()];
+            for (int leaf = 0; leaf < tree.leafCount(); leaf++) {
+                for (int i = grower.leafStart(leaf); i < grower.leafEnd(leaf); i++) {
+                    inBag[rows[i]] = true;
+                }
+            }
+            for (int row = 0; row < inBag.length; row++) {
+                if (!inBag[row]) {
+                    raw[offset + row] += tree.value(tree.leaf(binned, row));
+                }
+            }
+        }
+    }
+
+    /** Training and validation rows, each ascending; no validation rows without early stopping. */
+    private int[][] holdout(int n, SplittableRandom random) {
+        if (params.earlyStoppingRounds() == 0) {
+            return new int[][] {identity(n), new int[0]};
+        }
+        int validCount = (int) Math.round(n * params.validationFraction());
+        Checks.checkArgument(validCount >= 1 && validCount < n,
+                "validation_fraction: %s of %s rows leaves no validation or no training rows", params.validationFraction(), n);
+        int[] order = identity(n);
+        for (int i = 0; i < validCount; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] valid = Arrays.copyOf(order, validCount);
+        int[] train = Arrays.copyOfRange(order, validCount, n);
+        Arrays.sort(valid);
+        Arrays.sort(train);
+        return new int[][] {train, valid};
+    }
+
+    private int[] bag(int n, SplittableRandom random) {
+        int[] bag = new int[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (random.nextDouble() < params.subsample()) {
+                bag[m++] = i;
+            }
+        }
+        return Arrays.copyOf(bag, Math.max(m, 1));
+    }
+
+    private boolean[] features(int p, SplittableRandom random) {
+        boolean[] allowed = new boolean[p];
+        if (params.colsample() >= 1) {
+            Arrays.fill(allowed, true);
+            return allowed;
+        }
+        int[] order = identity(p);
+        int m = Math.max(1, (int) Math.round(p * params.colsample()));
+        for (int i = 0; i < m; i++) {
+            int j = i + random.nextInt(p - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+            allowed[order[i]] = true;
+        }
+        return allowed;
+    }
+
+    private boolean[] categoricalMask(List<String> names) {
+        boolean[] mask = new boolean[names.size()];
+        for (String name : params.categorical()) {
+            int j = names.indexOf(name);
+            Checks.checkArgument(j >= 0, "categorical: '%s' is not a feature (features: %s)", name, names);
+            mask[j] = true;
+        }
+        return mask;
+    }
+
+    private static double[] start(double[] baseline, int n) {
+        double[] raw = new double[baseline.length * n];
+        for (int c = 0; c < baseline.length; c++) {
+            Arrays.fill(raw, c * n, (c + 1) * n, baseline[c]);
+        }
+        return raw;
+    }
+
+    private static double[] gather(double[] y, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = y[rows[i]];
+        }
+        return out;
+    }
+
+    private static int[] identity(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.kiln.learn.gbm;
+
+import dev.kiln.data.Frame;
+import dev.kiln.learn.FeatureMatrix;
+import dev.kiln.learn.Learner;
+import dev.kiln.learn.TrainOptions;
+import dev.kiln.learn.TrainingData;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Histogram gradient boosting (the approach of LightGBM, Ke et al. 2017, and XGBoost's {@code hist},
+ * Chen and Guestrin 2016) for binary and multiclass classification and regression: features are
+ * binned once, trees grow leaf-wise on gradient histograms with the subtraction trick, missing values
+ * learn a default direction, and listed categorical features split by category sets.
+ *
+ * <p>Missing (NaN) feature values are accepted. Uses a {@link ForkJoinPool} of
+ * {@link TrainOptions#threads()} workers; the same seed gives a bit-identical model whatever the
+ * thread count. Immutable; {@link #fit} does not modify the frame and keeps no reference to it.
+ */
+public final class GbmLearner implements Learner<GbmModel> {
+    private final GbmParams params;
+
+    public GbmLearner(GbmParams params) {
+        this.params = params;
+    }
+
+    public GbmLearner() {
+        this(GbmParams.defaults());
+    }
+
+    @Override
+    public String name() {
+        return GbmModel.TYPE;
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        return params.toMap();
+    }
+
+    @Override
+    public GbmModel fit(Frame train, TrainOptions options) {
+        TrainingData data = TrainingData.allowingMissing(train, options);
+        FeatureMatrix matrix = data.features();
+        double[][] columns = new double[matrix.columnCount()][];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = matrix.column(j);
+        }
+        double[] y;
+        if (options.task().isClassification()) {
+            int[] labels = data.labels();
+            y = new double[labels.length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = labels[i];
+            }
+        } else {
+            y = data.targets();
+        }
+        Loss loss = Loss.of(params.loss(), options.task(), data.classes().size(), params.huberDelta(), params.quantileAlpha());
+        ForkJoinPool pool = options.threads() > 1 ? new ForkJoinPool(options.threads()) : null;
+        try {
+            Booster.Result result = new Booster(params, loss, options.seed(), pool, options.threads())
+                    .train(columns, y, data.featureNames());
+            return new GbmModel(options.task(), data.featureNames(), data.classes(), params, result.baseline(), result.ensemble());
+        } finally {
+            if (pool != null) {
+                pool.shutdown();
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.kiln.learn.gbm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.data.BinaryArrays;
+import dev.kiln.data.Checks;
+import dev.kiln.data.Frame;
+import dev.kiln.learn.FeatureMatrix;
+import dev.kiln.learn.Model;
+import dev.kiln.learn.ModelState;
+import dev.kiln.learn.Predictions;
+import dev.kiln.learn.Task;
+import dev.kiln.learn.tree.ParallelLoop;
+import dev.kiln.learn.tree.TreeEnsemble;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * A fitted gradient-boosted ensemble: a row's raw scores are the baseline plus the leaf values of
+ * its trees (tree {@code t} adds to output {@code t mod outputs}), turned into probabilities or a
+ * value by the loss. Exposes gain and split importances per feature.
+ *
+ * <p>Immutable and thread-safe. {@link #predictRow} allocates nothing; {@link #predict} scores
+ * blocks of rows tree by tree (in parallel on the common pool for large frames) and gives the same
+ * bits as {@link #predictRow}, since every row sums its trees in the same order.
+ */
+public final class GbmModel implements Model {
+    /** The type name in bundles and the learner name in specs. */
+    public static final String TYPE = "gbm";
+    private static final int BLOCK = 256;
+    private static final int PARALLEL_ROWS = 16_384;
+
+    private final Task task;
+    private final List<String> features;
+    private final List<String> classes;
+    private final GbmParams params;
+    private final Loss loss;
+    private final double[] baseline;
+    private final TreeEnsemble ensemble;
+    private final int outputs;
+
+    /** A model from its baseline raw scores (one per output) and trees. */
+    public GbmModel(Task task, List<String> features, List<String> classes, GbmParams params, double[] baseline, TreeEnsemble ensemble) {
+        boolean fits = switch (task) {
+            case BINARY -> classes.size() == 2;
+            case MULTICLASS -> classes.size() >= 2;
+            case REGRESSION -> classes.isEmpty();
+        };
+        Checks.checkArgument(fits, "classes: %s do not fit task %s", classes, task.label());
+        this.loss = Loss.of(params.loss(), task, classes.size(), params.huberDelta(), params.quantileAlpha());
+        this.outputs = loss.outputs();
+        Checks.checkArgument(baseline.length == outputs, "baseline: expected %s values, got %s", outputs, baseline.length);
+        Checks.checkArgument(ensemble.width() == 1 && ensemble.trees() % outputs == 0,
+                "trees: %s trees of width %s do not fit %s outputs", ensemble.trees(), ensemble.width(), outputs);
+        Checks.checkArgument(ensemble.maxFeature() < features.size(), "trees: split on feature %s of %s",
+                ensemble.maxFeature(), features.size());
+        this.task = task;
+        this.features = List.copyOf(features);
+        this.classes = List.copyOf(classes);
+        this.params = params;
+        this.baseline = baseline.clone();
+        this.ensemble = ensemble;
+    }
+
+    /** Rebuilds a model written by {@link #toJson}. */
+    public static GbmModel fromJson(ObjectNode json, BinaryArrays arrays) {
+        ModelState state = ModelState.read(json, arrays, TYPE);
+        JsonNode trees = json.get("trees");
+        Checks.checkArgument(trees instanceof ObjectNode, "trees: expected an object");
+        return new GbmModel(state.task(), state.features(), state.classes(), GbmParams.fromMap(state.params()),
+                state.doubles("baseline"), TreeEnsemble.fromJson((ObjectNode) trees, arrays));
+    }
+
+    @Override
+    public ObjectNode toJson(BinaryArrays arrays) {
+        ObjectNode json = ModelState.header(this, params.toMap());
+        json.put("baseline", arrays.putDoubles(baseline));
+        json.set("trees", ensemble.toJson(arrays));
+        return json;
+    }
+
+    @Override
+    public void predictRow(double[] x, double[] out) {
+        int width = Math.max(1, classes.size());
+        if (x.length != features.size() || out.length < width) {
+            throw new IllegalArgumentException("predictRow: expected " + features.size() + " features and room for " + width + " values");
+        }
+        int trees = ensemble.trees();
+        for (int k = 0; k < outputs; k++) {
+            out[k] = ensemble.accumulate(baseline[k], x, k, outputs, trees);
+        }
+        loss.transform(out);
+    }
+
+    @Override
+    public Predictions predict(Frame frame) {
+        FeatureMatrix matrix = FeatureMatrix.of(frame, features);
+        int n = matrix.rows();
+        double[][] columns = new double[features.size()][];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = matrix.column(j);
+        }
+        int width = Math.max(1, classes.size());
+        double[] out = new double[n * width];
+        ForkJoinPool pool = n >= PARALLEL_ROWS ? ForkJoinPool.commonPool() : null;
+        ParallelLoop.run(pool, n, Math.max(1, n / PARALLEL_ROWS) * 4, (part, from, to) -> predictRange(columns, from, to, out));
+        return task.isClassification() ? Predictions.ofProbabilities(task, classes, out) : Predictions.ofValues(out);
+    }
+
+    private void predictRange(double[][] columns, int from, int to, double[] out) {
+        int width = Math.max(1, classes.size());
+        double[] scores = new double[outputs * BLOCK];
+        double[] row = new double[width];
+        int trees = ensemble.trees();
+        for (int start = from; start < to; start += BLOCK) {
+            int end = Math.min(to, start + BLOCK);
+            for (int c = 0; c < outputs; c++) {
+                java.util.Arrays.fill(scores, c * BLOCK, (c + 1) * BLOCK, baseline[c]);
+            }
+            for (int t = 0; t < trees; t++) {
+                ensemble.addLeafValues(t, columns, start, end, scores, (t % outputs) * BLOCK - start);
+            }
+            for (int i = start; i < end; i++) {
+                for (int c = 0; c < outputs; c++) {
+                    row[c] = scores[c * BLOCK + i - start];
+                }
+                loss.transform(row);
+                System.arraycopy(row, 0, out, i * width, width);
+            }
+        }
+    }
+
+    /** The total gain of the splits on each feature, in {@link #features()} order. */
+    public double[] gainImportance() {
+        double[] gains = new double[features.size()];
+        ensemble.importances(gains, new double[features.size()]);
+        return gains;
+    }
+
+    /** The number of splits on each feature, in {@link #features()} order. */
+    public double[] splitImportance() {
+        double[] splits = new double[features.size()];
+        ensemble.importances(new double[features.size()], splits);
+        return splits;
+    }
+
+    /** The number of boosting rounds kept (fewer than {@code trees} after early stopping). */
+    public int rounds() {
+        return ensemble.trees() / outputs;
+    }
+
+    /** The trees. */
+    public TreeEnsemble ensemble() {
+        return ensemble;
+    }
+
+    public GbmParams params() {
+        return params;
+    }
+
+    @Override
+    public Task task() {
+        return task;
+    }
+
+    @Override
+    public List<String> features() {
+        return features;
+    }
+
+    @Override
+    public List<String> classes() {
+        return classes;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+}

@@ -1,0 +1,321 @@
+package dev.kiln.learn.tree;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.data.BinaryArrays;
+import dev.kiln.data.Checks;
+import java.util.Arrays;
+
+/**
+ * Many binary trees in shared flat arrays: the serving form of boosted and bagged ensembles. Tree
+ * {@code t} owns internal nodes {@code [nodeStart[t], nodeStart[t+1])} and leaves
+ * {@code [leafStart[t], leafStart[t+1])}; a child index {@code c >= 0} is an internal node of the same
+ * tree and {@code c < 0} is its leaf {@code ~c}. A tree without internal nodes is a single leaf.
+ * A numeric node sends {@code x <= threshold} left, NaN by its learned default direction, the rest
+ * right; a categorical node sends a value left when the bit of its bin (see
+ * {@link FeatureBins#categoryBin}) is set in its 256-bit category set. Every leaf holds {@code width}
+ * values. Children always come after their parent, which the constructor checks, so walks end.
+ *
+ * <p>Immutable and thread-safe: arrays are copied in and never handed out; {@link #leaf} allocates
+ * nothing and costs one comparison per level.
+ */
+public final class TreeEnsemble {
+    /** Flag bit: a missing value goes left. */
+    static final int DEFAULT_LEFT = 1;
+    /** Flag bit: the node tests a category set. */
+    static final int CATEGORICAL = 2;
+    private static final int FEATURE_MASK = (1 << 24) - 1;
+    /** Ints per category set (256 bits). */
+    static final int CATEGORY_WORDS = 8;
+
+    private final int width;
+    private final int[] nodeStart;
+    private final int[] leafStart;
+    private final int[] feature;
+    private final double[] threshold;
+    private final int[] left;
+    private final int[] right;
+    private final int[] flags;
+    private final int[] categoryStart;
+    private final int[] categoryWords;
+    private final double[] gain;
+    private final double[] leafValues;
+    /** Serving layout, derived: feature in the low 24 bits, flags above; children at 2i (left) and 2i+1 (right). */
+    private final int[] featureAndFlags;
+    private final int[] children;
+
+    TreeEnsemble(int width, int[] nodeStart, int[] leafStart, int[] feature, double[] threshold, int[] left, int[] right,
+            int[] flags, int[] categoryStart, int[] categoryWords, double[] gain, double[] leafValues) {
+        int trees = nodeStart.length - 1;
+        int nodes = feature.length;
+        Checks.checkArgument(width >= 1 && trees >= 0 && leafStart.length == trees + 1, "trees: bad tree offsets");
+        Checks.checkArgument(threshold.length == nodes && left.length == nodes && right.length == nodes && flags.length == nodes
+                && categoryStart.length == nodes && gain.length == nodes, "trees: node arrays must all have %s entries", nodes);
+        Checks.checkArgument(nodeStart[0] == 0 && leafStart[0] == 0 && nodeStart[trees] == nodes
+                && leafValues.length == (long) leafStart[trees] * width, "trees: offsets do not match the arrays");
+        for (int t = 0; t < trees; t++) {
+            int nodeCount = nodeStart[t + 1] - nodeStart[t];
+            int leafCount = leafStart[t + 1] - leafStart[t];
+            Checks.checkArgument(nodeCount >= 0 && leafCount == nodeCount + 1, "trees: tree %s has %s nodes and %s leaves",
+                    t, nodeCount, leafCount);
+            for (int node = 0; node < nodeCount; node++) {
+                int i = nodeStart[t] + node;
+                checkChild(t, node, left[i], nodeCount, leafCount);
+                checkChild(t, node, right[i], nodeCount, leafCount);
+                Checks.checkArgument((flags[i] & CATEGORICAL) == 0 || categoryStart[i] >= 0
+                        && categoryStart[i] + CATEGORY_WORDS <= categoryWords.length, "trees: node %s of tree %s has no category set", node, t);
+            }
+        }
+        this.width = width;
+        this.nodeStart = nodeStart;
+        this.leafStart = leafStart;
+        this.feature = feature;
+        this.threshold = threshold;
+        this.left = left;
+        this.right = right;
+        this.flags = flags;
+        this.categoryStart = categoryStart;
+        this.categoryWords = categoryWords;
+        this.gain = gain;
+        this.leafValues = leafValues;
+        this.featureAndFlags = new int[nodes];
+        this.children = new int[2 * nodes];
+        for (int i = 0; i < nodes; i++) {
+            Checks.checkArgument(feature[i] >= 0 && feature[i] < 1 << 24, "trees: node %s has invalid feature %s", i, feature[i]);
+            featureAndFlags[i] = feature[i] | flags[i] << 24;
+            children[2 * i] = left[i];
+            children[2 * i + 1] = right[i];
+        }
+    }
+
+    private static void checkChild(int tree, int node, int child, int nodeCount, int leafCount) {
+        boolean ok = child >= 0 ? child > node && child < nodeCount : ~child < leafCount;
+        Checks.checkArgument(ok, "trees: node %s of tree %s has invalid child %s", node, tree, child);
+    }
+
+    /** The global index of the leaf that row {@code x} reaches in tree {@code tree}. Allocates nothing. */
+    public int leaf(int tree, double[] x) {
+        int base = nodeStart[tree];
+        if (nodeStart[tree + 1] == base) {
+            return leafStart[tree];
+        }
+        int node = 0;
+        while (true) {
+            int i = base + node;
+            int next = next(i, x[featureAndFlags[i] & FEATURE_MASK]);
+            if (next < 0) {
+                return leafStart[tree] + ~next;
+            }
+            node = next;
+        }
+    }
+
+    /** The global index of the leaf that row {@code row} of {@code columns} reaches in tree {@code tree}. */
+    public int leaf(int tree, double[][] columns, int row) {
+        int base = nodeStart[tree];
+        if (nodeStart[tree + 1] == base) {
+            return leafStart[tree];
+        }
+        int node = 0;
+        while (true) {
+            int i = base + node;
+            int next = next(i, columns[featureAndFlags[i] & FEATURE_MASK][row]);
+            if (next < 0) {
+                return leafStart[tree] + ~next;
+            }
+            node = next;
+        }
+    }
+
+    /**
+     * Returns {@code start} plus value 0 of the leaf that {@code x} reaches in trees
+     * {@code first, first + step, ...} below {@code end}, added one tree at a time in that order.
+     * Walks four trees at once, so their independent memory loads overlap. Allocates nothing.
+     */
+    public double accumulate(double start, double[] x, int first, int step, int end) {
+        double sum = start;
+        int t = first;
+        for (; t + 3 * step < end; t += 4 * step) {
+            int a = root(t);
+            int b = root(t + step);
+            int c = root(t + 2 * step);
+            int d = root(t + 3 * step);
+            int baseA = nodeStart[t];
+            int baseB = nodeStart[t + step];
+            int baseC = nodeStart[t + 2 * step];
+            int baseD = nodeStart[t + 3 * step];
+            while ((a & b & c & d) >= 0) {
+                a = a >= 0 ? next(baseA + a, x[featureAndFlags[baseA + a] & FEATURE_MASK]) : a;
+                b = b >= 0 ? next(baseB + b, x[featureAndFlags[baseB + b] & FEATURE_MASK]) : b;
+                c = c >= 0 ? next(baseC + c, x[featureAndFlags[baseC + c] & FEATURE_MASK]) : c;
+                d = d >= 0 ? next(baseD + d, x[featureAndFlags[baseD + d] & FEATURE_MASK]) : d;
+            }
+            sum += leafValues[(leafStart[t] + ~a) * width];
+            sum += leafValues[(leafStart[t + step] + ~b) * width];
+            sum += leafValues[(leafStart[t + 2 * step] + ~c) * width];
+            sum += leafValues[(leafStart[t + 3 * step] + ~d) * width];
+        }
+        for (; t < end; t += step) {
+            sum += leafValues[leaf(t, x) * width];
+        }
+        return sum;
+    }
+
+    /**
+     * Adds value 0 of the leaf that each row {@code i} in {@code [from, to)} of {@code columns}
+     * reaches in tree {@code tree} to {@code out[offset + i]}. Walks four rows at once.
+     */
+    public void addLeafValues(int tree, double[][] columns, int from, int to, double[] out, int offset) {
+        int base = nodeStart[tree];
+        int leaves = leafStart[tree];
+        int i = from;
+        if (nodeStart[tree + 1] > base) {
+            for (; i + 3 < to; i += 4) {
+                int a = 0;
+                int b = 0;
+                int c = 0;
+                int d = 0;
+                while ((a & b & c & d) >= 0) {
+                    a = a >= 0 ? next(base + a, columns[featureAndFlags[base + a] & FEATURE_MASK][i]) : a;
+                    b = b >= 0 ? next(base + b, columns[featureAndFlags[base + b] & FEATURE_MASK][i + 1]) : b;
+                    c = c >= 0 ? next(base + c, columns[featureAndFlags[base + c] & FEATURE_MASK][i + 2]) : c;
+                    d = d >= 0 ? next(base + d, columns[featureAndFlags[base + d] & FEATURE_MASK][i + 3]) : d;
+                }
+                out[offset + i] += leafValues[(leaves + ~a) * width];
+                out[offset + i + 1] += leafValues[(leaves + ~b) * width];
+                out[offset + i + 2] += leafValues[(leaves + ~c) * width];
+                out[offset + i + 3] += leafValues[(leaves + ~d) * width];
+            }
+        }
+        for (; i < to; i++) {
+            out[offset + i] += leafValues[leaf(tree, columns, i) * width];
+        }
+    }
+
+    /** The starting reference of a walk in tree {@code t}: node 0, or {@code ~0} for a single-leaf tree. */
+    private int root(int t) {
+        return nodeStart[t + 1] > nodeStart[t] ? 0 : ~0;
+    }
+
+    /** The child reference that value {@code v} leads to from global node {@code i}. */
+    private int next(int i, double v) {
+        return children[2 * i + (goesLeft(i, v) ? 0 : 1)];
+    }
+
+    private boolean goesLeft(int i, double v) {
+        int f = featureAndFlags[i] >>> 24;
+        if ((f & CATEGORICAL) == 0) {
+            return v <= threshold[i] || v != v && (f & DEFAULT_LEFT) != 0;
+        }
+        int bin = FeatureBins.categoryBin(v, FeatureBins.MAX_BIN_COUNT - 1);
+        return (categoryWords[categoryStart[i] + (bin >>> 5)] >>> (bin & 31) & 1) != 0;
+    }
+
+    /** Value {@code k} of global leaf {@code leaf}. */
+    public double value(int leaf, int k) {
+        return leafValues[leaf * width + k];
+    }
+
+    /** Adds the {@link #width()} values of global leaf {@code leaf} to {@code out}. */
+    public void addValues(int leaf, double[] out) {
+        int base = leaf * width;
+        for (int k = 0; k < width; k++) {
+            out[k] += leafValues[base + k];
+        }
+    }
+
+    public int trees() {
+        return nodeStart.length - 1;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    /** The total number of internal nodes. */
+    public int nodeCount() {
+        return feature.length;
+    }
+
+    /** The total number of leaves. */
+    public int leafCount() {
+        return leafStart[leafStart.length - 1];
+    }
+
+    /** The largest feature index used by a split, or -1. */
+    public int maxFeature() {
+        int max = -1;
+        for (int f : feature) {
+            max = Math.max(max, f);
+        }
+        return max;
+    }
+
+    /** Adds every split's gain to {@code gains[feature]} and 1 to {@code splits[feature]}. */
+    public void importances(double[] gains, double[] splits) {
+        for (int i = 0; i < feature.length; i++) {
+            gains[feature[i]] += gain[i];
+            splits[feature[i]] += 1;
+        }
+    }
+
+    /** The ensemble as JSON, its arrays put in {@code arrays}. */
+    public ObjectNode toJson(BinaryArrays arrays) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("width", width);
+        json.put("node_start", arrays.putInts(nodeStart));
+        json.put("leaf_start", arrays.putInts(leafStart));
+        json.put("feature", arrays.putInts(feature));
+        json.put("threshold", arrays.putDoubles(threshold));
+        json.put("left", arrays.putInts(left));
+        json.put("right", arrays.putInts(right));
+        json.put("flags", arrays.putInts(flags));
+        json.put("category_start", arrays.putInts(categoryStart));
+        json.put("category_words", arrays.putInts(categoryWords));
+        json.put("gain", arrays.putDoubles(gain));
+        json.put("leaf_values", arrays.putDoubles(leafValues));
+        return json;
+    }
+
+    /** Rebuilds an ensemble written by {@link #toJson}, checking its structure. */
+    public static TreeEnsemble fromJson(ObjectNode json, BinaryArrays arrays) {
+        JsonNode width = json.get("width");
+        Checks.checkArgument(width != null && width.isIntegralNumber() && width.canConvertToInt(), "trees: width: expected an integer");
+        return new TreeEnsemble(width.intValue(), ints(json, arrays, "node_start"), ints(json, arrays, "leaf_start"),
+                ints(json, arrays, "feature"), doubles(json, arrays, "threshold"), ints(json, arrays, "left"),
+                ints(json, arrays, "right"), ints(json, arrays, "flags"), ints(json, arrays, "category_start"),
+                ints(json, arrays, "category_words"), doubles(json, arrays, "gain"), doubles(json, arrays, "leaf_values"));
+    }
+
+    /** The first {@code trees} trees of this ensemble. */
+    public TreeEnsemble head(int trees) {
+        Checks.checkArgument(trees >= 0 && trees <= trees(), "trees: expected 0..%s, got %s", trees(), trees);
+        int nodes = nodeStart[trees];
+        int leaves = leafStart[trees];
+        int words = 0;
+        for (int i = 0; i < nodes; i++) {
+            if (categoryStart[i] >= 0) {
+                words = Math.max(words, categoryStart[i] + CATEGORY_WORDS);
+            }
+        }
+        return new TreeEnsemble(width, Arrays.copyOf(nodeStart, trees + 1), Arrays.copyOf(leafStart, trees + 1),
+                Arrays.copyOf(feature, nodes), Arrays.copyOf(threshold, nodes), Arrays.copyOf(left, nodes),
+                Arrays.copyOf(right, nodes), Arrays.copyOf(flags, nodes), Arrays.copyOf(categoryStart, nodes),
+                Arrays.copyOf(categoryWords, words), Arrays.copyOf(gain, nodes), Arrays.copyOf(leafValues, leaves * width));
+    }
+
+    private static int[] ints(ObjectNode json, BinaryArrays arrays, String field) {
+        return arrays.ints(text(json, field)).clone();
+    }
+
+    private static double[] doubles(ObjectNode json, BinaryArrays arrays, String field) {
+        return arrays.doubles(text(json, field)).clone();
+    }
+
+    private static String text(ObjectNode json, String field) {
+        JsonNode node = json.get(field);
+        Checks.checkArgument(node != null && node.isTextual(), "trees: %s: expected a string", field);
+        return node.textValue();
+    }
+}

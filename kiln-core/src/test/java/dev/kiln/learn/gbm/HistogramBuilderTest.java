@@ -1,0 +1,136 @@
+package dev.kiln.learn.gbm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.kiln.learn.tree.BinnedData;
+import dev.kiln.learn.tree.Binner;
+import dev.kiln.learn.tree.FeatureBins;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+
+class HistogramBuilderTest {
+    private static final int N = 20_000;
+
+    static BinnedData data(int n, long seed) {
+        Random random = new Random(seed);
+        double[][] columns = new double[4][n];
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+            columns[0][i] = random.nextGaussian();
+            columns[1][i] = random.nextInt(10);
+            columns[2][i] = random.nextDouble() < 0.1 ? Double.NaN : random.nextDouble();
+            columns[3][i] = random.nextInt(5);
+        }
+        FeatureBins[] bins = Binner.fit(columns, rows, 64, new boolean[] {false, false, false, true}, List.of("a", "b", "c", "d"));
+        return BinnedData.of(columns, rows, bins, null);
+    }
+
+    @Test
+    void histogramSumsGradientsPerBin() {
+        BinnedData data = data(N, 1);
+        double[] grad = new double[N];
+        double[] hess = new double[N];
+        java.util.Arrays.fill(hess, 1);
+        for (int i = 0; i < N; i++) {
+            grad[i] = i % 7;
+        }
+        int[] rows = identity(N);
+        HistogramBuilder builder = new HistogramBuilder(data, null, 1);
+        double[] hist = new double[builder.length()];
+        builder.build(rows, 0, N, pairs(grad, hess, 0, N), hist);
+        for (int f = 0; f < data.featureCount(); f++) {
+            double g = 0;
+            double h = 0;
+            for (int b = 0; b < data.feature(f).binCount(); b++) {
+                g += hist[2 * (data.offset(f) + b)];
+                h += hist[2 * (data.offset(f) + b) + 1];
+            }
+            assertThat(h).isEqualTo(N);
+            assertThat(g).isCloseTo(sum(grad), within(1e-6));
+        }
+        int bin = data.bin(17, 1);
+        double expected = 0;
+        for (int i = 0; i < N; i++) {
+            expected += data.bin(i, 1) == bin ? grad[i] : 0;
+        }
+        assertThat(hist[2 * (data.offset(1) + bin)]).isEqualTo(expected);
+    }
+
+    @Test
+    void subtractionEqualsDirectBuild() {
+        BinnedData data = data(N, 2);
+        Random random = new Random(5);
+        double[] grad = new double[N];
+        double[] hess = new double[N];
+        for (int i = 0; i < N; i++) {
+            grad[i] = random.nextGaussian();
+            hess[i] = random.nextDouble();
+        }
+        int[] rows = identity(N);
+        int middle = N / 3;
+        HistogramBuilder builder = new HistogramBuilder(data, null, 1);
+        double[] parent = new double[builder.length()];
+        double[] left = new double[builder.length()];
+        double[] right = new double[builder.length()];
+        double[] pairs = pairs(grad, hess, 0, N);
+        builder.build(rows, 0, N, pairs, parent);
+        builder.build(rows, 0, middle, pairs, left);
+        builder.build(rows, middle, N, pairs, right);
+        double[] subtracted = new double[builder.length()];
+        HistogramBuilder.subtract(parent, left, subtracted);
+        for (int i = 0; i < right.length; i++) {
+            assertThat(subtracted[i]).isCloseTo(right[i], within(1e-9));
+        }
+    }
+
+    @Test
+    void parallelBuildIsBitIdenticalToSerial() {
+        int n = 140_000;
+        BinnedData data = data(n, 3);
+        Random random = new Random(6);
+        double[] grad = new double[2 * n];
+        double[] hess = new double[2 * n];
+        for (int i = 0; i < 2 * n; i++) {
+            grad[i] = random.nextGaussian();
+            hess[i] = random.nextDouble();
+        }
+        int[] rows = identity(n);
+        double[] pairs = pairs(grad, hess, n, n);
+        double[] serial = new double[new HistogramBuilder(data, null, 1).length()];
+        new HistogramBuilder(data, null, 1).build(rows, 100, n, pairs, serial);
+        ForkJoinPool pool = new ForkJoinPool(3);
+        try {
+            double[] parallel = new double[serial.length];
+            new HistogramBuilder(data, pool, 3).build(rows, 100, n, pairs, parallel);
+            assertThat(parallel).isEqualTo(serial);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    static double[] pairs(double[] grad, double[] hess, int offset, int n) {
+        double[] pairs = new double[2 * n];
+        HistogramBuilder.interleave(grad, hess, offset, 0, n, pairs);
+        return pairs;
+    }
+
+    static int[] identity(int n) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        return rows;
+    }
+
+    private static double sum(double[] values) {
+        double s = 0;
+        for (double v : values) {
+            s += v;
+        }
+        return s;
+    }
+}
