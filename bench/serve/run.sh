@@ -19,7 +19,7 @@ mkdir -p "$work" /tmp/peers
 
 params=()
 if [ "$learner" = gbm ]; then
-  params=(--param trees=100 --param max_depth=6 --param learning_rate=0.3 --param max_bins=256)
+  params=(--param trees=100 --param max_depth=6 --param learning_rate=0.3 --param max_bins=255)
 fi
 rm -rf "$work/model"
 "$root/kiln" train --data /tmp/peers/synth_100k_train.csv --target label --learner "$learner" "${params[@]}" \
@@ -38,10 +38,12 @@ curl -sf http://127.0.0.1:8765/const >/dev/null
 
 load() { # NAME URL [BODY]
   local name="$1" url="$2" body="${3:-}"
+  local env=(env -u WRK_BODY)
+  [ -n "$body" ] && env=(env WRK_BODY="$body")
   # warm up (JIT), then measure
-  WRK_BODY="$body" wrk -t2 -c32 -d5s -s "$peers/post.lua" "$url" >/dev/null 2>&1 || true
+  "${env[@]}" wrk -t2 -c32 -d5s -s "$peers/post.lua" "$url" >/dev/null 2>&1 || true
   printf '%-22s ' "$name"
-  WRK_BODY="$body" wrk -t2 -c32 -d"$duration" -s "$peers/post.lua" "$url" | tail -1
+  "${env[@]}" wrk -t2 -c32 -d"$duration" -s "$peers/post.lua" "$url" | tail -1
 }
 {
   load "kiln /predict" http://127.0.0.1:8766/predict /tmp/peers/row.json

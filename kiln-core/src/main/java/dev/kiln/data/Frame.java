@@ -20,8 +20,12 @@ public final class Frame {
         this.columns = List.copyOf(columns);
         this.byName = new LinkedHashMap<>();
         for (Column column : this.columns) {
-            Checks.checkArgument(column.size() == rows, "column '%s' has %s rows, expected %s", column.name(), column.size(), rows);
-            Checks.checkArgument(byName.put(column.name(), column) == null, "duplicate column name: '%s'", column.name());
+            if (column.size() != rows) {
+                throw new IllegalArgumentException("column '" + column.name() + "' has " + column.size() + " rows, expected " + rows);
+            }
+            if (byName.put(column.name(), column) != null) {
+                throw new IllegalArgumentException("duplicate column name: '" + column.name() + "'");
+            }
         }
         this.rows = rows;
     }
@@ -59,7 +63,9 @@ public final class Frame {
     /** The column named {@code name}; {@link IllegalArgumentException} naming it when there is none. */
     public Column column(String name) {
         Column column = byName.get(name);
-        Checks.checkArgument(column != null, "no column named '%s' (columns: %s)", name, names());
+        if (column == null) { // the message lists the columns: built only when it is needed
+            throw new IllegalArgumentException("no column named '" + name + "' (columns: " + names() + ")");
+        }
         return column;
     }
 
