@@ -13,6 +13,7 @@ import dev.kiln.data.CsvReader;
 import dev.kiln.data.Field;
 import dev.kiln.data.Frame;
 import dev.kiln.data.Role;
+import dev.kiln.data.source.ParquetFiles;
 import dev.kiln.learn.Predictions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -90,6 +91,33 @@ class TitanicEndToEndTest {
             assertThat(written.column("prediction").format(i)).isEqualTo(expected.label(i));
             assertThat(written.numeric("probability_1").get(i)).isEqualTo(expected.probability(i, 1));
         }
+    }
+
+    @Test
+    void predictStreamsInChunksAndReadsAndWritesParquet() throws Exception {
+        CliProcess.Result whole = CliProcess.run(work, "predict", bundleDir.toString(), "--data", "data/titanic.csv", "--out", "whole.csv");
+        CliProcess.Result chunked = CliProcess.run(work, "predict", bundleDir.toString(), "--data", "data/titanic.csv",
+                "--out", "chunked.csv", "--chunk-rows", "100");
+        assertThat(whole.exitCode()).as(whole.err()).isZero();
+        assertThat(chunked.exitCode()).as(chunked.err()).isZero();
+        assertThat(Files.readString(work.resolve("chunked.csv"))).isEqualTo(Files.readString(work.resolve("whole.csv")));
+
+        Predictions expected = bundle.pipeline().predict(data);
+        CliProcess.Result toParquet = CliProcess.run(work, "predict", bundleDir.toString(), "--data", "data/titanic.csv",
+                "--out", "predictions.parquet", "--chunk-rows", "250", "--json");
+        assertThat(toParquet.exitCode()).as(toParquet.err()).isZero();
+        assertThat(JSON.readTree(toParquet.out()).get("rows").asInt()).isEqualTo(891);
+        Frame written = ParquetFiles.read(work.resolve("predictions.parquet"), null);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(written.column("prediction").format(i)).isEqualTo(expected.label(i));
+            assertThat(written.numeric("probability_1").get(i)).isEqualTo(expected.probability(i, 1));
+        }
+
+        ParquetFiles.write(data, work.resolve("input.parquet"));
+        CliProcess.Result fromParquet = CliProcess.run(work, "predict", bundleDir.toString(), "--data", "input.parquet",
+                "--out", "from-parquet.csv");
+        assertThat(fromParquet.exitCode()).as(fromParquet.err()).isZero();
+        assertThat(Files.readString(work.resolve("from-parquet.csv"))).isEqualTo(Files.readString(work.resolve("whole.csv")));
     }
 
     @Test

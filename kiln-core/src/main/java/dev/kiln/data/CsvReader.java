@@ -1,6 +1,7 @@
 package dev.kiln.data;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -71,6 +72,78 @@ public final class CsvReader {
         }
     }
 
+    /** Receives the frames of a file read in chunks, with how many bytes of the file have been read so far. */
+    @FunctionalInterface
+    public interface ChunkSink {
+        void accept(Frame chunk, long bytesRead) throws IOException;
+    }
+
+    /**
+     * Reads {@code path} in frames of at most {@code chunkRows} rows, so that a file of any size is
+     * processed in bounded memory; returns the number of rows. Kinds forced by the options hold in
+     * every chunk; other columns are inferred per chunk. Errors name the file and line as
+     * {@link #read(Path, CsvOptions)} does.
+     */
+    public static long stream(Path path, CsvOptions options, int chunkRows, ChunkSink sink) throws IOException {
+        Checks.checkArgument(chunkRows > 0, "chunkRows must be positive: %s", chunkRows);
+        String source = path.toString();
+        long[] bytes = new long[1];
+        try (InputStream raw = Files.newInputStream(path); InputStream counted = counting(raw, bytes);
+             InputStream in = decompressed(counted, path); Reader reader = utf8(in)) {
+            CsvTokenizer tokenizer = new CsvTokenizer(reader, source, options.delimiter(), options.quote());
+            List<String> record = new ArrayList<>();
+            try {
+                if (!tokenizer.next(record)) {
+                    throw new InvalidDataException(source + ": empty file, expected a header row");
+                }
+                List<String> header = checkHeader(record, source);
+                long rows = 0;
+                CsvColumns columns = new CsvColumns(header, options, false);
+                int inChunk = 0;
+                for (int count = tokenizer.next(columns); count >= 0; count = tokenizer.next(columns)) {
+                    if (count != header.size()) {
+                        throw new InvalidDataException(source + ":" + tokenizer.recordLine() + ": expected " + header.size()
+                                + " fields, found " + count);
+                    }
+                    columns.endRow(tokenizer.recordLine());
+                    rows++;
+                    if (++inChunk == chunkRows) {
+                        sink.accept(columns.toFrame(source), bytes[0]);
+                        columns = new CsvColumns(header, options, false);
+                        inChunk = 0;
+                    }
+                }
+                if (inChunk > 0 || rows == 0) {
+                    sink.accept(columns.toFrame(source), bytes[0]);
+                }
+                return rows;
+            } catch (CharacterCodingException e) {
+                throw new InvalidDataException(source + ":" + tokenizer.line() + ": invalid UTF-8 byte sequence");
+            }
+        } catch (NoSuchFileException e) {
+            throw new InvalidDataException(source + ": no such file");
+        }
+    }
+
+    /** {@code in}, counting the bytes read through it into {@code count[0]}. */
+    private static InputStream counting(InputStream in, long[] count) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count[0] += b >= 0 ? 1 : 0;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                count[0] += Math.max(0, n);
+                return n;
+            }
+        };
+    }
+
     /** The column names in the header row of {@code path}, without reading the rest. */
     public static List<String> header(Path path, char delimiter) throws IOException {
         String source = path.toString();
@@ -104,7 +177,12 @@ public final class CsvReader {
     }
 
     private static InputStream open(Path path) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        return decompressed(Files.newInputStream(path), path);
+    }
+
+    /** {@code raw} buffered, and gunzipped when {@code path} ends with {@code .gz}. */
+    private static InputStream decompressed(InputStream raw, Path path) throws IOException {
+        InputStream in = new BufferedInputStream(raw, 1 << 16);
         if (!path.getFileName().toString().endsWith(".gz")) {
             return in;
         }

@@ -28,6 +28,12 @@ public final class CsvWriter {
     }
 
     public static void write(Frame frame, Writer out) throws IOException {
+        writeHeader(frame, out);
+        writeRows(frame, out);
+    }
+
+    /** The header row of {@code frame}: its column names. */
+    public static void writeHeader(Frame frame, Writer out) throws IOException {
         int width = frame.columnCount();
         for (int j = 0; j < width; j++) {
             if (j > 0) {
@@ -36,6 +42,11 @@ public final class CsvWriter {
             writeField(frame.columns().get(j).name(), out);
         }
         out.write('\n');
+    }
+
+    /** The rows of {@code frame} without a header, for writing a file chunk by chunk. */
+    public static void writeRows(Frame frame, Writer out) throws IOException {
+        int width = frame.columnCount();
         for (int i = 0; i < frame.rowCount(); i++) {
             for (int j = 0; j < width; j++) {
                 if (j > 0) {

@@ -17,12 +17,12 @@ import java.util.Map;
  * Stacks frames of one schema (same column names, order and kinds) into one. Categorical levels are merged in
  * order of first appearance across the frames, so the result equals reading the rows as one file.
  */
-final class FrameConcat {
+public final class FrameConcat {
     private FrameConcat() {
     }
 
     /** The rows of {@code frames} in order; {@code names} names each frame in errors. */
-    static Frame concat(List<Frame> frames, List<String> names) {
+    public static Frame concat(List<Frame> frames, List<String> names) {
         Frame first = frames.get(0);
         if (frames.size() == 1) {
             return first;
