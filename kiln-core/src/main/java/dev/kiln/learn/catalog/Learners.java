@@ -1,6 +1,7 @@
 package dev.kiln.learn.catalog;
 
 import dev.kiln.learn.Learner;
+import dev.kiln.learn.SearchSpace;
 import dev.kiln.learn.Task;
 import dev.kiln.learn.forest.ForestLearner;
 import dev.kiln.learn.forest.ForestParams;
@@ -43,6 +44,18 @@ public final class Learners {
             case "gbm" -> new GbmLearner(GbmParams.fromMap(params));
             case "random_forest" -> new ForestLearner(ForestParams.fromMap("random_forest", params));
             case "extra_trees" -> new ForestLearner(ForestParams.fromMap("extra_trees", params));
+            default -> throw unknown(name);
+        };
+    }
+
+    /** The hyper-parameters a search may vary for learner {@code name}; {@link IllegalArgumentException} for an unknown name. */
+    public static SearchSpace space(String name) {
+        return switch (name) {
+            case "linear" -> LinearParams.space();
+            case "logistic" -> LogisticParams.space();
+            case "tree" -> CartParams.space();
+            case "gbm" -> GbmParams.space();
+            case "random_forest", "extra_trees" -> ForestParams.space();
             default -> throw unknown(name);
         };
     }

@@ -2,6 +2,7 @@ package dev.kiln.learn.forest;
 
 import dev.kiln.data.Checks;
 import dev.kiln.learn.ParamReader;
+import dev.kiln.learn.SearchSpace;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,12 @@ public record ForestParams(String kind, int trees, int maxDepth, int minSamplesL
     /** 100 trees grown fully, 1 row per leaf, {@code auto} features, 255 bins; bootstrap for random forests only. */
     public static ForestParams defaults(String kind) {
         return new ForestParams(kind, 100, 0, 1, "auto", 255, RANDOM_FOREST.equals(kind));
+    }
+
+    /** What a search may vary: candidate features per node, depth and leaf size. */
+    public static SearchSpace space() {
+        return SearchSpace.of(SearchSpace.choice("max_features", "sqrt", "log2", "0.5", "1"),
+                SearchSpace.ints("max_depth", 0, 30), SearchSpace.logInts("min_samples_leaf", 1, 20));
     }
 
     /** Parses spec strings for {@code kind}; absent keys take their defaults. */

@@ -2,6 +2,7 @@ package dev.kiln.learn.gbm;
 
 import dev.kiln.data.Checks;
 import dev.kiln.learn.ParamReader;
+import dev.kiln.learn.SearchSpace;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,6 +54,14 @@ public record GbmParams(int trees, double learningRate, int maxDepth, int maxLea
     /** 100 trees, learning rate 0.1, 31 leaves, unlimited depth, 255 bins, LightGBM's leaf limits, no subsampling. */
     public static GbmParams defaults() {
         return new GbmParams(100, 0.1, 0, 31, 255, 1e-3, 20, 0, 0, 1, 1, "auto", 1, 0.5, 0, 0.1, List.of());
+    }
+
+    /** What a search may vary: rounds, shrinkage, tree shape, leaf limits, penalty and subsampling. */
+    public static SearchSpace space() {
+        return SearchSpace.of(SearchSpace.logInts("trees", 50, 1000), SearchSpace.logReals("learning_rate", 0.01, 0.3),
+                SearchSpace.logInts("max_leaves", 7, 255), SearchSpace.logInts("min_samples_leaf", 2, 200),
+                SearchSpace.logReals("l2", 1e-3, 10), SearchSpace.reals("subsample", 0.5, 1),
+                SearchSpace.reals("colsample", 0.5, 1));
     }
 
     /** Parses spec strings; absent keys take their defaults. {@code categorical} is a comma-separated list of names. */

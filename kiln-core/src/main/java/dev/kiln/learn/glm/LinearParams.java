@@ -2,6 +2,7 @@ package dev.kiln.learn.glm;
 
 import dev.kiln.data.Checks;
 import dev.kiln.learn.ParamReader;
+import dev.kiln.learn.SearchSpace;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,11 @@ public record LinearParams(double l2) {
 
     public static LinearParams defaults() {
         return new LinearParams(0.0);
+    }
+
+    /** What a search may vary: the ridge penalty, log-uniform. */
+    public static SearchSpace space() {
+        return SearchSpace.of(SearchSpace.logReals("l2", 1e-6, 100));
     }
 
     /** Parses spec strings; absent keys take their defaults. */

@@ -2,6 +2,7 @@ package dev.kiln.learn.glm;
 
 import dev.kiln.data.Checks;
 import dev.kiln.learn.ParamReader;
+import dev.kiln.learn.SearchSpace;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,11 @@ public record LogisticParams(double l2, int maxIter, double tolerance) {
 
     public static LogisticParams defaults() {
         return new LogisticParams(1.0, 200, 1e-6);
+    }
+
+    /** What a search may vary: the L2 penalty, log-uniform. */
+    public static SearchSpace space() {
+        return SearchSpace.of(SearchSpace.logReals("l2", 1e-4, 100));
     }
 
     /** Parses spec strings; absent keys take their defaults. */

@@ -2,6 +2,7 @@ package dev.kiln.learn.tree;
 
 import dev.kiln.data.Checks;
 import dev.kiln.learn.ParamReader;
+import dev.kiln.learn.SearchSpace;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,11 @@ public record CartParams(int maxDepth, int minSamplesSplit, int minSamplesLeaf) 
     /** Depth 10, split from 2 rows, at least 5 rows per leaf. */
     public static CartParams defaults() {
         return new CartParams(10, 2, 5);
+    }
+
+    /** What a search may vary: depth and leaf size. */
+    public static SearchSpace space() {
+        return SearchSpace.of(SearchSpace.ints("max_depth", 2, 20), SearchSpace.logInts("min_samples_leaf", 1, 100));
     }
 
     /** Parses spec strings; absent keys take their defaults. */
