@@ -12,7 +12,9 @@ import java.util.Map;
  * <p>Conventions follow scikit-learn: for {@link Task#BINARY} precision, recall and F1 are those of the
  * positive class (class index 1); for {@link Task#MULTICLASS} they are unweighted (macro) means over the
  * classes that occur in the truth or the predictions. A class with no predicted rows has precision 0, and
- * one with no true rows has recall 0. ROC-AUC is undefined (NaN) when the truth holds a single class.
+ * one with no true rows has recall 0. The {@code _micro}, {@code _macro} and {@code _weighted} variants average as
+ * scikit-learn's {@code average=} does, for binary tasks too. ROC-AUC is undefined (NaN) when the truth holds a
+ * single class.
  *
  * <p>Stateless and thread-safe; never mutates its arguments. Cost is O(n) per metric, O(n log n) for ROC-AUC.
  */
@@ -36,6 +38,16 @@ public final class Metrics {
             case PRECISION, RECALL, F1 -> ConfusionMatrix.of(predictions, trueClass).score(metric, task == Task.BINARY);
             case ROC_AUC -> RocAuc.of(predictions, trueClass);
             case LOG_LOSS -> ClassificationMetrics.logLoss(predictions, trueClass);
+            case BALANCED_ACCURACY -> ConfusionMatrix.of(predictions, trueClass).balancedAccuracy();
+            case PRECISION_MICRO, RECALL_MICRO, F1_MICRO -> averaged(metric, ConfusionMatrix.Average.MICRO, predictions, trueClass);
+            case PRECISION_MACRO, RECALL_MACRO, F1_MACRO -> averaged(metric, ConfusionMatrix.Average.MACRO, predictions, trueClass);
+            case PRECISION_WEIGHTED, RECALL_WEIGHTED, F1_WEIGHTED ->
+                    averaged(metric, ConfusionMatrix.Average.WEIGHTED, predictions, trueClass);
+            case ROC_AUC_WEIGHTED -> RocAuc.ofClasses(predictions, trueClass, true, false);
+            case PR_AUC -> RocAuc.ofClasses(predictions, trueClass, false, true);
+            case BRIER -> ClassificationMetrics.brier(predictions, trueClass);
+            case MCC -> ConfusionMatrix.of(predictions, trueClass).matthews();
+            case COHEN_KAPPA -> ConfusionMatrix.of(predictions, trueClass).kappa();
             default -> throw new IllegalStateException("unhandled classification metric " + metric);
         };
     }
@@ -53,6 +65,9 @@ public final class Metrics {
             case RMSE -> RegressionMetrics.rmse(predictions, truth);
             case MAE -> RegressionMetrics.mae(predictions, truth);
             case R2 -> RegressionMetrics.r2(predictions, truth);
+            case MAPE -> RegressionMetrics.mape(predictions, truth);
+            case MEDIAN_AE -> RegressionMetrics.medianAbsoluteError(predictions, truth);
+            case EXPLAINED_VARIANCE -> RegressionMetrics.explainedVariance(predictions, truth);
             default -> throw new IllegalStateException("unhandled regression metric " + metric);
         };
     }
@@ -90,6 +105,13 @@ public final class Metrics {
             }
         }
         return out;
+    }
+
+    /** The family (precision, recall or F1) of an averaged metric such as {@code f1_weighted}. */
+    private static double averaged(Metric metric, ConfusionMatrix.Average average, Predictions predictions, int[] trueClass) {
+        Metric family = metric.label().startsWith("precision") ? Metric.PRECISION
+                : metric.label().startsWith("recall") ? Metric.RECALL : Metric.F1;
+        return ConfusionMatrix.of(predictions, trueClass).score(family, average);
     }
 
     private static void checkTask(Task task, Predictions predictions) {

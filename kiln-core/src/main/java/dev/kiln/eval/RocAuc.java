@@ -31,6 +31,44 @@ final class RocAuc {
         return defined == 0 ? Double.NaN : sum / defined;
     }
 
+    /**
+     * One-vs-rest ROC-AUC ({@code averagePrecision} false) or average precision (true) per class, averaged with
+     * each class weighted by its true row count ({@code weighted}) or equally; classes whose score is undefined
+     * are left out. For binary predictions, the positive class's score.
+     */
+    static double ofClasses(Predictions predictions, int[] trueClass, boolean weighted, boolean averagePrecision) {
+        if (predictions.task() == Task.BINARY) {
+            return score(predictions, trueClass, ConfusionMatrix.POSITIVE, averagePrecision);
+        }
+        int k = predictions.classes().size();
+        long[] support = new long[k];
+        for (int c : trueClass) {
+            support[c]++;
+        }
+        double sum = 0.0;
+        double weights = 0.0;
+        for (int c = 0; c < k; c++) {
+            double value = score(predictions, trueClass, c, averagePrecision);
+            if (!Double.isNaN(value)) {
+                double weight = weighted ? support[c] : 1.0;
+                sum += weight * value;
+                weights += weight;
+            }
+        }
+        return weights == 0 ? Double.NaN : sum / weights;
+    }
+
+    private static double score(Predictions predictions, int[] trueClass, int positive, boolean averagePrecision) {
+        if (!averagePrecision) {
+            return oneVsRest(predictions, trueClass, positive);
+        }
+        boolean[] isPositive = new boolean[trueClass.length];
+        for (int i = 0; i < trueClass.length; i++) {
+            isPositive[i] = trueClass[i] == positive;
+        }
+        return RankingCurves.averagePrecision(predictions.probabilitiesOf(positive), isPositive);
+    }
+
     /** AUC of class {@code positive} against all others; NaN when either side has no rows. */
     static double oneVsRest(Predictions predictions, int[] trueClass, int positive) {
         double[] scores = predictions.probabilitiesOf(positive);

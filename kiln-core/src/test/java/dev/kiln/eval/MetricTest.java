@@ -10,7 +10,10 @@ class MetricTest {
     @Test
     void labelsAreTheSpecNamesInDeclarationOrder() {
         assertThat(Metric.labels()).containsExactly(
-                "accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "rmse", "mae", "r2");
+                "accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "rmse", "mae", "r2",
+                "balanced_accuracy", "precision_micro", "precision_macro", "precision_weighted", "recall_micro",
+                "recall_macro", "recall_weighted", "f1_micro", "f1_macro", "f1_weighted", "roc_auc_weighted", "pr_auc",
+                "brier", "mcc", "cohen_kappa", "mape", "median_ae", "explained_variance");
     }
 
     @Test

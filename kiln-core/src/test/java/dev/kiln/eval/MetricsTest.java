@@ -169,12 +169,15 @@ class MetricsTest {
         Map<String, Double> classification =
                 Metrics.all(Task.BINARY, binary(0.1, 0.4, 0.35, 0.8), new int[] {0, 0, 1, 1});
         assertThat(classification.keySet())
-                .containsExactly("accuracy", "precision", "recall", "f1", "roc_auc", "log_loss");
+                .containsExactly("accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "balanced_accuracy",
+                        "precision_micro", "precision_macro", "precision_weighted", "recall_micro", "recall_macro",
+                        "recall_weighted", "f1_micro", "f1_macro", "f1_weighted", "roc_auc_weighted", "pr_auc", "brier",
+                        "mcc", "cohen_kappa");
         assertThat(classification.get("roc_auc")).isCloseTo(0.75, within(TOLERANCE));
 
         Map<String, Double> regression = Metrics.all(Task.REGRESSION, Predictions.ofValues(new double[] {1, 2}),
                 new double[] {1, 3});
-        assertThat(regression.keySet()).containsExactly("rmse", "mae", "r2");
+        assertThat(regression.keySet()).containsExactly("rmse", "mae", "r2", "mape", "median_ae", "explained_variance");
         assertThat(regression.get("mae")).isCloseTo(0.5, within(TOLERANCE));
     }
 
