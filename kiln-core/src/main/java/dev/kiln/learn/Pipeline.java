@@ -94,7 +94,7 @@ public final class Pipeline {
             throw new IllegalArgumentException("explanations need a tree model; this model is '" + model.type() + "'");
         }
         FeatureMatrix matrix = FeatureMatrix.of(prepare(input), model.features());
-        int outputs = Math.max(1, model.classes().size());
+        int outputs = explainable.explainedOutputs();
         List<String> columns = sourceColumns();
         double[] x = new double[model.features().size()];
         double[] baseline = new double[outputs];

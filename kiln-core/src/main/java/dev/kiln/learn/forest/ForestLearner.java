@@ -76,7 +76,7 @@ public final class ForestLearner implements Learner<ForestModel> {
             for (ForestTree tree : trees) {
                 tree.addTo(builder, binned);
             }
-            TreeEnsemble ensemble = builder.build();
+            TreeEnsemble ensemble = builder.build().withCover(columns, pool);
             double oob = params.bootstrap() ? OutOfBag.score(ensemble, trees, columns, labels, targets, pool) : Double.NaN;
             return new ForestModel(options.task(), data.featureNames(), data.classes(), params, ensemble, oob);
         } finally {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Checks;
 import dev.kiln.data.Frame;
+import dev.kiln.learn.Explainable;
 import dev.kiln.learn.FeatureMatrix;
 import dev.kiln.learn.Model;
 import dev.kiln.learn.ModelState;
@@ -12,6 +13,7 @@ import dev.kiln.learn.Predictions;
 import dev.kiln.learn.Task;
 import dev.kiln.learn.tree.ParallelLoop;
 import dev.kiln.learn.tree.TreeEnsemble;
+import dev.kiln.learn.tree.TreeExplainer;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
@@ -23,7 +25,7 @@ import java.util.concurrent.ForkJoinPool;
  * <p>Immutable and thread-safe; {@link #predictRow} allocates nothing and {@link #predict} gives the
  * same bits row by row.
  */
-public final class ForestModel implements Model {
+public final class ForestModel implements Model, Explainable {
     /** The type name of random forests in bundles and specs. */
     public static final String RANDOM_FOREST = ForestParams.RANDOM_FOREST;
     /** The type name of extra-trees ensembles in bundles and specs. */
@@ -132,6 +134,15 @@ public final class ForestModel implements Model {
             }
         });
         return task.isClassification() ? Predictions.ofProbabilities(task, classes, out) : Predictions.ofValues(out);
+    }
+
+    /**
+     * Exact TreeSHAP values of the forest's mean class probabilities (or value): the trees' values averaged, so
+     * baseline plus contributions equals {@link #predictRow}'s output up to rounding.
+     */
+    @Override
+    public void contributions(double[] x, double[] baseline, double[] contributions) {
+        new TreeExplainer().explainMean(ensemble, x, baseline, contributions);
     }
 
     /** The out-of-bag accuracy (classification) or R² (regression); NaN when trained without bootstrap. */

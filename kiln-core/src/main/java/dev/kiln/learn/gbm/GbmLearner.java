@@ -62,7 +62,8 @@ public final class GbmLearner implements Learner<GbmModel> {
         try {
             Booster.Result result = new Booster(params, loss, options.seed(), pool, options.threads())
                     .train(columns, y, data.featureNames());
-            return new GbmModel(options.task(), data.featureNames(), data.classes(), params, result.baseline(), result.ensemble());
+            return new GbmModel(options.task(), data.featureNames(), data.classes(), params, result.baseline(),
+                    result.ensemble().withCover(columns, pool));
         } finally {
             if (pool != null) {
                 pool.shutdown();

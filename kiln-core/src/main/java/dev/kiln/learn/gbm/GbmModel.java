@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Checks;
 import dev.kiln.data.Frame;
+import dev.kiln.learn.Explainable;
 import dev.kiln.learn.FeatureMatrix;
 import dev.kiln.learn.Model;
 import dev.kiln.learn.ModelState;
@@ -12,6 +13,7 @@ import dev.kiln.learn.Predictions;
 import dev.kiln.learn.Task;
 import dev.kiln.learn.tree.ParallelLoop;
 import dev.kiln.learn.tree.TreeEnsemble;
+import dev.kiln.learn.tree.TreeExplainer;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
@@ -24,7 +26,7 @@ import java.util.concurrent.ForkJoinPool;
  * blocks of rows tree by tree (in parallel on the common pool for large frames) and gives the same
  * bits as {@link #predictRow}, since every row sums its trees in the same order.
  */
-public final class GbmModel implements Model {
+public final class GbmModel implements Model, Explainable {
     /** The type name in bundles and the learner name in specs. */
     public static final String TYPE = "gbm";
     private static final int BLOCK = 256;
@@ -127,6 +129,32 @@ public final class GbmModel implements Model {
                 loss.transform(row);
                 System.arraycopy(row, 0, out, i * width, width);
             }
+        }
+    }
+
+    /**
+     * Exact TreeSHAP values of the raw scores (before the loss's transform: log-odds for binary, softmax scores for
+     * multiclass, the value for regression); baseline plus contributions equals the raw score up to rounding.
+     */
+    @Override
+    public void contributions(double[] x, double[] baseline, double[] contributions) {
+        new TreeExplainer().explainSum(ensemble, this.baseline, outputs, x, baseline, contributions);
+    }
+
+    @Override
+    public int explainedOutputs() {
+        return outputs;
+    }
+
+    @Override
+    public String outputSpace() {
+        return loss instanceof LogLoss ? LOG_ODDS : loss instanceof SoftmaxLoss ? SOFTMAX_SCORE : VALUE;
+    }
+
+    /** The raw scores of row {@code x} (one per output) before the loss turns them into a prediction. */
+    public void rawScores(double[] x, double[] out) {
+        for (int k = 0; k < outputs; k++) {
+            out[k] = ensemble.accumulate(baseline[k], x, k, outputs, ensemble.trees());
         }
     }
 

@@ -11,7 +11,6 @@ import dev.kiln.learn.Model;
 import dev.kiln.learn.ModelState;
 import dev.kiln.learn.Predictions;
 import dev.kiln.learn.Task;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -89,30 +88,16 @@ public final class CartModel implements Model, Explainable {
         tree.predict(x, out);
     }
 
-    /** The fitted tree. */
     /**
-     * Path attribution (Saabas): the root's values are the baseline, and each split on the way to the
-     * leaf credits its feature with the change in the node values it causes. Exact for one tree:
-     * baseline plus contributions equals the leaf's values.
+     * Exact TreeSHAP values (Lundberg et al. 2018, path-dependent): the baseline is the training-weighted mean of the
+     * leaves' values, and baseline plus contributions equals the leaf's values for {@code x}.
      */
     @Override
     public void contributions(double[] x, double[] baseline, double[] contributions) {
-        int width = tree.width();
-        Arrays.fill(contributions, 0.0);
-        for (int k = 0; k < width; k++) {
-            baseline[k] = tree.value(0, k);
-        }
-        int node = 0;
-        while (!tree.isLeaf(node)) {
-            int feature = tree.feature(node);
-            int child = x[feature] <= tree.threshold(node) ? tree.left(node) : tree.right(node);
-            for (int k = 0; k < width; k++) {
-                contributions[feature * width + k] += tree.value(child, k) - tree.value(node, k);
-            }
-            node = child;
-        }
+        new TreeExplainer().explain(tree, x, baseline, contributions);
     }
 
+    /** The fitted tree. */
     public CompactTree tree() {
         return tree;
     }

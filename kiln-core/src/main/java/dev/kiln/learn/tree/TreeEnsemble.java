@@ -41,12 +41,22 @@ public final class TreeEnsemble {
     private final int[] categoryWords;
     private final double[] gain;
     private final double[] leafValues;
+    /** Training rows that reached each internal node and each leaf, for TreeSHAP; null in ensembles that predate them. */
+    private final double[] nodeCover;
+    private final double[] leafCover;
     /** Serving layout, derived: feature in the low 24 bits, flags above; children at 2i (left) and 2i+1 (right). */
     private final int[] featureAndFlags;
     private final int[] children;
 
     TreeEnsemble(int width, int[] nodeStart, int[] leafStart, int[] feature, double[] threshold, int[] left, int[] right,
             int[] flags, int[] categoryStart, int[] categoryWords, double[] gain, double[] leafValues) {
+        this(width, nodeStart, leafStart, feature, threshold, left, right, flags, categoryStart, categoryWords, gain, leafValues,
+                null, null);
+    }
+
+    private TreeEnsemble(int width, int[] nodeStart, int[] leafStart, int[] feature, double[] threshold, int[] left, int[] right,
+            int[] flags, int[] categoryStart, int[] categoryWords, double[] gain, double[] leafValues, double[] nodeCover,
+            double[] leafCover) {
         int trees = nodeStart.length - 1;
         int nodes = feature.length;
         Checks.checkArgument(width >= 1 && trees >= 0 && leafStart.length == trees + 1, "trees: bad tree offsets");
@@ -79,6 +89,10 @@ public final class TreeEnsemble {
         this.categoryWords = categoryWords;
         this.gain = gain;
         this.leafValues = leafValues;
+        Checks.checkArgument((nodeCover == null) == (leafCover == null) && (nodeCover == null
+                || nodeCover.length == nodes && leafCover.length == leafStart[trees]), "trees: cover arrays do not match the trees");
+        this.nodeCover = nodeCover;
+        this.leafCover = leafCover;
         this.featureAndFlags = new int[nodes];
         this.children = new int[2 * nodes];
         for (int i = 0; i < nodes; i++) {
@@ -275,6 +289,10 @@ public final class TreeEnsemble {
         json.put("category_words", arrays.putInts(categoryWords));
         json.put("gain", arrays.putDoubles(gain));
         json.put("leaf_values", arrays.putDoubles(leafValues));
+        if (nodeCover != null) {
+            json.put("node_cover", arrays.putDoubles(nodeCover));
+            json.put("leaf_cover", arrays.putDoubles(leafCover));
+        }
         return json;
     }
 
@@ -282,10 +300,12 @@ public final class TreeEnsemble {
     public static TreeEnsemble fromJson(ObjectNode json, BinaryArrays arrays) {
         JsonNode width = json.get("width");
         Checks.checkArgument(width != null && width.isIntegralNumber() && width.canConvertToInt(), "trees: width: expected an integer");
+        boolean covered = json.has("node_cover");
         return new TreeEnsemble(width.intValue(), ints(json, arrays, "node_start"), ints(json, arrays, "leaf_start"),
                 ints(json, arrays, "feature"), doubles(json, arrays, "threshold"), ints(json, arrays, "left"),
                 ints(json, arrays, "right"), ints(json, arrays, "flags"), ints(json, arrays, "category_start"),
-                ints(json, arrays, "category_words"), doubles(json, arrays, "gain"), doubles(json, arrays, "leaf_values"));
+                ints(json, arrays, "category_words"), doubles(json, arrays, "gain"), doubles(json, arrays, "leaf_values"),
+                covered ? doubles(json, arrays, "node_cover") : null, covered ? doubles(json, arrays, "leaf_cover") : null);
     }
 
     /** The first {@code trees} trees of this ensemble. */
@@ -302,7 +322,129 @@ public final class TreeEnsemble {
         return new TreeEnsemble(width, Arrays.copyOf(nodeStart, trees + 1), Arrays.copyOf(leafStart, trees + 1),
                 Arrays.copyOf(feature, nodes), Arrays.copyOf(threshold, nodes), Arrays.copyOf(left, nodes),
                 Arrays.copyOf(right, nodes), Arrays.copyOf(flags, nodes), Arrays.copyOf(categoryStart, nodes),
-                Arrays.copyOf(categoryWords, words), Arrays.copyOf(gain, nodes), Arrays.copyOf(leafValues, leaves * width));
+                Arrays.copyOf(categoryWords, words), Arrays.copyOf(gain, nodes), Arrays.copyOf(leafValues, leaves * width),
+                nodeCover == null ? null : Arrays.copyOf(nodeCover, nodes), leafCover == null ? null : Arrays.copyOf(leafCover, leaves));
+    }
+
+    /**
+     * This ensemble with the cover of every node: how many rows of {@code columns} (feature-major, the training
+     * features) reach it. Counted tree by tree, in parallel on {@code pool} when given; exact and deterministic.
+     */
+    public TreeEnsemble withCover(double[][] columns, java.util.concurrent.ForkJoinPool pool) {
+        int rows = columns.length == 0 ? 0 : columns[0].length;
+        double[] nodes = new double[nodeCount()];
+        double[] leaves = new double[leafCount()];
+        ParallelLoop.run(pool, trees(), pool == null ? 1 : pool.getParallelism(), (part, from, to) -> {
+            for (int t = from; t < to; t++) {
+                int base = nodeStart[t];
+                boolean single = nodeStart[t + 1] == base;
+                for (int row = 0; row < rows; row++) {
+                    if (single) {
+                        leaves[leafStart[t]]++;
+                        continue;
+                    }
+                    int node = 0;
+                    while (node >= 0) {
+                        nodes[base + node]++;
+                        node = next(base + node, columns[featureAndFlags[base + node] & FEATURE_MASK][row]);
+                    }
+                    leaves[leafStart[t] + ~node]++;
+                }
+            }
+        });
+        return new TreeEnsemble(width, nodeStart, leafStart, feature, threshold, left, right, flags, categoryStart,
+                categoryWords, gain, leafValues, nodes, leaves);
+    }
+
+    /** Whether the ensemble carries node covers, which TreeSHAP needs (ensembles from older bundles do not). */
+    public boolean hasCover() {
+        return nodeCover != null;
+    }
+
+    /** Tree {@code t} as TreeSHAP walks it: internal node {@code i} is id {@code i}, leaf {@code l} is id {@code nodes + l}. */
+    ShapTree shapTree(int t) {
+        Checks.checkArgument(hasCover(), "trees: no node covers (the bundle predates TreeSHAP); retrain to explain it");
+        return new EnsembleShapTree(t);
+    }
+
+    /** One tree of this ensemble seen through {@link ShapTree}. */
+    private final class EnsembleShapTree implements ShapTree {
+        private final int base;
+        private final int nodes;
+        private final int leafBase;
+
+        EnsembleShapTree(int t) {
+            this.base = nodeStart[t];
+            this.nodes = nodeStart[t + 1] - base;
+            this.leafBase = leafStart[t];
+        }
+
+        private int id(int child) {
+            return child >= 0 ? child : nodes + ~child;
+        }
+
+        @Override
+        public int root() {
+            return 0; // internal node 0, or leaf id 0 (= nodes + 0) when the tree is a single leaf
+        }
+
+        @Override
+        public boolean isLeaf(int node) {
+            return node >= nodes;
+        }
+
+        @Override
+        public int feature(int node) {
+            return feature[base + node];
+        }
+
+        @Override
+        public int next(int node, double[] x) {
+            return id(TreeEnsemble.this.next(base + node, x[feature[base + node]]));
+        }
+
+        @Override
+        public int left(int node) {
+            return id(left[base + node]);
+        }
+
+        @Override
+        public int right(int node) {
+            return id(right[base + node]);
+        }
+
+        @Override
+        public double cover(int node) {
+            return node >= nodes ? leafCover[leafBase + node - nodes] : nodeCover[base + node];
+        }
+
+        @Override
+        public double value(int node, int k) {
+            return leafValues[(leafBase + node - nodes) * width + k];
+        }
+
+        @Override
+        public int depth() {
+            if (nodes == 0) {
+                return 0;
+            }
+            int[] depths = new int[nodes];
+            int max = 0;
+            for (int i = 0; i < nodes; i++) {
+                max = Math.max(max, childDepth(left[base + i], depths, depths[i] + 1));
+                max = Math.max(max, childDepth(right[base + i], depths, depths[i] + 1));
+            }
+            return max;
+        }
+
+        /** Records the depth of an internal child; returns the depth of a leaf child, or 0. */
+        private static int childDepth(int child, int[] depths, int depth) {
+            if (child >= 0) {
+                depths[child] = depth;
+                return 0;
+            }
+            return depth;
+        }
     }
 
     private static int[] ints(ObjectNode json, BinaryArrays arrays, String field) {
