@@ -69,7 +69,13 @@ final class KilnApi {
                 throw new BadRequestException("explain=true: explanations need a tree model; " + model.ref() + " is '"
                         + model.bundle().pipeline().model().type() + "'");
             }
-            addExplanations(response, model.bundle().pipeline().explain(input), predictions);
+            List<Explanation> explanations;
+            try {
+                explanations = model.bundle().pipeline().explain(input);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("explain=true: " + e.getMessage());
+            }
+            addExplanations(response, explanations, predictions, ((Explainable) model.bundle().pipeline().model()).outputSpace());
         }
         Json.send(ctx, 200, response);
     }
@@ -99,14 +105,17 @@ final class KilnApi {
     }
 
     /**
-     * Adds {@code explanation: {baseline, contributions}} to each prediction: for binary classifiers
+     * Adds {@code explanation: {baseline, contributions, space}} to each prediction: exact TreeSHAP values in the
+     * model's raw output {@code space} (probability, value, log_odds or softmax_score); for binary classifiers
      * toward the second class, for multiclass per class, for regression in the target's units.
      */
-    private static void addExplanations(ObjectNode response, List<Explanation> explanations, Predictions predictions) {
+    private static void addExplanations(ObjectNode response, List<Explanation> explanations, Predictions predictions,
+            String space) {
         List<String> classes = predictions.classes();
         for (int i = 0; i < explanations.size(); i++) {
             Explanation explanation = explanations.get(i);
             ObjectNode node = ((ObjectNode) response.get("predictions").get(i)).putObject("explanation");
+            node.put("space", space);
             node.set("baseline", outputs(explanation.baseline(), classes));
             ObjectNode contributions = node.putObject("contributions");
             explanation.contributions().forEach((column, values) -> contributions.set(column, outputs(values, classes)));
@@ -114,7 +123,7 @@ final class KilnApi {
     }
 
     private static JsonNode outputs(double[] values, List<String> classes) {
-        if (classes.isEmpty()) {
+        if (classes.isEmpty() || values.length == 1) {
             return Json.MAPPER.getNodeFactory().numberNode(values[0]);
         }
         if (classes.size() == 2) {

@@ -119,6 +119,23 @@ class KilnApiTest {
     }
 
     @Test
+    void explanationsOfBoostingAreTreeShapValuesInLogOdds() throws Exception {
+        ServedModel gbm = new ServedModel("gbm", 1, ToyModels.classifier("gbm", "gbm", java.util.Map.of("trees", "20")), 100);
+        try (PredictionServer gbmServer = PredictionServer.of(gbm).start("127.0.0.1", 0)) {
+            JsonNode item = ServerClient.json(new ServerClient(gbmServer.port()).post("/predict?explain=true",
+                    "{\"size\": 7.5, \"colour\": \"blue\"}")).get("predictions").get(0);
+            JsonNode explanation = item.get("explanation");
+            assertThat(explanation.get("space").asText()).isEqualTo("log_odds");
+            double sum = explanation.get("baseline").asDouble();
+            for (JsonNode contribution : explanation.get("contributions")) {
+                sum += contribution.asDouble();
+            }
+            double p = item.get("probabilities").get("yes").asDouble();
+            assertThat(sum).isCloseTo(Math.log(p / (1 - p)), org.assertj.core.api.Assertions.within(1e-9));
+        }
+    }
+
+    @Test
     void unknownEndpointsAnswerJson404() throws Exception {
         HttpResponse<String> response = client.get("/nope");
         assertThat(response.statusCode()).isEqualTo(404);
