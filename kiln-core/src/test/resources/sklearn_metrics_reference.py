@@ -33,3 +33,7 @@ pr=np.array([2.5,0.0,2.0,8.0,3.9,0.3,9.1,6.5])
 for name,f in [("rmse",lambda:M.mean_squared_error(yr,pr,squared=False)),("mae",lambda:M.mean_absolute_error(yr,pr)),("r2",lambda:M.r2_score(yr,pr)),
  ("mape",lambda:M.mean_absolute_percentage_error(yr,pr)),("medae",lambda:M.median_absolute_error(yr,pr)),("ev",lambda:M.explained_variance_score(yr,pr))]:
     print(name, repr(float(f())))
+from sklearn.calibration import calibration_curve
+prob_true, prob_pred = calibration_curve(yb, pb, n_bins=5, strategy='uniform')
+print("calibration true", prob_true.tolist())
+print("calibration pred", prob_pred.tolist())

@@ -53,6 +53,9 @@ public record Bundle(Manifest manifest, Pipeline pipeline, DriftReference refere
                 steps.add(step.toJson(arrays));
             }
             pipelineJson.set("model", pipeline.model().toJson(arrays));
+            if (!Double.isNaN(pipeline.decisionThreshold())) {
+                pipelineJson.put("decision_threshold", pipeline.decisionThreshold());
+            }
             BundleJson.MAPPER.writeValue(temp.resolve(PIPELINE).toFile(), pipelineJson);
             BundleJson.MAPPER.writeValue(temp.resolve(REFERENCE).toFile(), ReferenceJson.write(reference));
             Manifest written = manifest.withFiles(checksums(temp));
@@ -91,6 +94,13 @@ public record Bundle(Manifest manifest, Pipeline pipeline, DriftReference refere
             }
             var model = ModelReaders.read((ObjectNode) pipelineJson.get("model"), arrays);
             Pipeline pipeline = new Pipeline(schema(manifest), steps, model);
+            JsonNode threshold = pipelineJson.get("decision_threshold"); // absent in bundles that predate thresholds
+            if (threshold != null) {
+                if (!threshold.isNumber()) {
+                    throw new BundleException(dir + ": " + PIPELINE + ": decision_threshold: expected a number");
+                }
+                pipeline = pipeline.withDecisionThreshold(threshold.doubleValue());
+            }
             DriftReference reference = ReferenceJson.read(BundleJson.MAPPER.readTree(dir.resolve(REFERENCE).toFile()));
             return new Bundle(manifest, pipeline, reference);
         } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {

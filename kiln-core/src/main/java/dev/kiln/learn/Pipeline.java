@@ -1,5 +1,6 @@
 package dev.kiln.learn;
 
+import dev.kiln.data.Checks;
 import dev.kiln.data.Column;
 import dev.kiln.data.ColumnParser;
 import dev.kiln.data.Field;
@@ -14,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fitted preparation steps and a model, applied as one: what a bundle holds and what is deployed.
+ * Fitted preparation steps and a model, applied as one: what a bundle holds and what is deployed; for a binary
+ * model, optionally a decision threshold chosen on held-out rows.
  * Takes raw records shaped like the training data (the input schema, target excluded). Immutable and
  * thread-safe.
  */
@@ -22,11 +24,32 @@ public final class Pipeline {
     private final Schema inputSchema;
     private final List<FittedTransformer> steps;
     private final Model model;
+    private final double decisionThreshold;
 
     public Pipeline(Schema inputSchema, List<FittedTransformer> steps, Model model) {
+        this(inputSchema, steps, model, Double.NaN);
+    }
+
+    private Pipeline(Schema inputSchema, List<FittedTransformer> steps, Model model, double decisionThreshold) {
         this.inputSchema = inputSchema;
         this.steps = List.copyOf(steps);
         this.model = model;
+        this.decisionThreshold = decisionThreshold;
+    }
+
+    /**
+     * This pipeline predicting the positive class of a binary model when its probability is at least
+     * {@code threshold} (see {@link Predictions#withThreshold}); NaN restores the most probable class.
+     */
+    public Pipeline withDecisionThreshold(double threshold) {
+        Checks.checkArgument(Double.isNaN(threshold) || model.task() == Task.BINARY && threshold >= 0 && threshold <= Math.nextUp(1.0),
+                "decision threshold %s needs a binary model and a value in [0, 1]", threshold);
+        return new Pipeline(inputSchema, steps, model, threshold);
+    }
+
+    /** The binary decision threshold, or NaN when the most probable class is predicted. */
+    public double decisionThreshold() {
+        return decisionThreshold;
     }
 
     /** The raw columns this pipeline reads: names, kinds, roles, training levels. */
@@ -44,7 +67,8 @@ public final class Pipeline {
 
     /** Predictions for every row of {@code input}; extra columns are ignored. */
     public Predictions predict(Frame input) {
-        return model.predict(prepare(input));
+        Predictions predictions = model.predict(prepare(input));
+        return Double.isNaN(decisionThreshold) ? predictions : predictions.withThreshold(decisionThreshold);
     }
 
     /** {@code input} conformed to the input schema and run through every step: what the model sees. */

@@ -54,6 +54,20 @@ public final class Predictions {
         return new Predictions(task, classes, predicted, probabilities);
     }
 
+    /**
+     * These binary predictions with the positive class (index 1) predicted when its probability is at least
+     * {@code threshold} instead of when it is the more probable class; probabilities unchanged.
+     */
+    public Predictions withThreshold(double threshold) {
+        Checks.checkArgument(task == Task.BINARY, "a decision threshold needs binary predictions, got %s", task.label());
+        Checks.checkArgument(threshold >= 0 && threshold <= Math.nextUp(1.0), "threshold must be in [0, 1]: %s", threshold);
+        double[] predicted = new double[values.length];
+        for (int i = 0; i < predicted.length; i++) {
+            predicted[i] = probabilities[2 * i + 1] >= threshold ? 1 : 0;
+        }
+        return new Predictions(task, classes, predicted, probabilities);
+    }
+
     public Task task() {
         return task;
     }
