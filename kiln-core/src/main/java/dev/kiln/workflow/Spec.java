@@ -32,11 +32,34 @@ public record Spec(String name, Problem problem, Data data, Prepare prepare, Spl
      * @param task {@code classification} or {@code regression}
      * @param metric the metric that selects the best model
      * @param accept the acceptance rule, or null when every model is accepted
+     * @param sensitive columns whose groups get fairness rates ({@code dp_difference}, {@code eo_difference}); may be empty
+     * @param threshold how a binary model's decision threshold is chosen, or null for the most probable class
      */
-    public record Problem(String task, String target, String metric, AcceptRule accept) {
+    public record Problem(String task, String target, String metric, AcceptRule accept, List<String> sensitive,
+                          Threshold threshold) {
+        public Problem {
+            sensitive = sensitive == null ? List.of() : List.copyOf(sensitive);
+        }
+
+        /** A problem with no sensitive columns and no decision threshold. */
+        public Problem(String task, String target, String metric, AcceptRule accept) {
+            this(task, target, metric, accept, List.of(), null);
+        }
+
         public boolean isClassification() {
             return task.equals("classification");
         }
+    }
+
+    /**
+     * {@code problem.threshold}: choose a binary model's decision threshold on the validation rows, for the best F1
+     * ({@code threshold: f1}) or the lowest cost ({@code threshold: { costs: { fp: 1, fn: 5 } }}).
+     *
+     * @param rule {@code f1} or {@code cost}
+     */
+    public record Threshold(String rule, double fpCost, double fnCost) {
+        public static final String F1 = "f1";
+        public static final String COST = "cost";
     }
 
     /**

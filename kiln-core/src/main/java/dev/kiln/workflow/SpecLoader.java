@@ -6,6 +6,7 @@ import dev.kiln.data.InvalidDataException;
 import dev.kiln.data.source.CsvSource;
 import dev.kiln.data.source.Source;
 import dev.kiln.data.source.SourceContext;
+import dev.kiln.eval.FairnessReport;
 import dev.kiln.eval.Metric;
 import dev.kiln.learn.catalog.Learners;
 import dev.kiln.learn.Task;
@@ -39,6 +40,7 @@ public final class SpecLoader {
     private final boolean checkSource;
     private YamlNode targetNode;
     private YamlNode kindsNode;
+    private YamlNode sensitiveNode;
     private final PrepareLoader prepareLoader = new PrepareLoader();
 
     private SpecLoader(Path file, boolean checkSource) {
@@ -99,7 +101,7 @@ public final class SpecLoader {
     }
 
     private Spec.Problem problem(YamlNode node) {
-        Map<String, YamlNode> m = node.mapping(Set.of("task", "target", "metric", "accept"));
+        Map<String, YamlNode> m = node.mapping(Set.of("task", "target", "metric", "accept", "sensitive", "threshold"));
         if (m == null) {
             return null;
         }
@@ -111,11 +113,45 @@ public final class SpecLoader {
         if (m.containsKey("metric")) {
             metric = metricName(m.get("metric"), task == null ? null : probe);
         }
+        List<String> sensitive = m.containsKey("sensitive") ? m.get("sensitive").strings() : List.of();
+        sensitiveNode = m.get("sensitive");
         AcceptRule accept = null;
         if (m.containsKey("accept")) {
-            accept = acceptRule(m.get("accept"), task == null ? null : probe);
+            accept = acceptRule(m.get("accept"), task == null ? null : probe, sensitive != null && !sensitive.isEmpty());
         }
-        return task == null || target == null ? null : new Spec.Problem(task, target, metric, accept);
+        Spec.Threshold threshold = m.containsKey("threshold") ? threshold(m.get("threshold"), task) : null;
+        return task == null || target == null || sensitive == null ? null
+                : new Spec.Problem(task, target, metric, accept, sensitive, threshold);
+    }
+
+    /** {@code threshold: f1} or {@code threshold: { costs: { fp: 1, fn: 5 } }}; classification only. */
+    private Spec.Threshold threshold(YamlNode node, String task) {
+        if ("regression".equals(task)) {
+            node.problem("threshold needs a classification task");
+            return null;
+        }
+        if (node.isScalar()) {
+            String rule = node.choice(List.of(Spec.Threshold.F1));
+            return rule == null ? null : new Spec.Threshold(Spec.Threshold.F1, 0, 0);
+        }
+        Map<String, YamlNode> m = node.mapping(Set.of("costs"));
+        if (m == null || !required(m, "costs", node)) {
+            return null;
+        }
+        Map<String, YamlNode> costs = m.get("costs").mapping(Set.of("fp", "fn"));
+        if (costs == null || !required(costs, "fp", m.get("costs")) || !required(costs, "fn", m.get("costs"))) {
+            return null;
+        }
+        Double fp = costs.get("fp").number(0, Double.MAX_VALUE);
+        Double fn = costs.get("fn").number(0, Double.MAX_VALUE);
+        if (fp == null || fn == null) {
+            return null;
+        }
+        if (fp + fn == 0) {
+            m.get("costs").problem("costs fp and fn must not both be 0");
+            return null;
+        }
+        return new Spec.Threshold(Spec.Threshold.COST, fp, fn);
     }
 
     private String metricName(YamlNode node, Task task) {
@@ -132,7 +168,7 @@ public final class SpecLoader {
         return label;
     }
 
-    private AcceptRule acceptRule(YamlNode node, Task task) {
+    private AcceptRule acceptRule(YamlNode node, Task task, boolean hasSensitive) {
         String text = node.string();
         if (text == null) {
             return null;
@@ -141,8 +177,15 @@ public final class SpecLoader {
             AcceptRule rule = AcceptRule.parse(text);
             for (String metric : rule.metrics()) {
                 Metric known = Metric.fromLabel(metric);
-                if (known == null) {
-                    node.problem("unknown metric '" + metric + "' in rule (known: " + String.join(", ", Metric.labels()) + ")");
+                if (FairnessReport.METRICS.contains(metric)) {
+                    if (!hasSensitive) {
+                        node.problem("'" + metric + "' in rule needs a sensitive column (problem.sensitive: [COLUMN])");
+                    } else if (task == Task.REGRESSION) {
+                        node.problem("'" + metric + "' in rule needs a classification task");
+                    }
+                } else if (known == null) {
+                    node.problem("unknown metric '" + metric + "' in rule (known: " + String.join(", ", Metric.labels()) + ", "
+                            + String.join(", ", FairnessReport.METRICS) + ")");
                 } else if (task != null && !known.appliesTo(task)) {
                     node.problem("metric '" + metric + "' in rule does not apply to "
                             + (task == Task.REGRESSION ? "regression" : "classification"));
@@ -304,6 +347,13 @@ public final class SpecLoader {
         String columns = " (columns: " + String.join(", ", header) + ")";
         if (!header.contains(problem.target())) {
             targetNode.problem("'" + problem.target() + "' is not a column of " + csv.path() + columns);
+        }
+        for (String column : problem.sensitive()) {
+            if (!header.contains(column)) {
+                sensitiveNode.problem("sensitive: '" + column + "' is not a column" + columns);
+            } else if (column.equals(problem.target())) {
+                sensitiveNode.problem("sensitive: cannot use the target '" + column + "'");
+            }
         }
         for (PrepareLoader.ColumnUse use : prepareLoader.uses()) {
             String column = use.column();

@@ -193,7 +193,39 @@ class SpecLoaderTest {
         String yaml = minimal("classification", "tree").replace("  target: y\n",
                 "  target: y\n  accept: \"roc_auc >= 0.8 and bogus < 1\"\n");
         assertThat(problems(yaml)).containsExactly(
-                new SpecProblem("problem.accept", 4, "unknown metric 'bogus' in rule (known: " + METRICS + ")"));
+                new SpecProblem("problem.accept", 4, "unknown metric 'bogus' in rule (known: " + METRICS
+                        + ", dp_difference, eo_difference)"));
+    }
+
+    @Test
+    void thresholdAndSensitiveColumnsAreRead() throws Exception {
+        String yaml = minimal("classification", "tree").replace("  target: y\n",
+                "  target: y\n  sensitive: [c]\n  threshold: { costs: { fp: 1, fn: 5 } }\n"
+                        + "  accept: \"roc_auc >= 0.8 and dp_difference <= 0.1\"\n");
+        Spec.Problem problem = SpecLoader.load(spec(yaml)).problem();
+        assertThat(problem.sensitive()).containsExactly("c");
+        assertThat(problem.threshold()).isEqualTo(new Spec.Threshold("cost", 1, 5));
+        assertThat(problem.accept().metrics()).containsExactly("roc_auc", "dp_difference");
+        String f1 = minimal("classification", "tree").replace("  target: y\n", "  target: y\n  threshold: f1\n");
+        assertThat(SpecLoader.load(spec(f1)).problem().threshold()).isEqualTo(new Spec.Threshold("f1", 0, 0));
+        assertThat(SpecLoader.load(spec(minimal("classification", "tree"))).problem().threshold()).isNull();
+    }
+
+    @Test
+    void badThresholdsAndSensitiveColumnsAreReportedAtTheirLines() throws IOException {
+        String yaml = minimal("classification", "tree").replace("  target: y\n",
+                "  target: y\n  sensitive: [sex]\n  threshold: { costs: { fp: -1, fn: 5 } }\n");
+        assertThat(problems(yaml)).containsExactly(
+                new SpecProblem("problem.sensitive", 4, "sensitive: 'sex' is not a column" + COLUMNS),
+                new SpecProblem("problem.threshold.costs.fp", 5, "expected a number in [0, 1.7976931348623157E308], found -1"));
+        String word = minimal("classification", "tree").replace("  target: y\n", "  target: y\n  threshold: youden\n");
+        assertThat(problems(word)).containsExactly(new SpecProblem("problem.threshold", 4, "unknown value 'youden' (known: f1)"));
+        String regression = minimal("regression", "tree").replace("  target: y\n", "  target: x\n  threshold: f1\n");
+        assertThat(problems(regression)).containsExactly(
+                new SpecProblem("problem.threshold", 4, "threshold needs a classification task"));
+        String unfair = minimal("classification", "tree").replace("  target: y\n", "  target: y\n  accept: \"dp_difference < 0.1\"\n");
+        assertThat(problems(unfair)).containsExactly(new SpecProblem("problem.accept", 4,
+                "'dp_difference' in rule needs a sensitive column (problem.sensitive: [COLUMN])"));
     }
 
     @Test
@@ -245,7 +277,7 @@ class SpecLoaderTest {
         SpecException e = catchThrowableOfType(SpecException.class, () -> SpecLoader.load(file));
         assertThat(e.problems()).containsExactly(
                 new SpecProblem("problem.target", 4, "'zz' is not a column of data.csv" + COLUMNS),
-                new SpecProblem("problem.accept", 5, "unknown metric 'bogus' in rule (known: " + METRICS + ")"),
+                new SpecProblem("problem.accept", 5, "unknown metric 'bogus' in rule (known: " + METRICS + ", dp_difference, eo_difference)"),
                 new SpecProblem("prepare.drop", 9, "drop: 'nope' is not a column" + COLUMNS),
                 new SpecProblem("split.test", 11, "expected a number, found 'abc'"),
                 new SpecProblem("colour", 12, "unknown key 'colour' (known: data, description, monitor, name, prepare, problem, split, train)"),
