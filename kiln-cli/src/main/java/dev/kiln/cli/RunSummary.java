@@ -13,6 +13,9 @@ final class RunSummary {
     private final RunResult result;
     private final ModelVersion version;
 
+    private static final java.util.Set<String> HEADLINE = java.util.Set.of("accuracy", "precision", "recall", "f1", "roc_auc",
+            "log_loss", "rmse", "mae", "r2");
+
     RunSummary(RunResult result, ModelVersion version) {
         this.result = result;
         this.version = version;
@@ -20,6 +23,9 @@ final class RunSummary {
 
     void print(PrintWriter out) {
         List<String> metrics = new ArrayList<>(result.testMetrics().keySet());
+        // the headline metrics, the selection metric and those of the rule; eval.html and --json have them all
+        metrics.removeIf(m -> !HEADLINE.contains(m) && !m.equals(result.metric())
+                && (result.acceptRule() == null || !result.acceptRule().contains(m)));
         out.println();
         out.printf("%s (%s): %d rows; train %d, validation %d, test %d%n", result.name(), result.task(), result.rows(),
                 result.trainRows(), result.validationRows(), result.testRows());
@@ -37,6 +43,10 @@ final class RunSummary {
                 : "\"" + result.acceptRule() + "\" on test -> " + (result.accepted() ? "met" : "NOT met"));
         out.printf("bundle:     %s%n", result.bundle());
         out.printf("profile:    %s%n", result.profile());
+        java.nio.file.Path evaluation = result.profile().resolveSibling("eval.html");
+        if (java.nio.file.Files.exists(evaluation)) {
+            out.printf("evaluation: %s%n", evaluation);
+        }
         out.printf("registered: %s (%s)%n", version.ref(), version.accepted() ? "accepted" : "not accepted");
         for (String note : result.notes()) {
             out.printf("note:       %s%n", note);

@@ -72,6 +72,15 @@ public final class ConfusionMatrix {
         return counts[actual * classCount + predicted];
     }
 
+    /** The counts as rows of true classes and columns of predicted classes. */
+    public long[][] table() {
+        long[][] out = new long[classCount][classCount];
+        for (int a = 0; a < classCount; a++) {
+            System.arraycopy(counts, a * classCount, out[a], 0, classCount);
+        }
+        return out;
+    }
+
     /** The number of rows counted. */
     public long total() {
         return total;

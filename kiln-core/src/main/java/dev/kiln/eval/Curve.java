@@ -29,6 +29,23 @@ public record Curve(double[] x, double[] y, double[] thresholds) {
         return thresholds.clone();
     }
 
+    /** At most {@code max} (>= 2) of the points, evenly spaced by index, always keeping the first and the last. */
+    public Curve thinned(int max) {
+        if (x.length <= max) {
+            return this;
+        }
+        double[] tx = new double[max];
+        double[] ty = new double[max];
+        double[] tt = new double[max];
+        for (int i = 0; i < max; i++) {
+            int at = (int) Math.round((double) i * (x.length - 1) / (max - 1));
+            tx[i] = x[at];
+            ty[i] = y[at];
+            tt[i] = thresholds[at];
+        }
+        return new Curve(tx, ty, tt);
+    }
+
     /** The number of points. */
     public int size() {
         return x.length;

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * strings. Layout: overview and warnings, then one card per column, then relationships. Thread-safe.
  */
 public final class HtmlReport {
-    private static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+    static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
     private static final Pattern CLOSE_SCRIPT = Pattern.compile("</(script)", Pattern.CASE_INSENSITIVE);
 
     private HtmlReport() {
@@ -65,11 +65,11 @@ public final class HtmlReport {
         return out.append('"').toString();
     }
 
-    private static String inlineScript(String script) {
+    static String inlineScript(String script) {
         return CLOSE_SCRIPT.matcher(script).replaceAll("<\\\\/$1");
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);

@@ -67,8 +67,13 @@ final class BundleBuilder {
     }
 
     Bundle build(Model model, Learner<?> learner, Map<String, Double> testMetrics) {
+        return build(model, learner, testMetrics, Double.NaN);
+    }
+
+    /** The bundle of {@code model}, predicting the positive class from {@code threshold} (NaN: the most probable class). */
+    Bundle build(Model model, Learner<?> learner, Map<String, Double> testMetrics, double threshold) {
         Schema schema = inputSchema(trainFeatures);
-        Pipeline pipeline = new Pipeline(schema, prep.steps(), model);
+        Pipeline pipeline = new Pipeline(schema, prep.steps(), model).withDecisionThreshold(threshold);
         Predictions predictions = pipeline.predict(predictionFeatures);
         Frame referenceData = (referenceFeatures == null ? trainFeatures : referenceFeatures).select(pipeline.featureNames());
         DriftReference reference = DriftReference.fit(referenceData, predictions.toFrame().column("prediction"),

@@ -12,6 +12,8 @@ import dev.kiln.data.Frame;
 import dev.kiln.data.FrameDigest;
 import dev.kiln.data.NumericColumn;
 import dev.kiln.data.source.Source;
+import dev.kiln.eval.DecisionThreshold;
+import dev.kiln.eval.LearningCurve;
 import dev.kiln.eval.Metric;
 import dev.kiln.eval.Metrics;
 import dev.kiln.eval.Split;
@@ -37,7 +39,8 @@ import java.util.Map;
 
 /**
  * Runs a spec through every stage in order: collect, explore, split, prepare, train, evaluate,
- * select and accept, bundle. Writes {@code profile.json}, {@code profile.html} and {@code bundle/} into the run's output
+ * select and accept, bundle. Writes {@code profile.json}, {@code profile.html}, {@code eval.html} (the evaluation report of
+ * the chosen model on the test rows) and {@code bundle/} into the run's output
  * folder and reports each stage to a {@link StageListener}. Recording the run is the caller's job.
  */
 public final class WorkflowRunner {
@@ -138,15 +141,26 @@ public final class WorkflowRunner {
                 bestScore = score;
             }
         }
-        Map<String, Double> testMetrics = evaluate(best.model, prep, problem, split.test());
+        EvaluationStage evaluation = new EvaluationStage(spec, problem, prep);
+        DecisionThreshold.Choice threshold = evaluation.threshold(best.model, selectRows);
+        if (threshold != null) {
+            notes.add(String.format(java.util.Locale.ROOT, "decision threshold %.4f chosen for %s on the %s rows (%s %.4f)",
+                    threshold.threshold(), threshold.rule(), split.validation().length > 0 ? "validation" : "test",
+                    threshold.rule(), threshold.score()));
+        }
+        Map<String, Double> testMetrics = evaluation.metrics(best.model, threshold, split.test());
         boolean accepted = spec.problem().accept() == null || spec.problem().accept().test(testMetrics);
-        finish("evaluate", String.format("best %s by %s %.4f on validation; test %s %.4f; %s", best.label, metric.label(),
-                bestScore, metric.label(), testMetrics.getOrDefault(metric.label(), Double.NaN), accepted ? "accepted" : "rejected"));
+        LearningCurve curve = evaluation.learningCurve(best.learner, selectRows);
+        BundleBuilder builder = new BundleBuilder(spec, runId, dataHash, problem, prep, split);
+        Bundle bundle = builder.build(best.model, best.learner, testMetrics, threshold == null ? Double.NaN : threshold.threshold());
+        evaluation.writeReport(bundle.pipeline(), split.test(), results, best.label, curve, threshold, notes, outputDir);
+        finish("evaluate", String.format("best %s by %s %.4f on validation; test %s %.4f; %s; %s -> %s", best.label, metric.label(),
+                bestScore, metric.label(), testMetrics.getOrDefault(metric.label(), Double.NaN), accepted ? "accepted" : "rejected",
+                curve.verdict().kind().replace('_', ' '), EvaluationStage.REPORT));
 
         start();
         Path bundleDir = outputDir.resolve("bundle");
-        BundleBuilder builder = new BundleBuilder(spec, runId, dataHash, problem, prep, split);
-        Manifest manifest = builder.build(best.model, best.learner, testMetrics).write(bundleDir);
+        Manifest manifest = bundle.write(bundleDir);
         finish("bundle", bundleDir.toString());
 
         return new RunResult(spec.name(), problem.task().label(), raw.rowCount(), split.train().length,
