@@ -47,10 +47,9 @@
     parent.appendChild(t);
   }
   function points(curve) { return curve.x.map(function (x, i) { return [num(x), num(curve.y[i])]; }); }
-  var axisName = { nameLocation: "middle", nameGap: 28 };
   function valueAxis(name, min, max) {
     var a = { type: "value", name: name, nameLocation: "middle", nameGap: 30 };
-    if (min !== undefined) { a.min = min; }
+    if (min !== undefined) { a.min = min; } else { a.scale = true; }
     if (max !== undefined) { a.max = max; }
     return a;
   }

@@ -63,6 +63,32 @@ class HtmlReportTest {
         assertThat(Files.size(png)).isGreaterThan(50_000);
     }
 
+    @Test
+    void evaluationReportsRenderInHeadlessChromiumWithoutErrors() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "skipped: /usr/bin/chromium is absent; install Debian's package: apt-get update && apt-get install -y chromium");
+        Path binary = dir.resolve("eval.html");
+        EvaluationHtmlReport.write(EvaluationFixtures.titanic(), binary);
+        Result dom = chromium(binary, "--dump-dom");
+        assertThat(dom.stdout).contains("data-rendered=\"true\"").contains("data-errors=\"0\"");
+        // ROC, PR, confusion, calibration, permutation, SHAP, 3 partial dependences, learning curve
+        assertThat(count(dom.stdout, "<svg")).as("svg charts").isEqualTo(10);
+        assertThat(dom.stdout).contains("Leaderboard", "overfitting", "demographic-parity difference", "female")
+                .doesNotContain("<img src=x").contains("&lt;img src=x");
+        assertThat(dom.stderr).doesNotContainIgnoringCase("uncaught");
+        Path png = Path.of("target/eval-screenshot.png");
+        chromium(binary, "--screenshot=" + png.toAbsolutePath(), "--window-size=1400,3000");
+        assertThat(Files.size(png)).isGreaterThan(50_000);
+
+        Path regression = dir.resolve("eval-regression.html");
+        EvaluationHtmlReport.write(EvaluationFixtures.autoMpg(), regression);
+        Result reg = chromium(regression, "--dump-dom");
+        assertThat(reg.stdout).contains("data-rendered=\"true\"").contains("data-errors=\"0\"");
+        // residual scatter, residual histogram, permutation importance, 3 partial dependences
+        assertThat(count(reg.stdout, "<svg")).as("svg charts").isEqualTo(6);
+        assertThat(reg.stderr).doesNotContainIgnoringCase("uncaught");
+    }
+
     private static String[] labels(int n) {
         String[] out = new String[n];
         for (int i = 0; i < n; i++) {
