@@ -73,6 +73,8 @@ class TitanicEndToEndTest {
         assertThat(run.get("learners")).hasSize(3);
         assertThat(run.get("registered").get("ref").asText()).isEqualTo("titanic:1");
         assertThat(Path.of(run.get("profile").asText())).exists();
+        assertThat(Path.of(run.get("profile").asText()).resolveSibling("eval.html")).content()
+                .contains("\"leaderboard\":[{\"label\":\"logistic\"", "\"learning_curve\":{\"metric\":\"roc_auc\"");
         assertThat(bundleDir.resolve("manifest.json")).exists();
         assertThat(bundle.manifest().lineage().dataHash()).hasSize(64);
         assertThat(bundle.manifest().lineage().runId()).isNotBlank();

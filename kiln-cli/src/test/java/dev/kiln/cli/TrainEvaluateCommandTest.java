@@ -73,6 +73,30 @@ class TrainEvaluateCommandTest {
     }
 
     @Test
+    void evaluateWritesTheReportAndFairnessOverASensitiveColumn() throws Exception {
+        Path data = smallCsv("small.csv", 300, true);
+        Outcome train = kiln("train", "--data", data.toString(), "--target", "y", "--learner", "gbm", "--threads", "1",
+                "--out", work.resolve("g").toString(), "--json");
+        assertThat(train.code()).as(train.err()).isZero();
+        Path report = work.resolve("eval.html");
+        Outcome evaluate = kiln("evaluate", work.resolve("g").toString(), "--data", data.toString(), "--sensitive", "color",
+                "--report", report.toString(), "--train", data.toString(), "--json");
+        assertThat(evaluate.code()).as(evaluate.err()).isZero();
+        JsonNode metrics = evaluate.json();
+        for (String key : List.of("accuracy", "roc_auc", "log_loss", "balanced_accuracy", "f1_weighted", "pr_auc", "brier", "mcc",
+                "cohen_kappa", "dp_difference", "eo_difference")) {
+            assertThat(metrics.has(key)).as(key).isTrue();
+        }
+        assertThat(metrics.get("dp_difference").asDouble()).isBetween(0.0, 1.0);
+        String html = Files.readString(report);
+        assertThat(html).contains("\"learning_curve\":{\"metric\":\"roc_auc\"", "\"fairness\":[{\"column\":\"color\"",
+                "\"shap_space\":\"log_odds\"", "echarts");
+        Outcome unknown = kiln("evaluate", work.resolve("g").toString(), "--data", data.toString(), "--sensitive", "colour");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--sensitive colour: no such column (columns: x, color, note, y)");
+    }
+
+    @Test
     void regressionIsInferredForAManyValuedNumericTarget() throws Exception {
         Path data = smallCsv("reg.csv", 150, false);
         Outcome train = kiln("train", "--data", data.toString(), "--target", "y", "--learner", "tree",

@@ -123,6 +123,29 @@ class BundleTest {
     }
 
     @Test
+    void decisionThresholdIsStoredAndAppliedToTheClasses() throws IOException {
+        Bundle plain = bundle();
+        Predictions argmax = plain.pipeline().predict(features());
+        double threshold = plain.pipeline().predict(features()).probability(0, 1) - 1e-9; // row 0 becomes positive
+        Bundle thresholded = new Bundle(plain.manifest(), plain.pipeline().withDecisionThreshold(threshold), plain.reference());
+        Path target = dir.resolve("thresholded");
+        thresholded.write(target);
+        assertThat(Files.readString(target.resolve("pipeline.json"))).contains("\"decision_threshold\"");
+        Bundle back = Bundle.read(target);
+        assertThat(back.pipeline().decisionThreshold()).isEqualTo(threshold);
+        Predictions predicted = back.pipeline().predict(features());
+        assertBitIdentical(thresholded.pipeline().predict(features()), predicted);
+        for (int i = 0; i < predicted.size(); i++) {
+            assertThat(predicted.classIndex(i)).isEqualTo(predicted.probability(i, 1) >= threshold ? 1 : 0);
+            assertThat(predicted.probability(i, 1)).isEqualTo(argmax.probability(i, 1));
+        }
+        Path old = dir.resolve("plain");
+        plain.write(old);
+        assertThat(Files.readString(old.resolve("pipeline.json"))).doesNotContain("decision_threshold");
+        assertThat(Bundle.read(old).pipeline().decisionThreshold()).isNaN();
+    }
+
+    @Test
     void roundTripKeepsTheDriftReference() throws IOException {
         Bundle original = bundle();
         Path target = dir.resolve("model");
