@@ -4,10 +4,20 @@ package dev.kiln.learn.tree;
 final class CompactShapTree implements ShapTree {
     private final CompactTree tree;
     private final int depth;
+    private final double[] expected;
 
     CompactShapTree(CompactTree tree) {
         this.tree = tree;
         this.depth = tree.depth();
+        this.expected = new double[tree.width()];
+        for (int k = 0; k < expected.length; k++) {
+            expected[k] = TreeShap.expectedValue(this, k);
+        }
+    }
+
+    @Override
+    public double expectedValue(int k) {
+        return expected[k];
     }
 
     @Override

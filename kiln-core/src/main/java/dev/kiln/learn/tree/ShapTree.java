@@ -28,4 +28,7 @@ interface ShapTree {
 
     /** The depth of the deepest leaf; 0 for a single leaf. */
     int depth();
+
+    /** The cover-weighted mean of value {@code k} over the leaves (see {@link TreeShap#expectedValue}). */
+    double expectedValue(int k);
 }

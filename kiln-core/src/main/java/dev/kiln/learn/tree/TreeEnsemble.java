@@ -44,6 +44,8 @@ public final class TreeEnsemble {
     /** Training rows that reached each internal node and each leaf, for TreeSHAP; null in ensembles that predate them. */
     private final double[] nodeCover;
     private final double[] leafCover;
+    /** Each tree as TreeSHAP walks it, with its depth and expected values; null without covers. */
+    private final EnsembleShapTree[] shapTrees;
     /** Serving layout, derived: feature in the low 24 bits, flags above; children at 2i (left) and 2i+1 (right). */
     private final int[] featureAndFlags;
     private final int[] children;
@@ -100,6 +102,10 @@ public final class TreeEnsemble {
             featureAndFlags[i] = feature[i] | flags[i] << 24;
             children[2 * i] = left[i];
             children[2 * i + 1] = right[i];
+        }
+        this.shapTrees = nodeCover == null ? null : new EnsembleShapTree[trees];
+        for (int t = 0; nodeCover != null && t < trees; t++) {
+            shapTrees[t] = new EnsembleShapTree(t);
         }
     }
 
@@ -364,7 +370,7 @@ public final class TreeEnsemble {
     /** Tree {@code t} as TreeSHAP walks it: internal node {@code i} is id {@code i}, leaf {@code l} is id {@code nodes + l}. */
     ShapTree shapTree(int t) {
         Checks.checkArgument(hasCover(), "trees: no node covers (the bundle predates TreeSHAP); retrain to explain it");
-        return new EnsembleShapTree(t);
+        return shapTrees[t];
     }
 
     /** One tree of this ensemble seen through {@link ShapTree}. */
@@ -372,11 +378,23 @@ public final class TreeEnsemble {
         private final int base;
         private final int nodes;
         private final int leafBase;
+        private final int depth;
+        private final double[] expected;
 
         EnsembleShapTree(int t) {
             this.base = nodeStart[t];
             this.nodes = nodeStart[t + 1] - base;
             this.leafBase = leafStart[t];
+            this.depth = computeDepth();
+            this.expected = new double[width];
+            for (int k = 0; k < width; k++) {
+                expected[k] = TreeShap.expectedValue(this, k);
+            }
+        }
+
+        @Override
+        public double expectedValue(int k) {
+            return expected[k];
         }
 
         private int id(int child) {
@@ -425,6 +443,10 @@ public final class TreeEnsemble {
 
         @Override
         public int depth() {
+            return depth;
+        }
+
+        private int computeDepth() {
             if (nodes == 0) {
                 return 0;
             }

@@ -17,7 +17,7 @@ public final class TreeExplainer {
         int width = tree.width();
         Arrays.fill(contributions, 0.0);
         for (int k = 0; k < width; k++) {
-            baseline[k] = TreeShap.expectedValue(view, k);
+            baseline[k] = view.expectedValue(k);
         }
         shap.add(view, x, width, width, 0, 1.0, contributions);
     }
@@ -31,7 +31,7 @@ public final class TreeExplainer {
         for (int t = 0; t < trees; t++) {
             ShapTree view = ensemble.shapTree(t);
             for (int k = 0; k < width; k++) {
-                baseline[k] += TreeShap.expectedValue(view, k);
+                baseline[k] += view.expectedValue(k);
             }
             shap.add(view, x, width, width, 0, 1.0, contributions);
         }
@@ -52,7 +52,7 @@ public final class TreeExplainer {
         System.arraycopy(start, 0, baseline, 0, outputs);
         for (int t = 0; t < ensemble.trees(); t++) {
             ShapTree view = ensemble.shapTree(t);
-            baseline[t % outputs] += TreeShap.expectedValue(view, 0);
+            baseline[t % outputs] += view.expectedValue(0);
             shap.add(view, x, 1, outputs, t % outputs, 1.0, contributions);
         }
     }

@@ -13,6 +13,9 @@ import java.util.Arrays;
  * <p>Mutable scratch space, one instance per thread; the trees it reads are not modified.
  */
 public final class TreeShap {
+    /** 1 / n for the small integers n, which the path weights are scaled by. */
+    private static final double[] RECIPROCALS = reciprocals(1025);
+
     private int[] pathFeature = new int[64];
     private double[] pathZero = new double[64];
     private double[] pathOne = new double[64];
@@ -117,9 +120,10 @@ public final class TreeShap {
         pathZero[start + depth] = zero;
         pathOne[start + depth] = one;
         pathWeight[start + depth] = depth == 0 ? 1.0 : 0.0;
+        double inverse = reciprocal(depth + 1);
         for (int i = depth - 1; i >= 0; i--) {
-            pathWeight[start + i + 1] += one * pathWeight[start + i] * (i + 1) / (depth + 1);
-            pathWeight[start + i] = zero * pathWeight[start + i] * (depth - i) / (depth + 1);
+            pathWeight[start + i + 1] += one * pathWeight[start + i] * (i + 1) * inverse;
+            pathWeight[start + i] = zero * pathWeight[start + i] * (depth - i) * inverse;
         }
     }
 
@@ -128,13 +132,19 @@ public final class TreeShap {
         double one = pathOne[start + index];
         double zero = pathZero[start + index];
         double nextOnePortion = pathWeight[start + depth];
-        for (int i = depth - 1; i >= 0; i--) {
-            if (one != 0) {
+        double size = depth + 1;
+        double inverseSize = reciprocal(depth + 1);
+        if (one != 0) {
+            double inverseOne = 1.0 / one;
+            for (int i = depth - 1; i >= 0; i--) {
                 double tmp = pathWeight[start + i];
-                pathWeight[start + i] = nextOnePortion * (depth + 1) / ((i + 1) * one);
-                nextOnePortion = tmp - pathWeight[start + i] * zero * (depth - i) / (depth + 1);
-            } else {
-                pathWeight[start + i] = pathWeight[start + i] * (depth + 1) / (zero * (depth - i));
+                pathWeight[start + i] = nextOnePortion * size * inverseOne * reciprocal(i + 1);
+                nextOnePortion = tmp - pathWeight[start + i] * zero * (depth - i) * inverseSize;
+            }
+        } else {
+            double inverseZero = 1.0 / zero;
+            for (int i = depth - 1; i >= 0; i--) {
+                pathWeight[start + i] = pathWeight[start + i] * size * inverseZero * reciprocal(depth - i);
             }
         }
         for (int i = index; i < depth; i++) {
@@ -144,21 +154,44 @@ public final class TreeShap {
         }
     }
 
-    /** The total permutation weight of the path with entry {@code index} unwound, without changing the path. */
+    /**
+     * The total permutation weight of the path with entry {@code index} unwound, without changing the path. The hot
+     * loop of TreeSHAP: divisions are replaced by multiplications with reciprocals (a table for the small integers).
+     */
     private double unwoundSum(int start, int depth, int index) {
         double one = pathOne[start + index];
         double zero = pathZero[start + index];
         double nextOnePortion = pathWeight[start + depth];
+        double size = depth + 1;
+        double inverseSize = reciprocal(depth + 1);
         double total = 0.0;
-        for (int i = depth - 1; i >= 0; i--) {
-            if (one != 0) {
-                double tmp = nextOnePortion * (depth + 1) / ((i + 1) * one);
+        if (one != 0) {
+            double scale = size / one;
+            double zeroScale = zero * inverseSize;
+            for (int i = depth - 1; i >= 0; i--) {
+                double tmp = nextOnePortion * scale * reciprocal(i + 1);
                 total += tmp;
-                nextOnePortion = pathWeight[start + i] - tmp * zero * ((double) (depth - i) / (depth + 1));
-            } else if (zero != 0) {
-                total += pathWeight[start + i] / zero / ((double) (depth - i) / (depth + 1));
+                nextOnePortion = pathWeight[start + i] - tmp * zeroScale * (depth - i);
+            }
+        } else if (zero != 0) {
+            double scale = size / zero;
+            for (int i = depth - 1; i >= 0; i--) {
+                total += pathWeight[start + i] * scale * reciprocal(depth - i);
             }
         }
         return total;
+    }
+
+    private static double[] reciprocals(int n) {
+        double[] out = new double[n];
+        for (int i = 1; i < n; i++) {
+            out[i] = 1.0 / i;
+        }
+        return out;
+    }
+
+    /** 1 / {@code n} for {@code n >= 1}. */
+    private static double reciprocal(int n) {
+        return n < RECIPROCALS.length ? RECIPROCALS[n] : 1.0 / n;
     }
 }
