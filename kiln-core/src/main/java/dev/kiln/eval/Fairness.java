@@ -52,7 +52,9 @@ public final class Fairness {
             groups.add(new GroupRates(e.getKey(), n, ratio(tp + fp, n), ratio(tp, tp + fn), ratio(fp, fp + tn), ratio(tp, tp + fp)));
         }
         double dp = spread(groups, 0);
-        double eo = Math.max(spread(groups, 1), spread(groups, 2));
+        double tpr = spread(groups, 1);
+        double fpr = spread(groups, 2);
+        double eo = Double.isNaN(tpr) ? fpr : Double.isNaN(fpr) ? tpr : Math.max(tpr, fpr);
         return new FairnessReport(sensitive.name(), groups, dp, eo);
     }
 
