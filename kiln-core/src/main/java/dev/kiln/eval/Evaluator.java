@@ -22,7 +22,7 @@ import java.util.concurrent.ForkJoinPool;
 public final class Evaluator {
     static final int IMPORTANCE_ROWS = 2000;
     static final int REPEATS = 5;
-    static final int EXPLAIN_ROWS = 500;
+    static final int EXPLAIN_ROWS = 300;
     static final int DEPENDENCE_FEATURES = 3;
     static final int CURVE_POINTS = 200;
 

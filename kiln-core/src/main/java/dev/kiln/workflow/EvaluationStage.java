@@ -29,13 +29,15 @@ import java.util.Map;
 /**
  * The diagnosis part of a run's evaluate stage for the chosen model: its decision threshold (when the spec asks for
  * one, chosen on the selection rows), its test metrics with fairness, its learning curve on the prepared training
- * rows (at most {@value #CURVE_ROWS} of them, seeded), and the evaluation report {@code eval.html}.
+ * rows (at most {@value #CURVE_ROWS} of them, evenly strided), and the evaluation report {@code eval.html}. The curve's
+ * last point, all training rows, is the chosen model itself (a refit would give the same bits), so the curve costs
+ * about 1.75 fits.
  * Preparation is not refitted for the learning curve: subsets of the prepared training rows are fitted on.
  */
 final class EvaluationStage {
     /** The file name of the evaluation report in a run's artifacts. */
     static final String REPORT = "eval.html";
-    static final int CURVE_ROWS = 50_000;
+    static final int CURVE_ROWS = 200_000;
 
     private final Spec spec;
     private final Problem problem;
@@ -74,8 +76,9 @@ final class EvaluationStage {
     }
 
     /** The learning curve of {@code learner} on the prepared training rows, validated on {@code validationRows}. */
-    LearningCurve learningCurve(Learner<?> learner, int[] validationRows) {
+    LearningCurve learningCurve(Learner<?> learner, Model chosen, int[] validationRows) {
         Frame train = prep.train();
+        boolean sampled = train.rowCount() > CURVE_ROWS;
         String target = spec.problem().target();
         if (train.rowCount() > CURVE_ROWS) {
             int[] rows = new int[CURVE_ROWS];
@@ -89,7 +92,7 @@ final class EvaluationStage {
         Frame validation = prep.apply(problem.features().take(validationRows));
         TrainOptions options = TrainOptions.of(target, problem.task(), spec.train().seed());
         LearningCurve.Fitter fitter = rows -> {
-            Model model = learner.fit(fitted.take(rows), options);
+            Model model = !sampled && rows.length == fitted.rowCount() ? chosen : learner.fit(fitted.take(rows), options);
             return new LearningCurve.Predictor() {
                 @Override
                 public Predictions predictTrain(int[] at) {

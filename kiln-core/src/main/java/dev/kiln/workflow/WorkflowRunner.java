@@ -150,7 +150,7 @@ public final class WorkflowRunner {
         }
         Map<String, Double> testMetrics = evaluation.metrics(best.model, threshold, split.test());
         boolean accepted = spec.problem().accept() == null || spec.problem().accept().test(testMetrics);
-        LearningCurve curve = evaluation.learningCurve(best.learner, selectRows);
+        LearningCurve curve = evaluation.learningCurve(best.learner, best.model, selectRows);
         BundleBuilder builder = new BundleBuilder(spec, runId, dataHash, problem, prep, split);
         Bundle bundle = builder.build(best.model, best.learner, testMetrics, threshold == null ? Double.NaN : threshold.threshold());
         evaluation.writeReport(bundle.pipeline(), split.test(), results, best.label, curve, threshold, notes, outputDir);
