@@ -122,10 +122,19 @@ public record Spec(String name, Problem problem, Data data, Prepare prepare, Spl
         }
     }
 
-    /** Outliers: method iqr or zscore, the fence factor, and the action clip, flag or drop. */
-    public record Outliers(String method, double factor, String action, List<String> columns) {
+    /**
+     * Outliers: method iqr, zscore or isolation_forest, the fence factor, and the action clip, flag or drop
+     * (an isolation forest flags or drops). {@code contamination} (NaN for auto), {@code trees} and
+     * {@code maxSamples} are the isolation forest's.
+     */
+    public record Outliers(String method, double factor, String action, List<String> columns, double contamination, int trees,
+                           int maxSamples) {
         public Outliers {
             columns = List.copyOf(columns);
+        }
+
+        public Outliers(String method, double factor, String action, List<String> columns) {
+            this(method, factor, action, columns, Double.NaN, 100, 256);
         }
     }
 
