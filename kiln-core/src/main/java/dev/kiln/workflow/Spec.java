@@ -3,6 +3,7 @@ package dev.kiln.workflow;
 import dev.kiln.data.ColumnKind;
 import dev.kiln.data.source.Source;
 import dev.kiln.data.source.SourceContext;
+import dev.kiln.learn.Task;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +30,20 @@ public record Spec(String name, Problem problem, Data data, Prepare prepare, Spl
     /**
      * The learning problem.
      *
-     * @param task {@code classification} or {@code regression}
+     * @param task {@code classification}, {@code regression}, {@code clustering} or {@code anomaly}
+     * @param target the column to predict; null for clustering and anomaly
      * @param metric the metric that selects the best model
      * @param accept the acceptance rule, or null when every model is accepted
      */
     public record Problem(String task, String target, String metric, AcceptRule accept) {
         public boolean isClassification() {
             return task.equals("classification");
+        }
+
+        /** {@link Task#CLUSTERING} or {@link Task#ANOMALY} for those tasks (which have no target), else null. */
+        public Task unsupervisedTask() {
+            Task parsed = Task.fromLabel(task);
+            return parsed != null && parsed.isUnsupervised() ? parsed : null;
         }
     }
 
