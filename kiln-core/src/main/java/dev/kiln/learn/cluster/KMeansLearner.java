@@ -53,7 +53,7 @@ public final class KMeansLearner implements Learner<KMeansModel> {
             if (!params.autoK()) {
                 Checks.checkArgument(params.k() <= n, "k: %s clusters need at least as many rows, got %s", params.k(), n);
                 Fit best = fitK(x, n, d, params.k(), tolerance, random, blocks);
-                return new KMeansModel(data.featureNames(), params, best.centres, best.inertia, Double.NaN);
+                return new KMeansModel(data.featureNames(), params, best.centres, best.inertia, Double.NaN, best.iterations);
             }
             Checks.checkArgument(params.kMin() < n, "k_min: %s clusters need more rows, got %s", params.kMin(), n);
             int[] sample = sample(n, Math.min(n, params.silhouetteSample()), random.split());
@@ -75,11 +75,11 @@ public final class KMeansLearner implements Learner<KMeansModel> {
                     bestSilhouette = silhouette;
                 }
             }
-            return new KMeansModel(data.featureNames(), params, best.centres, best.inertia, bestSilhouette);
+            return new KMeansModel(data.featureNames(), params, best.centres, best.inertia, bestSilhouette, best.iterations);
         }
     }
 
-    private record Fit(double[] centres, double inertia) {
+    private record Fit(double[] centres, double inertia, int iterations) {
     }
 
     private Fit fitK(double[] x, int n, int d, int k, double tolerance, SplittableRandom random, Blocks blocks) {
@@ -91,7 +91,7 @@ public final class KMeansLearner implements Learner<KMeansModel> {
             double[] centres = hamerly.run(params.maxIter(), tolerance);
             double inertia = hamerly.inertia();
             if (best == null || inertia < best.inertia) {
-                best = new Fit(centres, inertia);
+                best = new Fit(centres, inertia, hamerly.iterations());
             }
         }
         return best;

@@ -28,9 +28,11 @@ public final class KMeansModel implements Model {
     private final int k;
     private final double inertia;
     private final double silhouette;
+    private final int iterations;
 
-    /** A model from centres (row-major, {@code k × features}, copied). */
-    public KMeansModel(List<String> features, KMeansParams params, double[] centres, double inertia, double silhouette) {
+    /** A model from centres (row-major, {@code k × features}, copied); {@code iterations} of the kept start. */
+    public KMeansModel(List<String> features, KMeansParams params, double[] centres, double inertia, double silhouette,
+                       int iterations) {
         Checks.checkArgument(!features.isEmpty() && centres.length > 0 && centres.length % features.size() == 0,
                 "centres: expected a multiple of %s values, got %s", features.size(), centres.length);
         this.features = List.copyOf(features);
@@ -39,6 +41,7 @@ public final class KMeansModel implements Model {
         this.k = centres.length / features.size();
         this.inertia = inertia;
         this.silhouette = silhouette;
+        this.iterations = iterations;
     }
 
     /** Rebuilds a model written by {@link #toJson}. */
@@ -46,7 +49,7 @@ public final class KMeansModel implements Model {
         ModelState state = ModelState.read(json, arrays, TYPE);
         Checks.checkArgument(state.task() == Task.CLUSTERING, "task: expected clustering, got %s", state.task().label());
         return new KMeansModel(state.features(), KMeansParams.fromMap(state.params()), state.doubles("centres"),
-                number(json, "inertia"), number(json, "silhouette"));
+                number(json, "inertia"), number(json, "silhouette"), state.integer("iterations"));
     }
 
     private static double number(ObjectNode json, String field) {
@@ -60,6 +63,7 @@ public final class KMeansModel implements Model {
         ObjectNode json = ModelState.header(this, params.toMap());
         json.put("centres", arrays.putDoubles(centres));
         json.put("inertia", inertia);
+        json.put("iterations", iterations);
         if (Double.isNaN(silhouette)) {
             json.putNull("silhouette");
         } else {
@@ -100,6 +104,11 @@ public final class KMeansModel implements Model {
     /** The sum of squared distances of the training rows to their centres. */
     public double inertia() {
         return inertia;
+    }
+
+    /** The Lloyd iterations of the kept start. */
+    public int iterations() {
+        return iterations;
     }
 
     /** The silhouette on the training sample that chose k; NaN when k was fixed. */

@@ -170,19 +170,11 @@ final class Backprop {
             double[] a = w.activations[l - 1];
             double[] z = w.activations[l];
             for (int r = 0; r < m; r++) {
+                System.arraycopy(theta, bo, z, r * out, out);
+            }
+            Gemm.multiplyAdd(a, m, in, theta, wo, out, z);
+            for (int r = 0; r < m; r++) {
                 int zo = r * out;
-                System.arraycopy(theta, bo, z, zo, out);
-                int ao = r * in;
-                for (int k = 0; k < in; k++) {
-                    double ak = a[ao + k];
-                    if (ak == 0) {
-                        continue;
-                    }
-                    int row = wo + k * out;
-                    for (int j = 0; j < out; j++) {
-                        z[zo + j] += ak * theta[row + j];
-                    }
-                }
                 if (l < last) {
                     activation.apply(z, zo, zo + out);
                     if (masks != null) {
@@ -223,19 +215,9 @@ final class Backprop {
         double[] a = w.activations[l - 1];
         double[] delta = w.deltas[l];
         double[] g = w.gradient;
+        Gemm.transposeMultiplyAdd(a, m, in, delta, out, g, wo);
         for (int r = 0; r < m; r++) {
             int dro = r * out;
-            int ao = r * in;
-            for (int k = 0; k < in; k++) {
-                double ak = a[ao + k];
-                if (ak == 0) {
-                    continue;
-                }
-                int row = wo + k * out;
-                for (int j = 0; j < out; j++) {
-                    g[row + j] += ak * delta[dro + j];
-                }
-            }
             for (int j = 0; j < out; j++) {
                 g[bo + j] += delta[dro + j];
             }
@@ -251,20 +233,10 @@ final class Backprop {
         double[] previous = w.deltas[l - 1];
         double[] a = w.activations[l - 1];
         double[] mask = masks == null ? null : masks[l - 1];
+        java.util.Arrays.fill(previous, 0, m * in, 0);
+        Gemm.multiplyAdd(delta, m, out, t, 0, in, previous);
         for (int r = 0; r < m; r++) {
             int po = r * in;
-            java.util.Arrays.fill(previous, po, po + in, 0);
-            int dro = r * out;
-            for (int j = 0; j < out; j++) {
-                double dj = delta[dro + j];
-                if (dj == 0) {
-                    continue;
-                }
-                int tro = j * in;
-                for (int k = 0; k < in; k++) {
-                    previous[po + k] += dj * t[tro + k];
-                }
-            }
             int mo = (batchOffset + r) * in;
             for (int k = 0; k < in; k++) {
                 double activated = a[po + k];
