@@ -11,8 +11,9 @@ import java.util.Arrays;
  *
  * <p>Stops when the squared centre shift summed over the centres is at most {@code tolerance}, when no
  * row changes cluster, or after {@code maxIter} iterations; the labels then belong to the final centres.
- * A cluster that empties is moved to the row farthest from its centre. Centre sums are per fixed row
- * block, added in block order: deterministic for any thread count. Not thread-safe; one run per object.
+ * A cluster that empties is moved to the row farthest from its centre. The sums behind the centres are
+ * kept per fixed row block, updated in row order as rows change cluster, and added in block order:
+ * deterministic for any thread count. Not thread-safe; one run per object.
  */
 final class Hamerly {
     private final double[] x;
@@ -24,6 +25,8 @@ final class Hamerly {
     private final int[] labels;
     private final double[] upper;
     private final double[] lower;
+    private final double[][] blockSums;
+    private final long[][] blockCounts;
     private int iterations;
 
     Hamerly(double[] x, int n, int d, double[] initialCentres, Blocks blocks) {
@@ -36,6 +39,8 @@ final class Hamerly {
         this.labels = new int[n];
         this.upper = new double[n];
         this.lower = new double[n];
+        this.blockSums = new double[blocks.count()][k * d];
+        this.blockCounts = new long[blocks.count()][k];
     }
 
     /** Runs the iterations; returns the final centres (row-major). */
@@ -68,13 +73,8 @@ final class Hamerly {
                 fullAssign();
                 continue;
             }
-            if (total <= tolerance) {
-                shiftBounds(shift, largest, second, largestAt);
-                assign(halfGap, changed);
-                break;
-            }
-            shiftBounds(shift, largest, second, largestAt);
-            if (assign(halfGap, changed) == 0) {
+            int moved = assign(halfGap, changed, shift, largest, second, largestAt);
+            if (total <= tolerance || moved == 0) {
                 break;
             }
         }
@@ -103,11 +103,21 @@ final class Hamerly {
         return KMeansPlusPlus.sum(partial);
     }
 
-    /** Exact nearest and second-nearest centre for every row. */
+    /** Exact nearest and second-nearest centre for every row, and each block's sums and counts per cluster. */
     private void fullAssign() {
         blocks.run((block, from, to) -> {
+            double[] sums = blockSums[block];
+            long[] counts = blockCounts[block];
+            Arrays.fill(sums, 0);
+            Arrays.fill(counts, 0);
             for (int i = from; i < to; i++) {
                 scan(i);
+                int so = labels[i] * d;
+                int xo = i * d;
+                counts[labels[i]]++;
+                for (int j = 0; j < d; j++) {
+                    sums[so + j] += x[xo + j];
+                }
             }
         });
     }
@@ -132,8 +142,12 @@ final class Hamerly {
         lower[i] = Math.sqrt(second);
     }
 
-    /** Hamerly's assignment step; returns how many rows changed cluster. */
-    private int assign(double[] halfGap, int[] changed) {
+    /**
+     * Hamerly's assignment step after the centres moved by {@code shift}: widens each row's bounds, then
+     * rescans the rows whose bounds no longer decide, moving a row that changes cluster between its
+     * block's sums. Returns how many rows changed cluster.
+     */
+    private int assign(double[] halfGap, int[] changed, double[] shift, double largest, double second, int largestAt) {
         for (int c = 0; c < k; c++) {
             double nearest = Double.POSITIVE_INFINITY;
             for (int o = 0; o < k; o++) {
@@ -145,8 +159,12 @@ final class Hamerly {
         }
         blocks.run((block, from, to) -> {
             int count = 0;
+            double[] sums = blockSums[block];
+            long[] counts = blockCounts[block];
             for (int i = from; i < to; i++) {
                 int label = labels[i];
+                upper[i] += shift[label];
+                lower[i] -= label == largestAt ? second : largest;
                 double bound = Math.max(halfGap[label], lower[i]);
                 if (upper[i] <= bound) {
                     continue;
@@ -156,8 +174,16 @@ final class Hamerly {
                     continue;
                 }
                 scan(i);
-                if (labels[i] != label) {
+                int now = labels[i];
+                if (now != label) {
                     count++;
+                    counts[label]--;
+                    counts[now]++;
+                    int xo = i * d;
+                    for (int j = 0; j < d; j++) {
+                        sums[label * d + j] -= x[xo + j];
+                        sums[now * d + j] += x[xo + j];
+                    }
                 }
             }
             changed[block] = count;
@@ -169,47 +195,20 @@ final class Hamerly {
         return total;
     }
 
-    private void shiftBounds(double[] shift, double largest, double second, int largestAt) {
-        blocks.run((block, from, to) -> {
-            for (int i = from; i < to; i++) {
-                int label = labels[i];
-                upper[i] += shift[label];
-                lower[i] -= label == largestAt ? second : largest;
-            }
-        });
-    }
-
     /**
      * The means of the clusters into {@code next}; an empty cluster takes the row farthest from its own
      * centre (then the next farthest for a second empty one). Returns whether any was moved so.
      */
     private boolean updateCentres(double[] next) {
-        int count = blocks.count();
-        double[][] sums = new double[count][];
-        long[][] counts = new long[count][];
-        blocks.run((block, from, to) -> {
-            double[] s = new double[k * d];
-            long[] c = new long[k];
-            for (int i = from; i < to; i++) {
-                int label = labels[i];
-                c[label]++;
-                int xo = i * d;
-                int so = label * d;
-                for (int j = 0; j < d; j++) {
-                    s[so + j] += x[xo + j];
-                }
-            }
-            sums[block] = s;
-            counts[block] = c;
-        });
         Arrays.fill(next, 0);
         long[] sizes = new long[k];
-        for (int block = 0; block < count; block++) {
+        for (int block = 0; block < blockSums.length; block++) {
+            double[] sums = blockSums[block];
             for (int t = 0; t < next.length; t++) {
-                next[t] += sums[block][t];
+                next[t] += sums[t];
             }
             for (int c = 0; c < k; c++) {
-                sizes[c] += counts[block][c];
+                sizes[c] += blockCounts[block][c];
             }
         }
         boolean relocated = false;

@@ -20,32 +20,53 @@ final class KMeansPlusPlus {
         int first = random.nextInt(n);
         System.arraycopy(x, first * d, centres, 0, d);
         double[] closest = new double[n];
-        double[] partial = new double[blocks.count()];
         blocks.run((block, from, to) -> {
             for (int i = from; i < to; i++) {
                 closest[i] = Distances.squared(x, i * d, x, first * d, d);
             }
         });
         int trials = 2 + (int) Math.log(k);
+        double[][] partial = new double[blocks.count()][trials];
         double[] cumulative = new double[n];
+        int[] candidates = new int[trials];
         for (int c = 1; c < k; c++) {
             double running = 0;
             for (int i = 0; i < n; i++) {
                 running += closest[i];
                 cumulative[i] = running;
             }
-            int bestRow = -1;
+            for (int t = 0; t < trials; t++) {
+                candidates[t] = search(cumulative, random.nextDouble() * running);
+            }
+            blocks.run((block, from, to) -> {
+                double[] sums = partial[block];
+                java.util.Arrays.fill(sums, 0);
+                for (int i = from; i < to; i++) {
+                    int xo = i * d;
+                    for (int t = 0; t < trials; t++) {
+                        sums[t] += Math.min(closest[i], Distances.squared(x, xo, x, candidates[t] * d, d));
+                    }
+                }
+            });
+            int best = 0;
             double bestPotential = Double.POSITIVE_INFINITY;
             for (int t = 0; t < trials; t++) {
-                int row = search(cumulative, random.nextDouble() * running);
-                double trial = potentialWith(x, d, row, closest, partial, blocks, false);
-                if (trial < bestPotential) {
-                    bestPotential = trial;
-                    bestRow = row;
+                double potential = 0;
+                for (double[] sums : partial) {
+                    potential += sums[t];
+                }
+                if (potential < bestPotential) {
+                    bestPotential = potential;
+                    best = t;
                 }
             }
-            potentialWith(x, d, bestRow, closest, partial, blocks, true);
-            System.arraycopy(x, bestRow * d, centres, c * d, d);
+            int chosen = candidates[best];
+            blocks.run((block, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    closest[i] = Math.min(closest[i], Distances.squared(x, i * d, x, chosen * d, d));
+                }
+            });
+            System.arraycopy(x, chosen * d, centres, c * d, d);
         }
         return centres;
     }
@@ -63,23 +84,6 @@ final class KMeansPlusPlus {
             }
         }
         return low;
-    }
-
-    /** The potential with row {@code row} as an extra centre; when {@code commit}, {@code closest} takes the new distances. */
-    private static double potentialWith(double[] x, int d, int row, double[] closest, double[] partial,
-                                        Blocks blocks, boolean commit) {
-        blocks.run((block, from, to) -> {
-            double sum = 0;
-            for (int i = from; i < to; i++) {
-                double distance = Math.min(closest[i], Distances.squared(x, i * d, x, row * d, d));
-                if (commit) {
-                    closest[i] = distance;
-                }
-                sum += distance;
-            }
-            partial[block] = sum;
-        });
-        return sum(partial);
     }
 
     static double sum(double[] values) {
