@@ -10,6 +10,7 @@ import dev.kiln.data.Frame;
  * frame, a non-numeric column and a missing or non-finite value. Never modifies the frame.
  */
 public final class UnsupervisedData {
+    private static final int TRANSPOSE_ROWS = 1024;
     private final FeatureMatrix features;
     private final double[] rows;
 
@@ -27,16 +28,19 @@ public final class UnsupervisedData {
         int n = matrix.rows();
         int d = matrix.columnCount();
         double[] rows = new double[n * d];
-        for (int j = 0; j < d; j++) {
-            double[] column = matrix.column(j);
-            for (int i = 0; i < n; i++) {
-                double v = column[i];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException(String.format(
-                            "feature column '%s' has a missing or non-finite value (%s) at row %s; impute before training",
-                            matrix.names().get(j), v, i));
+        for (int start = 0; start < n; start += TRANSPOSE_ROWS) { // a window of rows at a time keeps the writes in cache
+            int end = Math.min(n, start + TRANSPOSE_ROWS);
+            for (int j = 0; j < d; j++) {
+                double[] column = matrix.column(j);
+                for (int i = start; i < end; i++) {
+                    double v = column[i];
+                    if (!Double.isFinite(v)) {
+                        throw new IllegalArgumentException(String.format(
+                                "feature column '%s' has a missing or non-finite value (%s) at row %s; impute before training",
+                                matrix.names().get(j), v, i));
+                    }
+                    rows[i * d + j] = v;
                 }
-                rows[i * d + j] = v;
             }
         }
         return new UnsupervisedData(matrix, rows);
@@ -48,10 +52,13 @@ public final class UnsupervisedData {
         int n = matrix.rows();
         int d = matrix.columnCount();
         double[] out = new double[n * d];
-        for (int j = 0; j < d; j++) {
-            double[] column = matrix.column(j);
-            for (int i = 0; i < n; i++) {
-                out[i * d + j] = column[i];
+        for (int start = 0; start < n; start += TRANSPOSE_ROWS) {
+            int end = Math.min(n, start + TRANSPOSE_ROWS);
+            for (int j = 0; j < d; j++) {
+                double[] column = matrix.column(j);
+                for (int i = start; i < end; i++) {
+                    out[i * d + j] = column[i];
+                }
             }
         }
         return out;

@@ -35,11 +35,6 @@ final class Blocks implements AutoCloseable {
         });
     }
 
-    /** Runs {@code body} over {@code [0, count)} items split into {@code parts} fixed parts. */
-    void runParts(int items, int parts, ParallelLoop.Body body) {
-        ParallelLoop.run(pool, items, parts, body);
-    }
-
     @Override
     public void close() {
         if (pool != null) {

@@ -2,6 +2,7 @@ package dev.kiln.learn.cluster;
 
 import dev.kiln.data.Checks;
 import dev.kiln.data.Frame;
+import dev.kiln.learn.FeatureMatrix;
 import dev.kiln.learn.Learner;
 import dev.kiln.learn.Task;
 import dev.kiln.learn.TrainOptions;
@@ -49,7 +50,7 @@ public final class KMeansLearner implements Learner<KMeansModel> {
         double[] x = data.rows();
         SplittableRandom random = new SplittableRandom(options.seed());
         try (Blocks blocks = new Blocks(n, options.threads())) {
-            double tolerance = params.tolerance() * meanVariance(x, n, d);
+            double tolerance = params.tolerance() * meanVariance(data.features());
             if (!params.autoK()) {
                 Checks.checkArgument(params.k() <= n, "k: %s clusters need at least as many rows, got %s", params.k(), n);
                 Fit best = fitK(x, n, d, params.k(), tolerance, random, blocks);
@@ -98,22 +99,24 @@ public final class KMeansLearner implements Learner<KMeansModel> {
     }
 
     /** The mean over features of their population variance. */
-    static double meanVariance(double[] x, int n, int d) {
+    static double meanVariance(FeatureMatrix features) {
         double total = 0;
-        for (int j = 0; j < d; j++) {
+        int n = features.rows();
+        for (int j = 0; j < features.columnCount(); j++) {
+            double[] column = features.column(j);
             double sum = 0;
             for (int i = 0; i < n; i++) {
-                sum += x[i * d + j];
+                sum += column[i];
             }
             double mean = sum / n;
             double squares = 0;
             for (int i = 0; i < n; i++) {
-                double diff = x[i * d + j] - mean;
+                double diff = column[i] - mean;
                 squares += diff * diff;
             }
             total += squares / n;
         }
-        return total / d;
+        return total / features.columnCount();
     }
 
     /** {@code m} distinct indexes of {@code [0, n)} in ascending order, drawn by selection sampling (Knuth's algorithm S). */
