@@ -67,7 +67,7 @@ class UnsupervisedCommandsTest {
         assertThat(predict.code()).as(predict.err()).isZero();
         List<String> rows = Files.readAllLines(out);
         assertThat(rows.get(0)).isEqualTo("prediction");
-        assertThat(rows.get(rows.size() - 1)).isEqualTo("-1.0");
+        assertThat(rows.get(rows.size() - 1)).isEqualTo("-1");
     }
 
     @Test
@@ -80,7 +80,7 @@ class UnsupervisedCommandsTest {
         assertThat(kiln("predict", work.resolve("iso").toString(), "--data", data.toString(), "--out", out.toString()).code()).isZero();
         List<String> rows = Files.readAllLines(out);
         assertThat(rows.get(0)).isEqualTo("prediction,is_anomaly");
-        assertThat(rows.get(rows.size() - 1)).endsWith(",1.0");
+        assertThat(rows.get(rows.size() - 1)).endsWith(",1");
         Outcome evaluate = kiln("evaluate", work.resolve("iso").toString(), "--data", data.toString(), "--json");
         assertThat(JSON.readTree(evaluate.out()).get("anomaly_fraction").asDouble()).isBetween(0.005, 0.02);
     }
