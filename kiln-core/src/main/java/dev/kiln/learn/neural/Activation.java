@@ -25,7 +25,7 @@ public enum Activation {
     void apply(double[] values, int from, int to) {
         if (this == RELU) {
             for (int i = from; i < to; i++) {
-                values[i] = values[i] > 0 ? values[i] : 0;
+                values[i] = Math.max(values[i], 0.0); // branch-free on x86 (a blend), unlike a conditional
             }
         } else {
             for (int i = from; i < to; i++) {
