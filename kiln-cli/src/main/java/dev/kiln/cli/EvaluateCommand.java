@@ -15,6 +15,7 @@ import dev.kiln.eval.Metric;
 import dev.kiln.eval.Truth;
 import dev.kiln.learn.Learner;
 import dev.kiln.learn.Model;
+import dev.kiln.eval.UnsupervisedMetrics;
 import dev.kiln.learn.Pipeline;
 import dev.kiln.learn.Predictions;
 import dev.kiln.learn.Targets;
@@ -36,6 +37,8 @@ import picocli.CommandLine.Option;
  * labelled file, and the prediction throughput. Rows with a missing target are left out. With
  * {@code --sensitive COL} also fairness rates and differences; with {@code --report FILE} the evaluation report
  * (with {@code --train CSV} also a learning curve of the bundle's learner refitted on that file's rows).
+ * Clustering and anomaly models need no target: their cluster metrics (silhouette, Davies–Bouldin,
+ * Calinski–Harabasz) or anomaly share are computed on the rows as the model sees them.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Score a labelled CSV file with a model and print every applicable metric and the prediction speed.")
@@ -71,6 +74,10 @@ final class EvaluateCommand extends KilnCommand {
         var manifest = loaded.bundle().manifest();
         Pipeline pipeline = loaded.bundle().pipeline();
         Frame input = data.read(pipeline.inputSchema());
+        Task modelTask = Task.fromLabel(manifest.task());
+        if (modelTask != null && modelTask.isUnsupervised()) {
+            return evaluateUnsupervised(loaded, pipeline, input, modelTask, (System.nanoTime() - t0) / 1e9);
+        }
         String target = manifest.target();
         if (!input.has(target)) {
             throw new InvalidDataException(data.data + ": no target column '" + target + "' (the model predicts it)");
@@ -144,6 +151,27 @@ final class EvaluateCommand extends KilnCommand {
                     + String.join(", ", Metric.labels().stream().filter(m -> Metric.fromLabel(m).appliesTo(task)).toList()) + ")");
         }
         return found;
+    }
+
+    /** Clustering or anomaly models: no target; cluster metrics or the anomaly share on the prepared rows. */
+    private int evaluateUnsupervised(ModelOptions.Loaded loaded, Pipeline pipeline, Frame input, Task task, double readSeconds) {
+        long t1 = System.nanoTime();
+        pipeline.predict(input);
+        double predictSeconds = (System.nanoTime() - t1) / 1e9;
+        Map<String, Double> metrics = UnsupervisedMetrics.all(pipeline.model(), pipeline.prepare(input));
+        double rowsPerSecond = input.rowCount() / predictSeconds;
+        if (common.json) {
+            ObjectNode json = RunCommand.JSON.createObjectNode().put("model", loaded.name()).put("task", task.label())
+                    .put("rows", input.rowCount());
+            metrics.forEach(json::put);
+            json.put("read_s", readSeconds).put("predict_s", predictSeconds).put("rows_per_s", rowsPerSecond);
+            out().println(json.toPrettyString());
+        } else {
+            out().printf("%s (%s) on %s: %d rows%n", loaded.name(), task.label(), data.data, input.rowCount());
+            metrics.forEach((name, value) -> out().printf("  %-18s %.4f%n", name, value));
+            out().printf("  predict %.3f s (%.0f rows/s); read %.2f s%n", predictSeconds, rowsPerSecond, readSeconds);
+        }
+        return 0;
     }
 
     private static Truth truth(Task task, Column column, List<String> classes) {

@@ -22,11 +22,12 @@ final class TrainCommand extends KilnCommand {
     @Option(names = "--data", required = true, paramLabel = "CSV", description = "The training data (CSV, optionally .gz).")
     Path data;
 
-    @Option(names = "--target", required = true, paramLabel = "COL", description = "The column to predict.")
+    @Option(names = "--target", paramLabel = "COL",
+            description = "The column to predict (required unless the task is clustering or anomaly).")
     String target;
 
     @Option(names = "--task", paramLabel = "TASK",
-            description = "binary, multiclass or regression (default: inferred from the target).")
+            description = "binary, multiclass, regression (default: inferred from the target), clustering or anomaly (no target).")
     String task;
 
     @Option(names = "--learner", required = true, paramLabel = "NAME", description = "The learner, for instance logistic or tree.")
@@ -80,7 +81,8 @@ final class TrainCommand extends KilnCommand {
         }
         Task parsed = Task.fromLabel(task);
         if (parsed == null) {
-            throw new IllegalArgumentException("--task: expected binary, multiclass or regression, got '" + task + "'");
+            throw new IllegalArgumentException("--task: expected binary, multiclass, regression, clustering or anomaly, got '"
+                    + task + "'");
         }
         return parsed;
     }

@@ -11,19 +11,63 @@ import java.util.List;
 /**
  * The output of a model for a batch of rows. For regression: one value per row. For classification:
  * the probability of every class per row (row-major, rows × classes) and the most probable class.
- * Immutable.
+ * For clustering: the cluster index per row, {@value #NOISE} for a row in no cluster (DBSCAN's noise).
+ * For anomaly detection: the anomaly score per row in [0, 1] and the threshold above which a row is an
+ * anomaly. Immutable.
  */
 public final class Predictions {
     private final Task task;
     private final List<String> classes;
     private final double[] values;
     private final double[] probabilities;
+    private final double anomalyThreshold;
+
+    /** The cluster index of a row that belongs to no cluster (noise). */
+    public static final int NOISE = -1;
+    /** The label of a noise row's cluster. */
+    public static final String NOISE_LABEL = "noise";
 
     private Predictions(Task task, List<String> classes, double[] values, double[] probabilities) {
+        this(task, classes, values, probabilities, Double.NaN);
+    }
+
+    private Predictions(Task task, List<String> classes, double[] values, double[] probabilities, double anomalyThreshold) {
         this.task = task;
         this.classes = List.copyOf(classes);
         this.values = values;
         this.probabilities = probabilities;
+        this.anomalyThreshold = anomalyThreshold;
+    }
+
+    /** Clustering predictions: the cluster index of every row, {@link #NOISE} for none (the array is taken over). */
+    public static Predictions ofClusters(double[] clusters) {
+        for (int i = 0; i < clusters.length; i++) {
+            Checks.checkArgument(clusters[i] == Math.rint(clusters[i]) && clusters[i] >= NOISE,
+                    "cluster index of row %s must be an integer >= -1, got %s", i, clusters[i]);
+        }
+        return new Predictions(Task.CLUSTERING, List.of(), clusters, null);
+    }
+
+    /**
+     * Anomaly predictions: the score of every row in [0, 1] (the array is taken over) and the score from
+     * above which a row counts as an anomaly.
+     */
+    public static Predictions ofAnomalyScores(double[] scores, double threshold) {
+        Checks.checkArgument(threshold >= 0 && threshold <= 1, "anomaly threshold must be in [0, 1], got %s", threshold);
+        return new Predictions(Task.ANOMALY, List.of(), scores, null, threshold);
+    }
+
+    /** Whether {@code row} is an anomaly: its score is above the threshold. {@link IllegalStateException} for other tasks. */
+    public boolean isAnomaly(int row) {
+        if (task != Task.ANOMALY) {
+            throw new IllegalStateException(task.label() + " predictions have no anomaly flag");
+        }
+        return values[row] > anomalyThreshold;
+    }
+
+    /** The score above which a row is an anomaly; NaN for other tasks. */
+    public double anomalyThreshold() {
+        return anomalyThreshold;
     }
 
     /** Regression predictions (the array is taken over, not copied). */
@@ -80,7 +124,10 @@ public final class Predictions {
         return values.length;
     }
 
-    /** The predicted value (regression) or predicted class index (classification) of {@code row}. */
+    /**
+     * The predicted value (regression), predicted class index (classification), cluster index
+     * (clustering) or anomaly score (anomaly detection) of {@code row}.
+     */
     public double value(int row) {
         return values[row];
     }
@@ -90,8 +137,14 @@ public final class Predictions {
         return (int) values[row];
     }
 
-    /** The predicted label: the class for classifiers, the formatted value for regression. */
+    /**
+     * The predicted label: the class for classifiers, the cluster index for clustering ({@value #NOISE_LABEL}
+     * for noise), the formatted value otherwise.
+     */
     public String label(int row) {
+        if (task == Task.CLUSTERING) {
+            return values[row] == NOISE ? NOISE_LABEL : Integer.toString((int) values[row]);
+        }
         return task.isClassification() ? classes.get((int) values[row]) : Double.toString(values[row]);
     }
 
@@ -118,10 +171,19 @@ public final class Predictions {
 
     /**
      * The predictions as a frame: a {@code prediction} column (the class label, or the value), then
-     * for classifiers one {@code probability_<class>} column per class.
+     * for classifiers one {@code probability_<class>} column per class. Clustering: {@code prediction} holds
+     * the cluster index ({@value #NOISE} for noise); anomaly detection: {@code prediction} holds the score and
+     * {@code is_anomaly} 1 for an anomaly, else 0.
      */
     public Frame toFrame() {
         List<Column> columns = new ArrayList<>();
+        if (task == Task.ANOMALY) {
+            double[] flags = new double[values.length];
+            for (int i = 0; i < flags.length; i++) {
+                flags[i] = isAnomaly(i) ? 1 : 0;
+            }
+            return Frame.of(NumericColumn.of("prediction", values), NumericColumn.wrap("is_anomaly", flags));
+        }
         if (!task.isClassification()) {
             columns.add(NumericColumn.of("prediction", values));
             return Frame.of(columns);

@@ -18,6 +18,7 @@ public final class TransformerReaders {
             case MissingTokens.TYPE -> MissingTokens.fromJson(node);
             case FittedKnnImputer.TYPE -> FittedKnnImputer.fromJson(node, arrays);
             case FittedOutlierBounds.TYPE -> FittedOutlierBounds.fromJson(node);
+            case FittedIsolationOutliers.TYPE -> FittedIsolationOutliers.fromJson(node, arrays);
             case FittedScaler.TYPE -> FittedScaler.fromJson(node);
             case FittedPowerTransform.TYPE -> FittedPowerTransform.fromJson(node);
             case FittedLabelEncoder.TYPE -> FittedLabelEncoder.fromJson(node);

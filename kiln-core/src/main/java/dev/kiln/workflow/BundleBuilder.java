@@ -81,7 +81,7 @@ final class BundleBuilder {
         Map<String, Double> metrics = new LinkedHashMap<>();
         testMetrics.forEach((k, v) -> metrics.put("test." + k, v));
         Manifest manifest = new Manifest(Bundle.FORMAT_VERSION, KilnVersion.get(), context.name(), problem.task().label(),
-                problem.target().name(), problem.classes(), learner.name(), learner.params(), inputFields(trainFeatures, schema),
+                problem.target() == null ? null : problem.target().name(), problem.classes(), learner.name(), learner.params(), inputFields(trainFeatures, schema),
                 metrics, Manifest.Lineage.now(context.runId(), context.dataHash(), context.specHash(), context.seed()), Map.of());
         return new Bundle(manifest, pipeline, reference);
     }

@@ -34,9 +34,9 @@ record Preparation(FittedPreparation fitted, List<DropColumns.Dropped> dropped, 
         return fitted.steps();
     }
 
-    /** The prepared training rows with their target, ready for the learners. */
+    /** The prepared training rows with their target (none for unsupervised tasks), ready for the learners. */
     Frame train() {
-        return fitted.trainFeatures().with(fitted.trainTarget());
+        return fitted.trainTarget() == null ? fitted.trainFeatures() : fitted.trainFeatures().with(fitted.trainTarget());
     }
 
     /** {@code frame} run through every fitted step. */

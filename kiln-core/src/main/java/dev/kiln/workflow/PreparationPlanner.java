@@ -18,6 +18,7 @@ import dev.kiln.prep.KnnImputer;
 import dev.kiln.prep.LabelEncoder;
 import dev.kiln.prep.MissingTokens;
 import dev.kiln.prep.OneHotEncoder;
+import dev.kiln.prep.IsolationOutliers;
 import dev.kiln.prep.OutlierRule;
 import dev.kiln.prep.PowerTransform;
 import dev.kiln.prep.PreparationPlan;
@@ -68,7 +69,11 @@ final class PreparationPlanner {
         if (!prepare.interactions().isEmpty()) {
             fit(steps, new Interactions(prepare.interactions()));
         }
-        if (prepare.outliers() != null) {
+        if (prepare.outliers() != null && prepare.outliers().method().equals("isolation_forest")) {
+            Spec.Outliers o = prepare.outliers();
+            fit(steps, new IsolationOutliers(o.trees(), o.maxSamples(), o.contamination(),
+                    OutlierRule.Action.valueOf(o.action().toUpperCase(Locale.ROOT)), o.columns(), seed));
+        } else if (prepare.outliers() != null) {
             Spec.Outliers o = prepare.outliers();
             fit(steps, new OutlierRule(o.method().equals("iqr") ? OutlierRule.Method.IQR : OutlierRule.Method.Z_SCORE, o.factor(),
                     OutlierRule.Action.valueOf(o.action().toUpperCase(Locale.ROOT)), o.columns()));

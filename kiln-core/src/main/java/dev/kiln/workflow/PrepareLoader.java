@@ -147,18 +147,47 @@ final class PrepareLoader {
 
     private Spec.Outliers outliers(YamlNode node) {
         if (node.isScalar()) {
-            String method = node.choice(List.of("iqr", "zscore"));
+            String method = node.choice(List.of("iqr", "zscore", "isolation_forest"));
+            if ("isolation_forest".equals(method)) {
+                return new Spec.Outliers(method, Double.NaN, "flag", List.of());
+            }
             return method == null ? null : new Spec.Outliers(method, method.equals("iqr") ? 1.5 : 3.0, "clip", List.of());
         }
-        Map<String, YamlNode> m = node.mapping(Set.of("method", "factor", "action", "columns"));
+        Map<String, YamlNode> m = node.mapping(Set.of("method", "factor", "action", "columns", "contamination", "trees", "max_samples"));
         if (m == null) {
             return null;
         }
-        String method = m.containsKey("method") ? m.get("method").choice(List.of("iqr", "zscore")) : "iqr";
+        String method = m.containsKey("method") ? m.get("method").choice(List.of("iqr", "zscore", "isolation_forest")) : "iqr";
+        if ("isolation_forest".equals(method)) {
+            return isolationForest(m);
+        }
+        for (String key : List.of("contamination", "trees", "max_samples")) {
+            if (m.containsKey(key)) {
+                m.get(key).problem("'" + key + "' applies to method isolation_forest only");
+            }
+        }
         Double factor = m.containsKey("factor") ? m.get("factor").number(0.01, 100) : Double.valueOf("zscore".equals(method) ? 3.0 : 1.5);
         String action = m.containsKey("action") ? m.get("action").choice(List.of("clip", "flag", "drop")) : "clip";
         List<String> columns = columns(m.get("columns"), "outliers.columns");
         return method == null || factor == null || action == null ? null : new Spec.Outliers(method, factor, action, columns);
+    }
+
+    private Spec.Outliers isolationForest(Map<String, YamlNode> m) {
+        if (m.containsKey("factor")) {
+            m.get("factor").problem("'factor' does not apply to method isolation_forest (use contamination)");
+        }
+        String action = m.containsKey("action") ? m.get("action").choice(List.of("flag", "drop")) : "flag";
+        Double contamination = Double.NaN;
+        if (m.containsKey("contamination") && !"auto".equals(m.get("contamination").string())) {
+            contamination = m.get("contamination").number(1e-6, 0.5);
+        }
+        Double trees = m.containsKey("trees") ? m.get("trees").number(1, 10_000) : Double.valueOf(100);
+        Double maxSamples = m.containsKey("max_samples") ? m.get("max_samples").number(2, 1e9) : Double.valueOf(256);
+        List<String> columns = columns(m.get("columns"), "outliers.columns");
+        if (action == null || contamination == null || trees == null || maxSamples == null) {
+            return null;
+        }
+        return new Spec.Outliers("isolation_forest", Double.NaN, action, columns, contamination, trees.intValue(), maxSamples.intValue());
     }
 
     private Spec.Transform transform(YamlNode node) {

@@ -14,13 +14,17 @@ import java.util.Set;
 /**
  * The learning problem read off the data: the task (binary, multiclass or regression), the classes,
  * the raw feature columns and the target as learners want it. Rows with a missing target are left out.
+ * Clustering and anomaly detection have no target (null) and use every column.
  */
 record Problem(Task task, List<String> classes, Frame features, Column target, List<String> notes) {
     /** A numeric target with more distinct values than this, or any fraction, is inferred to be regression. */
     static final int MAX_INFERRED_CLASSES = 20;
 
-    /** The problem of a spec: classification (binary or multiclass by the class count) or regression, as it says. */
+    /** The problem of a spec: classification (binary or multiclass by the class count), regression, clustering or anomaly, as it says. */
     static Problem of(Frame raw, Spec spec) {
+        if (spec.problem().unsupervisedTask() != null) {
+            return unsupervised(raw, spec.problem().unsupervisedTask());
+        }
         String name = spec.problem().target();
         return of(raw, name, spec.problem().isClassification() ? Kind.CLASSIFICATION : Kind.REGRESSION, null);
     }
@@ -34,6 +38,14 @@ record Problem(Task task, List<String> classes, Frame features, Column target, L
     static Problem of(Frame raw, String name, Task task) {
         Kind kind = task == null ? null : task == Task.REGRESSION ? Kind.REGRESSION : Kind.CLASSIFICATION;
         return of(raw, name, kind, task);
+    }
+
+    /** An unsupervised problem (clustering, anomaly detection): every column is a feature, there is no target (null). */
+    static Problem unsupervised(Frame raw, Task task) {
+        if (!task.isUnsupervised()) {
+            throw new IllegalArgumentException("task " + task.label() + " needs a target");
+        }
+        return new Problem(task, List.of(), raw, null, List.of());
     }
 
     private enum Kind { CLASSIFICATION, REGRESSION }

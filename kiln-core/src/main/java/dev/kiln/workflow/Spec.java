@@ -3,6 +3,7 @@ package dev.kiln.workflow;
 import dev.kiln.data.ColumnKind;
 import dev.kiln.data.source.Source;
 import dev.kiln.data.source.SourceContext;
+import dev.kiln.learn.Task;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,8 @@ public record Spec(String name, Problem problem, Data data, Prepare prepare, Spl
     /**
      * The learning problem.
      *
-     * @param task {@code classification} or {@code regression}
+     * @param task {@code classification}, {@code regression}, {@code clustering} or {@code anomaly}
+     * @param target the column to predict; null for clustering and anomaly
      * @param metric the metric that selects the best model
      * @param accept the acceptance rule, or null when every model is accepted
      * @param sensitive columns whose groups get fairness rates ({@code dp_difference}, {@code eo_difference}); may be empty
@@ -48,6 +50,12 @@ public record Spec(String name, Problem problem, Data data, Prepare prepare, Spl
 
         public boolean isClassification() {
             return task.equals("classification");
+        }
+
+        /** {@link Task#CLUSTERING} or {@link Task#ANOMALY} for those tasks (which have no target), else null. */
+        public Task unsupervisedTask() {
+            Task parsed = Task.fromLabel(task);
+            return parsed != null && parsed.isUnsupervised() ? parsed : null;
         }
     }
 
@@ -145,10 +153,19 @@ public record Spec(String name, Problem problem, Data data, Prepare prepare, Spl
         }
     }
 
-    /** Outliers: method iqr or zscore, the fence factor, and the action clip, flag or drop. */
-    public record Outliers(String method, double factor, String action, List<String> columns) {
+    /**
+     * Outliers: method iqr, zscore or isolation_forest, the fence factor, and the action clip, flag or drop
+     * (an isolation forest flags or drops). {@code contamination} (NaN for auto), {@code trees} and
+     * {@code maxSamples} are the isolation forest's.
+     */
+    public record Outliers(String method, double factor, String action, List<String> columns, double contamination, int trees,
+                           int maxSamples) {
         public Outliers {
             columns = List.copyOf(columns);
+        }
+
+        public Outliers(String method, double factor, String action, List<String> columns) {
+            this(method, factor, action, columns, Double.NaN, 100, 256);
         }
     }
 

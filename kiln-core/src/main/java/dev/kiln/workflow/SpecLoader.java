@@ -8,6 +8,7 @@ import dev.kiln.data.source.Source;
 import dev.kiln.data.source.SourceContext;
 import dev.kiln.eval.FairnessReport;
 import dev.kiln.eval.Metric;
+import dev.kiln.eval.UnsupervisedMetrics;
 import dev.kiln.learn.catalog.Learners;
 import dev.kiln.learn.Task;
 import java.io.IOException;
@@ -33,7 +34,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class SpecLoader {
     private static final Set<String> TOP = Set.of("name", "description", "problem", "data", "prepare", "split", "train", "monitor");
-    private static final List<String> TASKS = List.of("classification", "regression");
+    private static final List<String> TASKS = List.of("classification", "regression", "clustering", "anomaly");
 
     private final List<SpecProblem> problems = new ArrayList<>();
     private final Path file;
@@ -106,6 +107,10 @@ public final class SpecLoader {
             return null;
         }
         String task = required(m, "task", node) ? m.get("task").choice(TASKS) : null;
+        Task unsupervised = task == null ? null : Task.fromLabel(task);
+        if (unsupervised != null && unsupervised.isUnsupervised()) {
+            return unsupervisedProblem(m, task, unsupervised);
+        }
         targetNode = m.get("target");
         String target = required(m, "target", node) ? targetNode.string() : null;
         Task probe = "regression".equals(task) ? Task.REGRESSION : Task.BINARY;
@@ -152,6 +157,37 @@ public final class SpecLoader {
             return null;
         }
         return new Spec.Threshold(Spec.Threshold.COST, fp, fn);
+    }
+
+    /** {@code problem:} of clustering or anomaly: no target; metrics from {@link UnsupervisedMetrics}. */
+    private Spec.Problem unsupervisedProblem(Map<String, YamlNode> m, String label, Task task) {
+        if (m.containsKey("target")) {
+            m.get("target").problem(label + " has no target (drop columns in prepare instead)");
+        }
+        List<String> known = UnsupervisedMetrics.labels(task);
+        String metric = known.get(0);
+        if (m.containsKey("metric")) {
+            metric = m.get("metric").string();
+            if (metric != null && !known.contains(metric)) {
+                m.get("metric").problem("metric '" + metric + "' does not apply to " + label + " (known: " + String.join(", ", known) + ")");
+            }
+        }
+        AcceptRule accept = null;
+        if (m.containsKey("accept")) {
+            String text = m.get("accept").string();
+            try {
+                accept = text == null ? null : AcceptRule.parse(text);
+                for (String used : accept == null ? List.<String>of() : accept.metrics()) {
+                    if (!known.contains(used)) {
+                        m.get("accept").problem("metric '" + used + "' in rule does not apply to " + label + " (known: "
+                                + String.join(", ", known) + ")");
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                m.get("accept").problem(e.getMessage());
+            }
+        }
+        return new Spec.Problem(label, null, metric, accept);
     }
 
     private String metricName(YamlNode node, Task task) {
@@ -299,7 +335,8 @@ public final class SpecLoader {
             return null;
         }
         if (problem != null) {
-            Task task = problem.isClassification() ? Task.BINARY : Task.REGRESSION;
+            Task task = problem.unsupervisedTask() != null ? problem.unsupervisedTask()
+                    : problem.isClassification() ? Task.BINARY : Task.REGRESSION;
             if (!Learners.supports(name, task)) {
                 node.problem("learner '" + name + "' does not support " + problem.task());
             }
@@ -345,7 +382,7 @@ public final class SpecLoader {
             return;
         }
         String columns = " (columns: " + String.join(", ", header) + ")";
-        if (!header.contains(problem.target())) {
+        if (problem.target() != null && !header.contains(problem.target())) {
             targetNode.problem("'" + problem.target() + "' is not a column of " + csv.path() + columns);
         }
         for (String column : problem.sensitive()) {

@@ -36,6 +36,7 @@ public final class Trainer {
     /**
      * What to train.
      *
+     * @param target the column to predict; null for clustering and anomaly detection, which have none
      * @param task the task, or null to infer it from the target
      * @param params the learner's hyper-parameters as spec strings; absent keys take defaults
      * @param drop columns not to use as features
@@ -46,7 +47,10 @@ public final class Trainer {
         public Request {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(csv, "csv");
-            Objects.requireNonNull(target, "target");
+            Checks.checkArgument(target != null || (task != null && task.isUnsupervised()), "--target: required for %s",
+                    task == null ? "an inferred task" : task.label());
+            Checks.checkArgument(target == null || task == null || !task.isUnsupervised(),
+                    "--target: %s has no target (use --drop to leave columns out)", task == null ? "" : task.label());
             Objects.requireNonNull(learner, "learner");
             params = Map.copyOf(params);
             drop = List.copyOf(drop);
@@ -84,7 +88,8 @@ public final class Trainer {
         String dataHash = Hashes.sha256(request.data());
         start = lap(timings, "read", start);
 
-        Problem problem = Problem.of(raw, request.target(), request.task());
+        boolean unsupervised = request.task() != null && request.task().isUnsupervised();
+        Problem problem = unsupervised ? Problem.unsupervised(raw, request.task()) : Problem.of(raw, request.target(), request.task());
         Checks.checkArgument(Learners.supports(request.learner(), problem.task()), "learner '%s' does not support %s",
                 request.learner(), problem.task().label());
         for (String column : request.drop()) {
@@ -95,7 +100,8 @@ public final class Trainer {
         Frame train = prep.train();
         start = lap(timings, "prepare", start);
 
-        var options = new TrainOptions(request.target(), problem.task(), request.seed(), request.threads());
+        var options = unsupervised ? TrainOptions.unsupervised(problem.task(), request.seed(), request.threads())
+                : new TrainOptions(request.target(), problem.task(), request.seed(), request.threads());
         Model model = learner.fit(train, options);
         start = lap(timings, "train", start);
 
@@ -107,7 +113,7 @@ public final class Trainer {
 
         List<String> notes = new ArrayList<>(problem.notes());
         notes.addAll(prep.notes());
-        return new Result(manifest, problem.task(), train.rowCount(), train.columnCount() - 1, notes, timings);
+        return new Result(manifest, problem.task(), train.rowCount(), train.columnCount() - (unsupervised ? 0 : 1), notes, timings);
     }
 
     /** {@code min(rows, count)} row indexes spread evenly over {@code [0, rows)}, in order. */

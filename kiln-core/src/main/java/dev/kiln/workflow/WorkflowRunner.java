@@ -105,6 +105,9 @@ public final class WorkflowRunner {
         finish("explore", raw.columnCount() + " columns profiled, " + exploration.warnings().size() + " warnings -> "
                 + profile.getFileName() + ", profile.html");
 
+        if (spec.problem().unsupervisedTask() != null) {
+            return new UnsupervisedRun(spec, runId, dataHash, outputDir, listener, timings, notes).run(raw, profile);
+        }
         start();
         Problem problem = Problem.of(raw, spec);
         notes.addAll(problem.notes());

@@ -141,14 +141,14 @@ class SpecLoaderTest {
 
     @Test
     void unknownTaskIsReported() throws IOException {
-        assertThat(problems(minimal("clustering", "tree"))).containsExactly(
-                new SpecProblem("problem.task", 2, "unknown value 'clustering' (known: classification, regression)"));
+        assertThat(problems(minimal("ranking", "tree"))).containsExactly(
+                new SpecProblem("problem.task", 2, "unknown value 'ranking' (known: classification, regression, clustering, anomaly)"));
     }
 
     @Test
     void unknownLearnerIsNamedWithItsIndex() throws IOException {
         assertThat(problems(minimal("classification", "logistic, gbn"))).containsExactly(
-                new SpecProblem("train.learners[1]", 7, "unknown learner 'gbn' (known: extra_trees, gbm, linear, logistic, random_forest, tree)"));
+                new SpecProblem("train.learners[1]", 7, "unknown learner 'gbn' (known: dbscan, extra_trees, gbm, isolation_forest, kmeans, linear, logistic, mlp, random_forest, tree)"));
     }
 
     @Test
@@ -281,7 +281,7 @@ class SpecLoaderTest {
                 new SpecProblem("prepare.drop", 9, "drop: 'nope' is not a column" + COLUMNS),
                 new SpecProblem("split.test", 11, "expected a number, found 'abc'"),
                 new SpecProblem("colour", 12, "unknown key 'colour' (known: data, description, monitor, name, prepare, problem, split, train)"),
-                new SpecProblem("train.learners[1]", 16, "unknown learner 'gbn' (known: extra_trees, gbm, linear, logistic, random_forest, tree)"),
+                new SpecProblem("train.learners[1]", 16, "unknown learner 'gbn' (known: dbscan, extra_trees, gbm, isolation_forest, kmeans, linear, logistic, mlp, random_forest, tree)"),
                 new SpecProblem("train.learners[2].params", 17, "max_depth: expected an integer >= 1, got '0'"));
         assertThat(e.file()).isEqualTo(file.toString());
         assertThat(e.getMessage().lines().toList()).hasSize(7)

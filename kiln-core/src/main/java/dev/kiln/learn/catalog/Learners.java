@@ -3,6 +3,12 @@ package dev.kiln.learn.catalog;
 import dev.kiln.learn.Learner;
 import dev.kiln.learn.SearchSpace;
 import dev.kiln.learn.Task;
+import dev.kiln.learn.anomaly.IsolationForestLearner;
+import dev.kiln.learn.anomaly.IsolationForestParams;
+import dev.kiln.learn.cluster.DbscanLearner;
+import dev.kiln.learn.cluster.DbscanParams;
+import dev.kiln.learn.cluster.KMeansLearner;
+import dev.kiln.learn.cluster.KMeansParams;
 import dev.kiln.learn.forest.ForestLearner;
 import dev.kiln.learn.forest.ForestParams;
 import dev.kiln.learn.gbm.GbmLearner;
@@ -11,6 +17,8 @@ import dev.kiln.learn.glm.LinearLearner;
 import dev.kiln.learn.glm.LinearParams;
 import dev.kiln.learn.glm.LogisticLearner;
 import dev.kiln.learn.glm.LogisticParams;
+import dev.kiln.learn.neural.MlpLearner;
+import dev.kiln.learn.neural.MlpParams;
 import dev.kiln.learn.tree.CartLearner;
 import dev.kiln.learn.tree.CartParams;
 import java.util.List;
@@ -21,7 +29,8 @@ import java.util.Map;
  * reflection, no scanning). Stateless.
  */
 public final class Learners {
-    private static final List<String> NAMES = List.of("extra_trees", "gbm", "linear", "logistic", "random_forest", "tree");
+    private static final List<String> NAMES = List.of("dbscan", "extra_trees", "gbm", "isolation_forest", "kmeans", "linear",
+            "logistic", "mlp", "random_forest", "tree");
 
     private Learners() {
     }
@@ -44,6 +53,10 @@ public final class Learners {
             case "gbm" -> new GbmLearner(GbmParams.fromMap(params));
             case "random_forest" -> new ForestLearner(ForestParams.fromMap("random_forest", params));
             case "extra_trees" -> new ForestLearner(ForestParams.fromMap("extra_trees", params));
+            case "mlp" -> new MlpLearner(MlpParams.fromMap(params));
+            case "kmeans" -> new KMeansLearner(KMeansParams.fromMap(params));
+            case "dbscan" -> new DbscanLearner(DbscanParams.fromMap(params));
+            case "isolation_forest" -> new IsolationForestLearner(IsolationForestParams.fromMap(params));
             default -> throw unknown(name);
         };
     }
@@ -56,6 +69,10 @@ public final class Learners {
             case "tree" -> CartParams.space();
             case "gbm" -> GbmParams.space();
             case "random_forest", "extra_trees" -> ForestParams.space();
+            case "mlp" -> MlpParams.space();
+            case "kmeans" -> KMeansParams.space();
+            case "dbscan" -> DbscanParams.space();
+            case "isolation_forest" -> IsolationForestParams.space();
             default -> throw unknown(name);
         };
     }
@@ -65,7 +82,10 @@ public final class Learners {
         return switch (name) {
             case "linear" -> task == Task.REGRESSION;
             case "logistic" -> task.isClassification();
-            case "tree", "gbm", "random_forest", "extra_trees" -> true;
+            case "tree", "gbm", "random_forest", "extra_trees" -> !task.isUnsupervised();
+            case "mlp" -> !task.isUnsupervised();
+            case "kmeans", "dbscan" -> task == Task.CLUSTERING;
+            case "isolation_forest" -> task == Task.ANOMALY;
             default -> throw unknown(name);
         };
     }

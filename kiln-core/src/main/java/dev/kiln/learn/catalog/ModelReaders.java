@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Checks;
+import dev.kiln.learn.anomaly.IsolationForestModel;
+import dev.kiln.learn.cluster.DbscanModel;
+import dev.kiln.learn.cluster.KMeansModel;
 import dev.kiln.learn.forest.ForestModel;
 import dev.kiln.learn.gbm.GbmModel;
 import dev.kiln.learn.glm.LinearModel;
 import dev.kiln.learn.glm.LogisticModel;
+import dev.kiln.learn.neural.MlpModel;
 import dev.kiln.learn.tree.CartModel;
 
 /**
@@ -30,10 +34,14 @@ public final class ModelReaders {
             case CartModel.TYPE -> CartModel.fromJson(json, arrays);
             case GbmModel.TYPE -> GbmModel.fromJson(json, arrays);
             case ForestModel.RANDOM_FOREST, ForestModel.EXTRA_TREES -> ForestModel.fromJson(json, arrays);
+            case MlpModel.TYPE -> MlpModel.fromJson(json, arrays);
+            case KMeansModel.TYPE -> KMeansModel.fromJson(json, arrays);
+            case DbscanModel.TYPE -> DbscanModel.fromJson(json, arrays);
+            case IsolationForestModel.TYPE -> IsolationForestModel.fromJson(json, arrays);
             default -> throw new IllegalArgumentException(String.format(
-                    "type: unknown model type '%s' (known: %s, %s, %s, %s, %s, %s)", type.textValue(),
+                    "type: unknown model type '%s' (known: %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", type.textValue(),
                     LinearModel.TYPE, LogisticModel.TYPE, CartModel.TYPE, GbmModel.TYPE, ForestModel.RANDOM_FOREST,
-                    ForestModel.EXTRA_TREES));
+                    ForestModel.EXTRA_TREES, MlpModel.TYPE, KMeansModel.TYPE, DbscanModel.TYPE, IsolationForestModel.TYPE));
         };
     }
 }

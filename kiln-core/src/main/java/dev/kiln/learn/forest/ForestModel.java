@@ -46,6 +46,7 @@ public final class ForestModel implements Model, Explainable {
             case BINARY -> classes.size() == 2;
             case MULTICLASS -> classes.size() >= 2;
             case REGRESSION -> classes.isEmpty();
+            case CLUSTERING, ANOMALY -> false;
         };
         Checks.checkArgument(fits, "classes: %s do not fit task %s", classes, task.label());
         int width = Math.max(1, classes.size());

@@ -47,6 +47,7 @@ public final class GbmModel implements Model, Explainable {
             case BINARY -> classes.size() == 2;
             case MULTICLASS -> classes.size() >= 2;
             case REGRESSION -> classes.isEmpty();
+            case CLUSTERING, ANOMALY -> false;
         };
         Checks.checkArgument(fits, "classes: %s do not fit task %s", classes, task.label());
         this.loss = Loss.of(params.loss(), task, classes.size(), params.huberDelta(), params.quantileAlpha());

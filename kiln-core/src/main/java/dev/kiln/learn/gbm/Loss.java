@@ -52,6 +52,7 @@ public sealed interface Loss permits LogLoss, SoftmaxLoss, SquaredError, Absolut
             case BINARY -> LogLoss.NAME;
             case MULTICLASS -> SoftmaxLoss.NAME;
             case REGRESSION -> SquaredError.NAME;
+            case CLUSTERING, ANOMALY -> throw new IllegalArgumentException("gbm does not support " + task.label());
         };
         Loss loss = switch (resolved) {
             case LogLoss.NAME -> new LogLoss();
@@ -67,6 +68,7 @@ public sealed interface Loss permits LogLoss, SoftmaxLoss, SquaredError, Absolut
             case BINARY -> loss instanceof LogLoss;
             case MULTICLASS -> loss instanceof SoftmaxLoss;
             case REGRESSION -> !(loss instanceof LogLoss || loss instanceof SoftmaxLoss);
+            case CLUSTERING, ANOMALY -> false;
         };
         Checks.checkArgument(fits, "loss: '%s' does not fit task %s", resolved, task.label());
         return loss;

@@ -35,6 +35,7 @@ public final class CartModel implements Model, Explainable {
             case BINARY -> classes.size() == 2;
             case MULTICLASS -> classes.size() >= 2;
             case REGRESSION -> classes.isEmpty();
+            case CLUSTERING, ANOMALY -> false;
         };
         Checks.checkArgument(fits,
                 "classes: %s do not fit task %s", classes, task.label());

@@ -20,7 +20,8 @@ class LearnersTest {
 
     @Test
     void namesAreSorted() {
-        assertThat(Learners.names()).containsExactly("extra_trees", "gbm", "linear", "logistic", "random_forest", "tree");
+        assertThat(Learners.names()).containsExactly("dbscan", "extra_trees", "gbm", "isolation_forest", "kmeans", "linear",
+                "logistic", "mlp", "random_forest", "tree");
     }
 
     @Test
@@ -39,7 +40,8 @@ class LearnersTest {
     void rejectsUnknownLearnerAndParameter() {
         assertThatThrownBy(() -> Learners.create("svm", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown learner 'svm' (known: extra_trees, gbm, linear, logistic, random_forest, tree)");
+                .hasMessage("unknown learner 'svm' (known: dbscan, extra_trees, gbm, isolation_forest, kmeans, linear, logistic, mlp, "
+                        + "random_forest, tree)");
         assertThatThrownBy(() -> Learners.create("tree", Map.of("foo", "1")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown parameter 'foo' for tree (known: max_depth, min_samples_split, min_samples_leaf)");
@@ -54,7 +56,11 @@ class LearnersTest {
         assertThat(Learners.supports("logistic", Task.MULTICLASS)).isTrue();
         assertThat(Learners.supports("logistic", Task.REGRESSION)).isFalse();
         for (Task task : Task.values()) {
-            assertThat(Learners.supports("tree", task)).isTrue();
+            assertThat(Learners.supports("tree", task)).isEqualTo(!task.isUnsupervised());
+            assertThat(Learners.supports("mlp", task)).isEqualTo(!task.isUnsupervised());
+            assertThat(Learners.supports("kmeans", task)).isEqualTo(task == Task.CLUSTERING);
+            assertThat(Learners.supports("dbscan", task)).isEqualTo(task == Task.CLUSTERING);
+            assertThat(Learners.supports("isolation_forest", task)).isEqualTo(task == Task.ANOMALY);
         }
     }
 
