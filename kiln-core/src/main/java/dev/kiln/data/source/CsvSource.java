@@ -48,6 +48,7 @@ public record CsvSource(String path, Character delimiter, char quote, String enc
         onError = onError == null ? "fail" : onError;
         CsvOptions.OnError.of(onError);
         Checks.checkArgument(!header || columns.isEmpty(), "columns apply only with header: false");
+        new CsvOptions(',', '"', java.util.Set.of(), Map.of(), header, columns, CsvOptions.OnError.of(onError)); // checks the names
     }
 
     /** With a header row, failing on malformed rows. */
