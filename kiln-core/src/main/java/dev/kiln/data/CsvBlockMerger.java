@@ -105,7 +105,7 @@ final class CsvBlockMerger {
             block.dictionaries[j] = null;
             block.numbers[j] = null;
         }
-        return CsvLabels.column(name, codes, levels.labels(), format.forced(j), this::lineOfRow, format.source);
+        return LabelColumns.column(name, codes, levels.labels(), format.forced(j), row -> format.source + ":" + lineOfRow(row));
     }
 
     /** The line (from 1) on which row {@code row} of the whole file started. */
