@@ -22,15 +22,33 @@ import java.util.concurrent.Future;
 /**
  * Reads a CSV file as bytes in large blocks of whole records, each parsed into typed arrays on a fork/join pool
  * ({@link CsvBlock}), then merged in file order ({@link CsvBlockMerger}). The file streams: the caller's thread
- * reads one block after another (gunzipping {@code .gz}, transcoding another encoding to UTF-8) while at most a
- * few blocks wait for a worker, and no text is held beyond them. The result is the same whatever the number of
+ * reads one block after another (gunzipping {@code .gz}, transcoding another encoding to UTF-8) while at most one
+ * block per thread waits for a worker, and no text is held beyond them. The result is the same whatever the number of
  * threads, and the same as the sequential reader's (same kinds, levels in order of first appearance, same errors
  * with file and line). A quoted field that spans lines across a block end is detected by the block's parse; the
  * rest of the file is then read again with a careful split.
  */
 final class BlockCsvReader {
-    /** The size of a block of text handed to one task. */
+    /** The largest block of text handed to one task. */
     static final int BLOCK_BYTES = 4 << 20;
+    private static final int MIN_BLOCK_BYTES = 256 << 10;
+
+    /**
+     * The block size for {@code path}: about a sixteenth of the file per thread, between 256 kB and 4 MB, so
+     * that the blocks waiting for a worker stay a small part of the frame, whatever the file's size ({@code .gz}
+     * and unknown sizes get the largest).
+     */
+    static int blockBytes(Path path, int threads) {
+        try {
+            if (path.getFileName().toString().endsWith(".gz") || !Files.isRegularFile(path)) {
+                return BLOCK_BYTES;
+            }
+            long size = Files.size(path) / (16L * Math.max(1, threads));
+            return (int) Math.max(MIN_BLOCK_BYTES, Math.min(BLOCK_BYTES, size));
+        } catch (IOException e) {
+            return BLOCK_BYTES;
+        }
+    }
 
     private final Path path;
     private final CsvOptions options;
@@ -194,7 +212,7 @@ final class BlockCsvReader {
                     }
                 } else {
                     pending.add(pool.submit(() -> CsvBlock.parse(format, bytes, 0, split, at, last, expected)));
-                    while (!pending.isEmpty() && (pending.size() > 2 * threads || pending.peekFirst().isDone())) {
+                    while (!pending.isEmpty() && (pending.size() > threads || pending.peekFirst().isDone())) {
                         CsvBlock block = take(pending);
                         if (!handOn(block, careful, sink)) {
                             return block.offset;

@@ -40,7 +40,8 @@ public final class CsvReader {
      * {@link CsvOptions.OnError#SKIP}. The frame is the same whatever the number of cores.
      */
     public static CsvRead readFile(Path path, CsvOptions options, Charset encoding) throws IOException {
-        return readFile(path, options, encoding, Runtime.getRuntime().availableProcessors(), BlockCsvReader.BLOCK_BYTES);
+        int threads = Runtime.getRuntime().availableProcessors();
+        return readFile(path, options, encoding, threads, BlockCsvReader.blockBytes(path, threads));
     }
 
     /** As {@link #readFile(Path, CsvOptions, Charset)} on {@code threads} threads with blocks of {@code blockBytes}. */
@@ -63,8 +64,9 @@ public final class CsvReader {
      * the frames' sizes follow the text, not a row count.
      */
     public static long streamBlocks(Path path, CsvOptions options, ChunkSink sink) throws IOException {
-        return new BlockCsvReader(path, options, StandardCharsets.UTF_8, Runtime.getRuntime().availableProcessors(),
-                BlockCsvReader.BLOCK_BYTES).stream(sink);
+        int threads = Runtime.getRuntime().availableProcessors();
+        return new BlockCsvReader(path, options, StandardCharsets.UTF_8, threads, BlockCsvReader.blockBytes(path, threads))
+                .stream(sink);
     }
 
     /** Reads delimited text from {@code reader}; {@code source} names it in errors. */
