@@ -43,11 +43,8 @@ final class NumericStats {
                 sumSquaredDeviations += (v - mean) * (v - mean);
             }
         }
-        int[] order = RadixOrder.of(values);
-        double[] sorted = new double[order.length];
-        for (int k = 0; k < order.length; k++) {
-            sorted[k] = values[order[k]];
-        }
+        double[] sorted = new double[count];
+        int[] order = RadixOrder.of(values, sorted);
         double[] ranks = values; // reused: every present value is overwritten by its rank, NaN stays NaN
         for (int start = 0; start < order.length; ) {
             int end = start;

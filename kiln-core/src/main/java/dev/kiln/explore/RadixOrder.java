@@ -17,6 +17,15 @@ final class RadixOrder {
 
     /** Indexes of the non-NaN values, ordered by value (-0.0 equal to 0.0; ties keep index order). */
     static int[] of(double[] values) {
+        return of(values, null);
+    }
+
+    /**
+     * As {@link #of(double[])}, also writing the present values in ascending order into {@code sorted} (at least as
+     * long as there are present values; -0.0 comes out as 0.0) when it is not null: read back from the sorted keys,
+     * so without a gather through the order.
+     */
+    static int[] of(double[] values, double[] sorted) {
         int present = 0;
         for (double v : values) {
             present += Double.isNaN(v) ? 0 : 1;
@@ -63,7 +72,17 @@ final class RadixOrder {
             order = orderOut;
             orderOut = swapOrder;
         }
+        if (sorted != null) {
+            for (int i = 0; i < present; i++) {
+                sorted[i] = value(keys[i]);
+            }
+        }
         return order;
+    }
+
+    /** The double whose {@link #key} is {@code k}. */
+    private static double value(long k) {
+        return Double.longBitsToDouble(k < 0 ? k ^ Long.MIN_VALUE : ~k);
     }
 
     /** A key whose unsigned order is the numeric order of {@code v}. */
