@@ -18,9 +18,12 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads a delimited text file (CSV, TSV; optionally gzip-compressed) with a header row into a
- * {@link Frame}, inferring each column's kind unless the options force it. UTF-8; a byte-order mark
- * is skipped; invalid UTF-8, a ragged row or an unterminated quote fails with the file and line.
+ * Reads a delimited text file (CSV, TSV; optionally gzip-compressed) into a {@link Frame}, inferring each
+ * column's kind unless the options force it. UTF-8 unless told otherwise; a byte-order mark is skipped; invalid
+ * bytes, a ragged row or an unterminated quote fail with the file and line, or are skipped and counted under
+ * {@code on_error: skip}. Files are read by {@link BlockCsvReader} (bytes parsed straight into typed arrays on
+ * every core); a {@link Reader}, and {@link #stream} with its exact chunk sizes, go through the sequential
+ * character tokenizer, with the same results.
  */
 public final class CsvReader {
     private CsvReader() {
