@@ -36,7 +36,10 @@ final class CorrelationMatrix {
         IntStream.range(0, d).parallel().forEach(j -> centre(j, columns.get(j)));
     }
 
-    /** The symmetric matrix of correlations of {@code columns} (NaN = missing); null where undefined. */
+    /**
+     * The symmetric matrix of correlations of {@code columns} (NaN = missing); null where undefined. The arrays are
+     * handed over: they are centred in place (missing values become 0), so the caller must not use them again.
+     */
     static List<List<Double>> of(List<double[]> columns) {
         return new CorrelationMatrix(columns).matrix();
     }
@@ -51,7 +54,7 @@ final class CorrelationMatrix {
             }
         }
         double mean = n == 0 ? 0 : sum / n;
-        double[] c = new double[values.length];
+        double[] c = values;
         int[] missing = new int[values.length - n];
         int m = 0;
         double s = 0;
@@ -64,6 +67,7 @@ final class CorrelationMatrix {
                 s += x;
                 ss += x * x;
             } else {
+                c[i] = 0;
                 missing[m++] = i;
             }
         }

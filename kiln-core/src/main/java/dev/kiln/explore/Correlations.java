@@ -32,7 +32,8 @@ final class Correlations {
 
     /**
      * The relationships of {@code frame}, given the average ranks of its first {@value #MAX_NUMERIC} numeric columns
-     * (from {@link NumericStats#takeRanks}), so that no column is ordered twice.
+     * (from {@link NumericStats#takeRanks}, handed over: they are centred in place), so that no column is ordered
+     * twice.
      */
     static Relationships of(Frame frame, List<double[]> ranks) {
         List<String> numericNames = new ArrayList<>();
@@ -48,8 +49,6 @@ final class Correlations {
                 categorical.add(c);
             }
         }
-        List<List<Double>> pearson = CorrelationMatrix.of(numeric);
-        List<List<Double>> spearman = CorrelationMatrix.of(ranks);
         List<int[]> codes = new ArrayList<>();
         for (CategoricalColumn c : categorical) {
             codes.add(c.toCodes());
@@ -70,6 +69,8 @@ final class Correlations {
             ratios[k] = new Relationships.CorrelationRatio(numericNames.get(j), categoricalNames.get(c), NumericStats.finite(
                     Association.correlationRatio(numeric.get(j), codes.get(c), categorical.get(c).levels().size())));
         });
+        List<List<Double>> pearson = CorrelationMatrix.of(numeric); // centres the copies in place: last use
+        List<List<Double>> spearman = CorrelationMatrix.of(ranks);
         return new Relationships(numericNames, pearson, spearman, categoricalNames, cramers, List.of(ratios));
     }
 }
