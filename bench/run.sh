@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Kiln side by side with its peers on this machine. See bench/README.md.
-# usage: bench/run.sh [csv] [learners] [jmh]      (no argument: all three)
+# usage: bench/run.sh [csv] [parquet] [explore] [learners] [jmh]      (no argument: all)
 # env:   KILN_BENCH_DATA (default /tmp/peers), KILN_BENCH_OUT (default /tmp/kiln-bench-TIME),
 #        KILN_PEERS (default /work/shared/bench), KILN_BENCH_THREADS (default 2), KILN_BENCH_LEARNERS (default: all)
 set -euo pipefail
@@ -36,12 +36,29 @@ data() {
 # tag SYSTEM KIND JOB: adds the fields the table groups by to every JSON line on stdin, appends to results
 tag() { jq -c --arg s "$1" --arg k "$2" --arg j "${3:-}" '. + {system: $s, kind: $k, job: $j}' | tee -a "$results"; }
 
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# heap limit at twice the frame's own arrays (240 bytes a row: 29 doubles + 2 codes), so a read that needs more fails
+csv_xmx() { case "$1" in synth_100k) echo 48m ;; *) echo 480m ;; esac; }
+
 csv() {
   for f in synth_100k synth_1m; do
-    log "CSV read: $f (Kiln, then pandas)"
-    java -cp "$bench_cp" dev.kiln.bench.CsvReadBenchmark "$DATA/$f.csv" 3 | tag kiln csv
-    "$PY" "$PEERS/peers/read_peers.py" "$DATA/$f.csv" | tag pandas csv
+    log "CSV read: $f (Kiln with -Xmx$(csv_xmx "$f"), then pandas), load $(load)"
+    java -Xmx"$(csv_xmx "$f")" -Xlog:gc:file="$OUT/gc-csv-$f.log" -cp "$bench_cp" dev.kiln.bench.CsvReadBenchmark "$DATA/$f.csv" 3 \
+      | jq -c --arg l "$(load)" '. + {load: $l}' | tag kiln csv
+    "$PY" "$PEERS/peers/read_peers.py" "$DATA/$f.csv" | jq -c --arg l "$(load)" '. + {load: $l}' | tag pandas csv
   done
+}
+
+parquet() {
+  log "Parquet snapshot write and read vs CSV read: synth_1m, load $(load)"
+  java -Xmx2g -cp "$bench_cp" dev.kiln.bench.ParquetBenchmark "$DATA/synth_1m.csv" 3 | jq -c --arg l "$(load)" '. + {load: $l}' | tag kiln parquet
+}
+
+explore() {
+  log "Explore (profile after the read): Kiln, then pandas describe(include=all) + corr(), load $(load)"
+  java -Xmx3g -cp "$bench_cp" dev.kiln.bench.ExploreBenchmark "$DATA/synth_1m.csv" 3 | jq -c --arg l "$(load)" '. + {load: $l}' | tag kiln explore
+  "$PY" "$root/bench/scripts/explore_peer.py" "$DATA/synth_1m.csv" | jq -c --arg l "$(load)" '. + {load: $l}' | tag pandas explore
 }
 
 # kiln_learner JOB LEARNER DATA_STEM TARGET [--param k=v ...]: kiln train + kiln evaluate, one merged line
@@ -109,7 +126,7 @@ jmh() {
     | grep -E "^OneRow|gc.alloc.rate.norm|p0.50" >&2 || true
 }
 
-stages=("$@"); [ ${#stages[@]} -gt 0 ] || stages=(csv learners jmh)
+stages=("$@"); [ ${#stages[@]} -gt 0 ] || stages=(csv parquet explore learners jmh)
 log "results in $OUT; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 build
 data

@@ -16,6 +16,14 @@ for k in find(system="kiln", kind="csv"):
     for p in find(system="pandas", kind="csv", data=k["data"]):
         print(f"{'':<34} {'pandas':<22} {fmt(p['read_s']):>10} {p['read_s'] / k['read_s']:>7.2f} {'':>18} "
               f"{p['rows_per_s']:>10.0f} {k['rows_per_s'] / p['rows_per_s']:>7.2f}")
+for k in find(system="kiln", kind="parquet"):
+    print(f"{'parquet ' + k['data']:<34} {'kiln':<22} {fmt(k['parquet_read_s']):>10} {k['csv_over_parquet']:>7.2f}"
+          f" {'write ' + fmt(k['write_s']) + ' s':>18}   (ratio: Kiln CSV read / Parquet read)")
+for k in find(system="kiln", kind="explore"):
+    print(f"{'explore ' + k['data']:<34} {'kiln':<22} {fmt(k['profile_s']):>10} {'':>7} {'cpu ' + fmt(k['profile_cpu_s']) + ' s':>18}")
+    for p in find(system="pandas", kind="explore", data=k["data"]):
+        print(f"{'':<34} {'pandas describe+corr':<22} {fmt(p['profile_s']):>10} {p['profile_s'] / k['profile_s']:>7.2f}"
+              f" {'cpu ' + fmt(p['profile_cpu_s']) + ' s':>18}")
 for k in find(system="kiln", kind="learner"):
     metric = "rmse" if "rmse" in k else "roc_auc"
     quality = f"{metric} {k.get(metric, float('nan')):.4f}"

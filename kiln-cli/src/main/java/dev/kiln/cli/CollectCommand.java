@@ -33,8 +33,11 @@ final class CollectCommand extends KilnCommand {
     @Override
     int execute() throws Exception {
         SourceArgument argument = SourceArgument.parse(source);
-        SourceContext context = SourceContext.of(argument.baseDir()).withMissing(missing)
-                .withNotes(note -> err().println("kiln: note: " + note));
+        List<String> notes = new ArrayList<>();
+        SourceContext context = SourceContext.of(argument.baseDir()).withMissing(missing).withNotes(note -> {
+            notes.add(note);
+            err().println("kiln: note: " + note);
+        });
         long t0 = System.nanoTime();
         Frame frame = argument.source().read(context);
         double readSeconds = (System.nanoTime() - t0) / 1e9;
@@ -46,12 +49,13 @@ final class CollectCommand extends KilnCommand {
                 out().println(RunCommand.JSON.createObjectNode().put("snapshot", snapshot.id()).put("name", snapshot.name())
                         .put("source", snapshot.source()).put("rows", snapshot.rows()).put("columns", snapshot.columns())
                         .put("read_s", readSeconds).put("write_s", writeSeconds).put("file", snapshot.file().toString())
-                        .toPrettyString());
+                        .putPOJO("notes", notes).toPrettyString());
             } else {
                 out().printf("snapshot %s%n", snapshot.id());
                 out().printf("name     %s%nsource   %s%nrows     %d%ncolumns  %d%n", snapshot.name(), snapshot.source(),
                         snapshot.rows(), snapshot.columns());
                 out().printf(Locale.ROOT, "read_s   %.3f%nwrite_s  %.3f%n", readSeconds, writeSeconds);
+                notes.forEach(note -> out().println("note     " + note));
             }
         }
         return 0;

@@ -37,6 +37,25 @@ class DatasetCommandsTest {
     }
 
     @Test
+    void collectSkipsMalformedRowsAndReportsTheCount() throws Exception {
+        Files.writeString(work.resolve("raw.csv"), "1,Oslo\n2,Rome,extra\n3,Lima\n4\n");
+        Path spec = work.resolve("raw.yaml");
+        Files.writeString(spec, "csv: raw.csv\nheader: false\ncolumns: [id, city]\non_error: skip\n");
+        Outcome json = kiln("collect", spec.toString(), "--name", "raw", "--store", store(), "--json");
+        assertThat(json.code()).as(json.err()).isZero();
+        JsonNode result = JSON.readTree(json.out());
+        assertThat(result.get("rows").asInt()).isEqualTo(2);
+        assertThat(result.get("notes").get(0).asText()).contains("skipped 2 malformed row(s)")
+                .contains("raw.csv:2: expected 2 fields, found 3").contains("raw.csv:4: expected 2 fields, found 1");
+        Outcome text = kiln("collect", spec.toString(), "--name", "raw", "--store", store());
+        assertThat(text.out()).contains("note     ").contains("skipped 2 malformed row(s)");
+        Files.writeString(spec, "csv: raw.csv\nheader: false\ncolumns: [id, city]\n");
+        Outcome failing = kiln("collect", spec.toString(), "--name", "raw", "--store", store());
+        assertThat(failing.code()).isEqualTo(2);
+        assertThat(failing.err()).contains("raw.csv:2: expected 2 fields, found 3");
+    }
+
+    @Test
     void collectsListsShowsAndDiffsSnapshots() throws Exception {
         Files.createDirectories(work.resolve("d"));
         Files.writeString(work.resolve("d/a.csv"), "x,city\n1,Oslo\n2,Rome\n3,Oslo\n");

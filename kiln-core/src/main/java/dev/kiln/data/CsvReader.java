@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,22 +18,58 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads a delimited text file (CSV, TSV; optionally gzip-compressed) with a header row into a
- * {@link Frame}, inferring each column's kind unless the options force it. UTF-8; a byte-order mark
- * is skipped; invalid UTF-8, a ragged row or an unterminated quote fails with the file and line.
+ * Reads a delimited text file (CSV, TSV; optionally gzip-compressed) into a {@link Frame}, inferring each
+ * column's kind unless the options force it. UTF-8 unless told otherwise; a byte-order mark is skipped; invalid
+ * bytes, a ragged row or an unterminated quote fail with the file and line, or are skipped and counted under
+ * {@code on_error: skip}. Files are read by {@link BlockCsvReader} (bytes parsed straight into typed arrays on
+ * every core); a {@link Reader}, and {@link #stream} with its exact chunk sizes, go through the sequential
+ * character tokenizer, with the same results.
  */
 public final class CsvReader {
     private CsvReader() {
     }
 
-    /** Reads {@code path}; {@link InvalidDataException} naming the file and line on malformed input. */
+    /**
+     * Reads {@code path} (UTF-8, or gzip-compressed UTF-8 when it ends with {@code .gz}) on every core;
+     * {@link InvalidDataException} naming the file and line on malformed input.
+     */
     public static Frame read(Path path, CsvOptions options) throws IOException {
-        String source = path.toString();
-        try (InputStream in = open(path); Reader reader = utf8(in)) {
-            return read(reader, source, options, path);
-        } catch (NoSuchFileException e) {
-            throw new InvalidDataException(source + ": no such file");
+        return readFile(path, options, StandardCharsets.UTF_8).frame();
+    }
+
+    /**
+     * Reads {@code path}, its text in {@code encoding}, on every core, as blocks of bytes parsed straight into typed
+     * arrays (see {@link BlockCsvReader}); returns the frame with the rows skipped under
+     * {@link CsvOptions.OnError#SKIP}. The frame is the same whatever the number of cores.
+     */
+    public static CsvRead readFile(Path path, CsvOptions options, Charset encoding) throws IOException {
+        int threads = Runtime.getRuntime().availableProcessors();
+        return readFile(path, options, encoding, threads, BlockCsvReader.blockBytes(path, threads));
+    }
+
+    /** As {@link #readFile(Path, CsvOptions, Charset)} on {@code threads} threads with blocks of {@code blockBytes}. */
+    static CsvRead readFile(Path path, CsvOptions options, Charset encoding, int threads, int blockBytes) throws IOException {
+        if (options.delimiter() > 127 || options.quote() > 127) { // the byte reader needs ASCII delimiters and quotes
+            try (InputStream in = open(path); Reader reader = new java.io.InputStreamReader(in, encoding.newDecoder())) {
+                return new CsvRead(read(reader, path.toString(), options, path), 0, List.of());
+            } catch (NoSuchFileException e) {
+                throw new InvalidDataException(path + ": no such file");
+            }
         }
+        return new BlockCsvReader(path, options, encoding, threads, blockBytes).read();
+    }
+
+    /**
+     * Reads {@code path} (UTF-8, {@code .gz} allowed) as frames of a few megabytes of text each, parsed on every
+     * core and handed to {@code sink} in file order, in bounded memory; returns the number of rows. Kinds forced
+     * by the options hold in every frame; other columns are inferred per frame. Errors name the file and line,
+     * and rows are skipped under {@link CsvOptions.OnError#SKIP}. Faster than {@link #stream} for large files;
+     * the frames' sizes follow the text, not a row count.
+     */
+    public static long streamBlocks(Path path, CsvOptions options, ChunkSink sink) throws IOException {
+        int threads = Runtime.getRuntime().availableProcessors();
+        return new BlockCsvReader(path, options, StandardCharsets.UTF_8, threads, BlockCsvReader.blockBytes(path, threads))
+                .stream(sink);
     }
 
     /** Reads delimited text from {@code reader}; {@code source} names it in errors. */
@@ -146,13 +184,18 @@ public final class CsvReader {
 
     /** The column names in the header row of {@code path}, without reading the rest. */
     public static List<String> header(Path path, char delimiter) throws IOException {
+        return checkHeader(firstRecord(path, delimiter), path.toString());
+    }
+
+    /** The fields of the first record of {@code path} as written (no check that they make column names). */
+    public static List<String> firstRecord(Path path, char delimiter) throws IOException {
         String source = path.toString();
         try (InputStream in = open(path); Reader reader = utf8(in)) {
             List<String> record = new ArrayList<>();
             if (!new CsvTokenizer(reader, source, delimiter, '"').next(record)) {
                 throw new InvalidDataException(source + ": empty file, expected a header row");
             }
-            return checkHeader(record, source);
+            return record;
         } catch (NoSuchFileException e) {
             throw new InvalidDataException(source + ": no such file");
         } catch (CharacterCodingException e) {

@@ -13,17 +13,23 @@ import java.util.Map;
 /**
  * Explores a frame for people: the {@link Profiler}'s column statistics plus histograms, pairwise
  * relationships, the association of every feature with an optional target, and {@link Warning}s with
- * their evidence. Deterministic; never mutates the frame; thread-safe. Columns are profiled in parallel
- * (one task per column), each numeric column sorted once for its statistics, its histogram and its bins.
- * Associations with the target use at most {@value #MAX_ASSOCIATION_ROWS} rows, an even stride through
- * the frame; bins keep the quantiles of all rows.
+ * their evidence. Deterministic (the same result with any number of threads); never mutates the frame;
+ * thread-safe. Columns are profiled in parallel on the common fork/join pool (one task per column), each numeric
+ * column ordered once, by a radix sort, for its statistics, quantiles, histogram, bins and Spearman ranks;
+ * correlations are blocked dot products of standardised columns ({@link CorrelationMatrix}). On big data the
+ * association of each feature with the target, and the check that a feature alone predicts it (leakage), use
+ * a seeded uniform sample of {@value #MAX_ASSOCIATION_ROWS} rows ({@link #SAMPLE_SEED}); bins keep the quantiles
+ * of all rows.
  */
 public final class Explorer {
     /** Bins of a numeric column's histogram. */
     public static final int HISTOGRAM_BINS = 30;
 
-    /** Single-feature predictors use at most this many rows (an even stride through the frame). */
+    /** Single-feature predictors and target associations use at most this many rows (a seeded random sample). */
     public static final int MAX_ASSOCIATION_ROWS = 200_000;
+
+    /** The seed of that sample: fixed, so an exploration is the same on every run and machine. */
+    public static final long SAMPLE_SEED = 20_240_101L;
 
     private static final List<String> SEVERITY = List.of("target_leakage", "duplicate_rows", "class_imbalance",
             "sensitive_imbalance", "constant", "id_like", "high_missing", "near_constant", "high_cardinality", "skewed");
@@ -72,11 +78,18 @@ public final class Explorer {
             warnings.add(new Warning("duplicate_rows", null, duplicates + " rows repeat an earlier row in every column",
                     Map.of("duplicate_rows", duplicates, "fraction", (double) duplicates / frame.rowCount())));
         }
-        Relationships relationships = Correlations.of(frame);
+        List<double[]> ranks = new ArrayList<>();
+        for (int j = 0; j < columns; j++) {
+            if (stats[j] != null && ranks.size() < Correlations.MAX_NUMERIC) {
+                ranks.add(stats[j].takeRanks());
+            }
+        }
+        Relationships relationships = Correlations.of(frame, ranks);
+        ranks = null; // the ranks are large and no longer needed
         List<TargetAssociation> associations = new ArrayList<>();
         if (targetColumn != null) {
             TargetValues values = TargetValues.of(targetColumn);
-            Frame sample = stride(frame, MAX_ASSOCIATION_ROWS);
+            Frame sample = sample(frame, MAX_ASSOCIATION_ROWS, SAMPLE_SEED);
             Map<String, double[]> sorted = new java.util.HashMap<>();
             for (int j = 0; j < columns; j++) {
                 if (stats[j] != null) {
@@ -98,14 +111,23 @@ public final class Explorer {
         return new Exploration(profile, target, sensitive, duplicates, histograms, relationships, associations, warnings);
     }
 
-    /** Every k-th row so that at most {@code max} remain; the frame itself when it is small enough. */
-    private static Frame stride(Frame frame, int max) {
-        if (frame.rowCount() <= max) {
+    /**
+     * A uniform random sample of {@code max} rows in their original order (selection sampling, Knuth's Algorithm S:
+     * one pass, each row kept with probability needed / remaining), fixed by {@code seed}; the frame itself when it
+     * is small enough.
+     */
+    static Frame sample(Frame frame, int max, long seed) {
+        int n = frame.rowCount();
+        if (n <= max) {
             return frame;
         }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         int[] rows = new int[max];
-        for (int r = 0; r < max; r++) {
-            rows[r] = (int) ((long) r * frame.rowCount() / max);
+        int kept = 0;
+        for (int i = 0; i < n && kept < max; i++) {
+            if (random.nextInt(n - i) < max - kept) {
+                rows[kept++] = i;
+            }
         }
         return frame.take(rows);
     }

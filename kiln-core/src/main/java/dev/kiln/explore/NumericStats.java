@@ -1,14 +1,14 @@
 package dev.kiln.explore;
 
 import dev.kiln.data.NumericColumn;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Moments and order statistics of the non-missing values of a numeric column. One pass copies the values and
- * accumulates mean and variance (Welford, 1962); one sort gives min, max, distinct count and quantiles.
- * O(n log n) time, O(n) memory.
+ * Moments and order statistics of the non-missing values of a numeric column, and their average ranks. Two passes
+ * give mean and variance (the two-pass algorithm: as accurate as Welford's, without a division per value); one radix sort ({@link RadixOrder}, O(n)) gives the sorted
+ * values (min, max, distinct count, quantiles, histogram, bins) and the ranks that Spearman correlation needs, so
+ * a column is ordered exactly once. O(n) time and memory.
  */
 final class NumericStats {
     private static final double[] QUANTILES = {0.05, 0.25, 0.50, 0.75, 0.95};
@@ -17,31 +17,57 @@ final class NumericStats {
     private final double[] sorted;
     private final double mean;
     private final double sumSquaredDeviations;
+    private double[] ranks;
 
-    private NumericStats(double[] sorted, double mean, double sumSquaredDeviations) {
+    private NumericStats(double[] sorted, double mean, double sumSquaredDeviations, double[] ranks) {
         this.sorted = sorted;
         this.mean = mean;
         this.sumSquaredDeviations = sumSquaredDeviations;
+        this.ranks = ranks;
     }
 
     static NumericStats of(NumericColumn column) {
-        int n = column.size();
-        double[] present = new double[n];
+        double[] values = column.toArray();
+        double sum = 0.0;
         int count = 0;
-        double mean = 0.0;
-        double sumSquaredDeviations = 0.0;
-        for (int i = 0; i < n; i++) {
-            double v = column.get(i);
-            if (!Double.isNaN(v)) {
-                present[count++] = v;
-                double delta = v - mean;
-                mean += delta / count;
-                sumSquaredDeviations += delta * (v - mean);
+        for (double v : values) {
+            if (v == v) {
+                sum += v;
+                count++;
             }
         }
-        double[] sorted = Arrays.copyOf(present, count);
-        Arrays.sort(sorted);
-        return new NumericStats(sorted, mean, sumSquaredDeviations);
+        double mean = count == 0 ? 0.0 : sum / count;
+        double sumSquaredDeviations = 0.0;
+        for (double v : values) {
+            if (v == v) {
+                sumSquaredDeviations += (v - mean) * (v - mean);
+            }
+        }
+        double[] sorted = new double[count];
+        int[] order = RadixOrder.of(values, sorted);
+        double[] ranks = values; // reused: every present value is overwritten by its rank, NaN stays NaN
+        for (int start = 0; start < order.length; ) {
+            int end = start;
+            while (end + 1 < order.length && sorted[end + 1] == sorted[start]) {
+                end++;
+            }
+            double rank = (start + end) / 2.0 + 1;
+            for (int k = start; k <= end; k++) {
+                ranks[order[k]] = rank;
+            }
+            start = end + 1;
+        }
+        return new NumericStats(sorted, mean, sumSquaredDeviations, ranks);
+    }
+
+    /**
+     * The average ranks (1-based, ties share their mean rank) of the values in row order, NaN where missing; handed
+     * over once (the stats forget them so that their memory can go when the caller is done).
+     */
+    double[] takeRanks() {
+        double[] out = ranks;
+        ranks = null;
+        return out;
     }
 
     int count() {

@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  */
 final class SourceLoader {
     static final List<String> KINDS = List.of("csv", "parquet", "json", "log", "jdbc", "http", "mqtt", "sql");
-    private static final Set<String> FILE_OPTIONS = Set.of("delimiter", "quote", "encoding", "pattern", "json_lines", "on_error");
+    private static final Set<String> FILE_OPTIONS = Set.of("delimiter", "quote", "encoding", "pattern", "json_lines", "on_error",
+            "header", "columns");
 
     private SourceLoader() {
     }
@@ -48,7 +49,7 @@ final class SourceLoader {
         YamlNode body = m.get(kind);
         Set<String> options = Set.copyOf(m.keySet().stream().filter(k -> !k.equals(kind)).toList());
         Set<String> permitted = switch (kind) {
-            case "csv" -> Set.of("delimiter", "quote", "encoding");
+            case "csv" -> Set.of("delimiter", "quote", "encoding", "header", "columns", "on_error");
             case "log" -> Set.of("pattern", "json_lines", "on_error");
             default -> Set.of();
         };
@@ -74,10 +75,19 @@ final class SourceLoader {
         Character delimiter = m.containsKey("delimiter") ? character(m.get("delimiter")) : null;
         Character quote = m.containsKey("quote") ? character(m.get("quote")) : Character.valueOf('"');
         String encoding = m.containsKey("encoding") ? m.get("encoding").string() : null;
-        if (path == null || quote == null || (m.containsKey("delimiter") && delimiter == null)) {
+        Boolean header = m.containsKey("header") ? m.get("header").bool() : Boolean.TRUE;
+        List<String> columns = m.containsKey("columns") ? m.get("columns").strings() : List.of();
+        String onError = m.containsKey("on_error") ? m.get("on_error").choice(List.of("fail", "skip")) : "fail";
+        if (path == null || quote == null || (m.containsKey("delimiter") && delimiter == null) || header == null
+                || columns == null || onError == null) {
             return null;
         }
-        return build(body, () -> new CsvSource(path, delimiter, quote, encoding));
+        if (header && m.containsKey("columns")) {
+            m.get("columns").problem("columns name the fields of a file without a header row: add header: false");
+            return null;
+        }
+        YamlNode at = m.containsKey("columns") ? m.get("columns") : body;
+        return build(at, () -> new CsvSource(path, delimiter, quote, encoding, header, columns, onError));
     }
 
     private static Character character(YamlNode node) {

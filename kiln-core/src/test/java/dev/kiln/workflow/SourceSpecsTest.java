@@ -65,6 +65,22 @@ class SourceSpecsTest {
     }
 
     @Test
+    void csvTakesHeaderColumnsAndOnError() throws Exception {
+        assertThat(load("csv: raw.csv\nheader: false\ncolumns: [id, amount]\non_error: skip\n"))
+                .isEqualTo(new CsvSource("raw.csv", null, '"', null, false, List.of("id", "amount"), "skip"));
+        assertThat(load("csv: raw.csv\nheader: no\n"))
+                .isEqualTo(new CsvSource("raw.csv", null, '"', null, false, List.of(), "fail"));
+        assertThatThrownBy(() -> load("csv: raw.csv\ncolumns: [a, b]\n")).isInstanceOf(SpecException.class)
+                .hasMessageContaining(":2: columns: columns name the fields of a file without a header row");
+        assertThatThrownBy(() -> load("csv: raw.csv\nheader: false\ncolumns: [a, a]\n")).isInstanceOf(SpecException.class)
+                .hasMessageContaining(":3: columns: duplicate column name 'a'");
+        assertThatThrownBy(() -> load("csv: raw.csv\non_error: ignore\n")).isInstanceOf(SpecException.class)
+                .hasMessageContaining(":2: on_error: unknown value 'ignore'");
+        assertThatThrownBy(() -> load("csv: raw.csv\nheader: maybe\n")).isInstanceOf(SpecException.class)
+                .hasMessageContaining(":2: header: expected true or false, found 'maybe'");
+    }
+
+    @Test
     void recognisesSourceSpecFiles() throws Exception {
         Path spec = dir.resolve("s.json");
         Files.writeString(spec, "{\"jdbc\": {\"url\": \"jdbc:sqlite:x.db\", \"table\": \"t\"}}");
