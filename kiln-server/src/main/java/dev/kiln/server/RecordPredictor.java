@@ -14,6 +14,7 @@ import dev.kiln.data.Values;
 import dev.kiln.learn.RowPipeline;
 import dev.kiln.prep.RowLayout;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -52,32 +53,25 @@ final class RecordPredictor {
         this.ref = ref;
         RowLayout input = rows.input();
         this.kinds = new ColumnKind[input.size()];
-        Map<String, Integer>[] byLabel = newMaps(input.size());
+        List<Map<String, Integer>> byLabel = new ArrayList<>();
         for (int i = 0; i < input.size(); i++) {
             RowLayout.Slot slot = input.slot(i);
             slots.put(slot.name(), i);
             kinds[i] = slot.kind();
+            Map<String, Integer> codeOf = new HashMap<>();
             for (int k = 0; k < slot.levels().size(); k++) {
-                byLabel[i].putIfAbsent(slot.levels().get(k), k);
+                codeOf.putIfAbsent(slot.levels().get(k), k);
             }
+            byLabel.add(codeOf);
         }
         for (Field field : schema.fields()) {
             if (field.role() != Role.FEATURE) {
                 slots.put(field.name(), IGNORED);
             }
         }
-        this.codes = List.of(byLabel);
+        this.codes = List.copyOf(byLabel);
         this.classes = rows.model().classes();
         this.buffers = ThreadLocal.withInitial(Buffers::new);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Integer>[] newMaps(int n) {
-        Map<String, Integer>[] maps = new Map[n];
-        for (int i = 0; i < n; i++) {
-            maps[i] = new HashMap<>();
-        }
-        return maps;
     }
 
     /** The response to a body holding one record, or null when the general path must handle the body. */
