@@ -45,8 +45,11 @@ public class OneRowPredictBenchmark {
     private static final int TRAIN_ROWS = 20_000;
     private static final int ROWS = 1024;
 
-    /** The learner whose model is timed: {@code logistic} or {@code tree} (depth 6). */
-    @Param({"logistic", "tree"})
+    /**
+     * The learner whose model is timed: {@code logistic}, {@code tree} (depth 6) or {@code gbm} (the
+     * learners issue's serving model: 100 trees, depth 6, learning rate 0.3, 255 bins).
+     */
+    @Param({"logistic", "tree", "gbm"})
     public String learner;
 
     private Model model;
@@ -72,7 +75,11 @@ public class OneRowPredictBenchmark {
             columns.add(NumericColumn.wrap("f" + j, x[j]));
         }
         columns.add(CategoricalColumn.of("label", y, List.of("0", "1")));
-        Map<String, String> params = learner.equals("tree") ? Map.of("max_depth", "6") : Map.of();
+        Map<String, String> params = switch (learner) {
+            case "tree" -> Map.of("max_depth", "6");
+            case "gbm" -> Map.of("trees", "100", "max_depth", "6", "learning_rate", "0.3", "max_bins", "255");
+            default -> Map.of();
+        };
         model = Learners.create(learner, params).fit(Frame.of(columns), new TrainOptions("label", Task.BINARY, 0, 1));
         rows = new double[ROWS][FEATURES];
         for (int r = 0; r < ROWS; r++) {

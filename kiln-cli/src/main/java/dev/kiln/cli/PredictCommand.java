@@ -2,6 +2,7 @@ package dev.kiln.cli;
 
 import dev.kiln.data.ColumnKind;
 import dev.kiln.data.CsvOptions;
+import dev.kiln.data.CsvPrefetch;
 import dev.kiln.data.CsvReader;
 import dev.kiln.data.CsvWriter;
 import dev.kiln.data.Field;
@@ -89,13 +90,14 @@ final class PredictCommand extends KilnCommand {
             long rows;
             try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16)) {
                 boolean[] header = {true};
-                rows = CsvReader.stream(data.data, options(pipeline), chunkRows, (chunk, bytes) -> {
+                // the next chunk is parsed on another thread while this one is scored and formatted in parallel
+                rows = CsvPrefetch.stream(data.data, options(pipeline), chunkRows, (chunk, bytes) -> {
                     Frame predictions = pipeline.predict(chunk).toFrame();
                     if (header[0]) {
                         CsvWriter.writeHeader(predictions, out);
                         header[0] = false;
                     }
-                    CsvWriter.writeRows(predictions, out);
+                    CsvWriter.writeRowsParallel(predictions, out);
                     progress.update(chunk.rowCount(), bytes);
                 });
             }

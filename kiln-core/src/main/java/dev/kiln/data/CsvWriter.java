@@ -1,5 +1,9 @@
 package dev.kiln.data;
 
+import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.ForkJoinPool;
+import java.util.List;
+import java.util.ArrayList;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -10,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 
 /** Writes a {@link Frame} as RFC 4180 CSV with a header row; missing values are empty fields. */
 public final class CsvWriter {
+    private static final int PARALLEL_BLOCK_ROWS = 4096;
     private CsvWriter() {
     }
 
@@ -59,6 +64,68 @@ public final class CsvWriter {
             }
             out.write('\n');
         }
+    }
+
+    /**
+     * As {@link #writeRows(Frame, Writer)}, the same text, with blocks of rows formatted in parallel on
+     * the common fork/join pool and written in order: number formatting is what writing costs.
+     */
+    public static void writeRowsParallel(Frame frame, Writer out) throws IOException {
+        int rows = frame.rowCount();
+        int blocks = Math.max(1, Math.min(64, rows / PARALLEL_BLOCK_ROWS));
+        if (blocks == 1) {
+            writeRows(frame, out);
+            return;
+        }
+        List<RecursiveTask<StringBuilder>> tasks = new ArrayList<>(blocks);
+        for (int b = 0; b < blocks; b++) {
+            int from = (int) ((long) rows * b / blocks);
+            int to = (int) ((long) rows * (b + 1) / blocks);
+            tasks.add(new RecursiveTask<>() {
+                @Override
+                protected StringBuilder compute() {
+                    StringBuilder text = new StringBuilder((to - from) * 16 * Math.max(1, frame.columnCount()));
+                    appendRows(frame, from, to, text);
+                    return text;
+                }
+            });
+        }
+        for (RecursiveTask<StringBuilder> task : tasks) {
+            ForkJoinPool.commonPool().execute(task);
+        }
+        for (RecursiveTask<StringBuilder> task : tasks) {
+            StringBuilder text = task.tryUnfork() ? task.invoke() : task.join();
+            out.append(text);
+        }
+    }
+
+    private static void appendRows(Frame frame, int from, int to, StringBuilder out) {
+        int width = frame.columnCount();
+        for (int i = from; i < to; i++) {
+            for (int j = 0; j < width; j++) {
+                if (j > 0) {
+                    out.append(',');
+                }
+                String value = frame.columns().get(j).format(i);
+                if (value != null) {
+                    appendField(value, out);
+                }
+            }
+            out.append('\n');
+        }
+    }
+
+    private static void appendField(String value, StringBuilder out) {
+        boolean quote = value.isEmpty();
+        for (int i = 0; i < value.length() && !quote; i++) {
+            char c = value.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            out.append(value);
+            return;
+        }
+        out.append('"').append(value.replace("\"", "\"\"")).append('"');
     }
 
     private static void writeField(String value, Writer out) throws IOException {

@@ -1,5 +1,8 @@
 package dev.kiln.prep;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
@@ -36,6 +39,19 @@ public final class DropColumns implements Transformer, FittedTransformer {
     @Override
     public Frame apply(Frame frame) {
         return frame.drop(dropped.stream().map(Dropped::column).toList());
+    }
+
+    @Override
+    public Optional<RowTransform> rowForm(RowLayout input) {
+        Set<String> names = new HashSet<>();
+        dropped.forEach(d -> names.add(d.column()));
+        RowProgram.Builder out = RowProgram.empty();
+        for (int i = 0; i < input.size(); i++) {
+            if (!names.contains(input.slot(i).name())) {
+                out.copy(input.slot(i), i);
+            }
+        }
+        return out.build();
     }
 
     @Override

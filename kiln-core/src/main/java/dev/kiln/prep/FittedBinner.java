@@ -1,5 +1,6 @@
 package dev.kiln.prep;
 
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Frame;
@@ -36,6 +37,27 @@ public final class FittedBinner implements FittedTransformer {
             out = out.with(NumericColumn.wrap(n.name() + "_bin", values));
         }
         return out;
+    }
+
+    @Override
+    public Optional<RowTransform> rowForm(RowLayout input) {
+        RowProgram.Builder out = RowProgram.passThrough(input);
+        for (Map.Entry<String, double[]> e : edges.entrySet()) {
+            int at = input.indexOf(e.getKey());
+            if (at < 0 || !input.slot(at).isNumeric()) {
+                continue;
+            }
+            double[] bounds = e.getValue();
+            out.with(RowLayout.Slot.numeric(e.getKey() + "_bin"), in -> {
+                double v = in[at];
+                if (Double.isNaN(v)) {
+                    return v;
+                }
+                int position = Arrays.binarySearch(bounds, v);
+                return position >= 0 ? position + 1 : -position - 1;
+            });
+        }
+        return out.build();
     }
 
     @Override

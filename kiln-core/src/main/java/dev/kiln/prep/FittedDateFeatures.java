@@ -1,5 +1,7 @@
 package dev.kiln.prep;
 
+import dev.kiln.data.ColumnKind;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Column;
@@ -41,6 +43,33 @@ public final class FittedDateFeatures implements FittedTransformer {
             }
         }
         return Frame.of(out);
+    }
+
+    @Override
+    public Optional<RowTransform> rowForm(RowLayout input) {
+        RowProgram.Builder out = RowProgram.empty();
+        for (int i = 0; i < input.size(); i++) {
+            RowLayout.Slot slot = input.slot(i);
+            List<DateFeatures.Part> wanted = parts.get(slot.name());
+            if (wanted == null || slot.kind() != ColumnKind.TIMESTAMP) {
+                out.copy(slot, i);
+                continue;
+            }
+            long origin = origins.get(slot.name());
+            int at = i;
+            for (DateFeatures.Part part : wanted) {
+                for (String suffix : suffixes(part, wanted)) {
+                    out.add(RowLayout.Slot.numeric(slot.name() + "_" + suffix), in -> {
+                        if (Double.isNaN(in[at])) {
+                            return Double.NaN;
+                        }
+                        long v = (long) in[at];
+                        return value(suffix, Instant.ofEpochMilli(v).atZone(ZoneOffset.UTC), v, origin);
+                    });
+                }
+            }
+        }
+        return out.build();
     }
 
     private List<NumericColumn> expand(TimestampColumn t, List<DateFeatures.Part> wanted) {

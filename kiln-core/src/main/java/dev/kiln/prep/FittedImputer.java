@@ -1,5 +1,6 @@
 package dev.kiln.prep;
 
+import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -105,6 +106,42 @@ public final class FittedImputer implements FittedTransformer {
         return c.kind() == ColumnKind.BOOLEAN
                 ? CategoricalColumn.ofBooleans(c.name(), codes)
                 : CategoricalColumn.of(c.name(), codes, levels);
+    }
+
+    @Override
+    public Optional<RowTransform> rowForm(RowLayout input) {
+        RowProgram.Builder out = RowProgram.passThrough(input);
+        for (int i = 0; i < input.size(); i++) {
+            RowLayout.Slot slot = input.slot(i);
+            int at = i;
+            if (slot.isNumeric() && numbers.containsKey(slot.name())) {
+                double fill = numbers.get(slot.name());
+                out.set(i, slot, in -> Double.isNaN(in[at]) ? fill : in[at]);
+            } else if (slot.isCoded() && labels.containsKey(slot.name())) {
+                String label = labels.get(slot.name());
+                List<String> levels = new ArrayList<>(slot.levels());
+                if (!levels.contains(label)) {
+                    if (slot.kind() == ColumnKind.BOOLEAN) {
+                        return Optional.empty();
+                    }
+                    levels.add(label);
+                }
+                double fill = levels.indexOf(label);
+                out.set(i, new RowLayout.Slot(slot.name(), slot.kind(), levels), in -> Double.isNaN(in[at]) ? fill : in[at]);
+            }
+        }
+        for (String name : indicators) {
+            int at = input.indexOf(name);
+            if (at < 0) {
+                continue;
+            }
+            RowLayout.Slot slot = input.slot(at);
+            if (slot.kind() == ColumnKind.TEXT) {
+                return Optional.empty();
+            }
+            out.add(RowLayout.Slot.numeric(name + "_missing"), in -> Double.isNaN(in[at]) ? 1.0 : 0.0);
+        }
+        return out.build();
     }
 
     @Override

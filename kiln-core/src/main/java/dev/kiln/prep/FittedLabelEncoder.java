@@ -1,5 +1,6 @@
 package dev.kiln.prep;
 
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.CategoricalColumn;
@@ -45,6 +46,29 @@ public final class FittedLabelEncoder implements FittedTransformer {
             }
         }
         return Frame.of(out);
+    }
+
+    @Override
+    public Optional<RowTransform> rowForm(RowLayout input) {
+        RowProgram.Builder out = RowProgram.passThrough(input);
+        for (int i = 0; i < input.size(); i++) {
+            RowLayout.Slot slot = input.slot(i);
+            Map<String, Double> map = maps.get(slot.name());
+            if (map == null || !slot.isCoded()) {
+                continue;
+            }
+            if (!slot.levels().containsAll(map.keySet())) {
+                return Optional.empty();
+            }
+            double[] byCode = new double[slot.levels().size()];
+            for (int k = 0; k < byCode.length; k++) {
+                byCode[k] = map.getOrDefault(slot.levels().get(k), unseen);
+            }
+            int at = i;
+            out.set(i, RowLayout.Slot.numeric(slot.name()),
+                    in -> Double.isNaN(in[at]) ? Double.NaN : in[at] == RowLayout.UNSEEN ? unseen : byCode[(int) in[at]]);
+        }
+        return out.build();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.kiln.prep;
 
+import dev.kiln.data.ColumnKind;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -83,6 +85,52 @@ public final class FittedOneHotEncoder implements FittedTransformer {
             values[i] = c.code(i) >= 0 && isOther[c.code(i)] ? 1.0 : 0.0;
         }
         return NumericColumn.wrap(c.name() + "=" + OneHotEncoder.OTHER, values);
+    }
+
+    /**
+     * The row form: a label outside the slot's levels (code {@link RowLayout#UNSEEN}) gives 0 in every
+     * indicator and 1 in {@code column=__other__} when the column is grouped, as in the frame form;
+     * refused when a known level is outside the slot's levels (an unseen label could then be it).
+     */
+    @Override
+    public Optional<RowTransform> rowForm(RowLayout input) {
+        RowProgram.Builder out = RowProgram.empty();
+        for (int i = 0; i < input.size(); i++) {
+            RowLayout.Slot slot = input.slot(i);
+            List<String> known = levels.get(slot.name());
+            if (known == null) {
+                out.copy(slot, i);
+                continue;
+            }
+            if (!slot.isCoded()) {
+                return Optional.empty();
+            }
+            int at = i;
+            if (known.isEmpty()) {
+                if (slot.kind() != ColumnKind.BOOLEAN && !slot.levels().contains("true")) {
+                    return Optional.empty();
+                }
+                double code = slot.levels().indexOf("true");
+                out.add(RowLayout.Slot.numeric(slot.name()), in -> in[at] == code ? 1.0 : 0.0);
+                continue;
+            }
+            for (String level : known) {
+                if (!slot.levels().contains(level)) {
+                    return Optional.empty();
+                }
+                double code = slot.levels().indexOf(level);
+                out.add(RowLayout.Slot.numeric(slot.name() + "=" + level), in -> in[at] == code ? 1.0 : 0.0);
+            }
+            if (grouped.contains(slot.name())) {
+                boolean[] isOther = new boolean[slot.levels().size()];
+                for (int k = 0; k < isOther.length; k++) {
+                    isOther[k] = !known.contains(slot.levels().get(k));
+                }
+                out.add(RowLayout.Slot.numeric(slot.name() + "=" + OneHotEncoder.OTHER),
+                        in -> in[at] == RowLayout.UNSEEN || in[at] >= 0 && isOther[(int) in[at]] ? 1.0 : 0.0);
+            }
+        }
+        return out.build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.kiln.prep;
 
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Column;
@@ -60,6 +61,28 @@ public final class FittedOutlierBounds implements FittedTransformer, RowFilter {
             }
         }
         return Frame.of(out);
+    }
+
+    @Override
+    public Optional<RowTransform> rowForm(RowLayout input) {
+        RowProgram.Builder out = RowProgram.passThrough(input);
+        if (action == OutlierRule.Action.DROP) {
+            return out.build();
+        }
+        for (Map.Entry<String, double[]> e : bounds.entrySet()) {
+            int at = input.indexOf(e.getKey());
+            if (at < 0 || !input.slot(at).isNumeric()) {
+                continue;
+            }
+            double lower = e.getValue()[0];
+            double upper = e.getValue()[1];
+            if (action == OutlierRule.Action.CLIP) {
+                out.set(at, input.slot(at), in -> Double.isNaN(in[at]) ? in[at] : Math.min(upper, Math.max(lower, in[at])));
+            } else {
+                out.add(RowLayout.Slot.numeric(e.getKey() + "_outlier"), in -> in[at] < lower || in[at] > upper ? 1.0 : 0.0);
+            }
+        }
+        return out.build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.kiln.prep;
 
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Column;
@@ -48,6 +49,23 @@ public final class FittedPowerTransform implements FittedTransformer {
             }
         }
         return Frame.of(out);
+    }
+
+    @Override
+    public Optional<RowTransform> rowForm(RowLayout input) {
+        RowProgram.Builder out = RowProgram.passThrough(input);
+        for (int i = 0; i < input.size(); i++) {
+            RowLayout.Slot slot = input.slot(i);
+            Double parameter = parameters.get(slot.name());
+            if (parameter != null && slot.isNumeric()) {
+                double p = parameter;
+                int at = i;
+                out.set(i, slot, method == PowerTransform.Method.LOG
+                        ? in -> Math.log1p(Math.max(in[at] - p, 0.0))
+                        : in -> YeoJohnson.transform(in[at], p));
+            }
+        }
+        return out.build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.kiln.prep;
 
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Column;
@@ -46,6 +47,22 @@ public final class FittedScaler implements FittedTransformer {
             }
         }
         return Frame.of(out);
+    }
+
+    @Override
+    public Optional<RowTransform> rowForm(RowLayout input) {
+        RowProgram.Builder out = RowProgram.passThrough(input);
+        for (int i = 0; i < input.size(); i++) {
+            RowLayout.Slot slot = input.slot(i);
+            Double center = centers.get(slot.name());
+            if (center != null && slot.isNumeric()) {
+                double c = center;
+                double scale = scales.get(slot.name());
+                int at = i;
+                out.set(i, slot, in -> (in[at] - c) / scale);
+            }
+        }
+        return out.build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.kiln.prep;
 
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.CategoricalColumn;
@@ -64,6 +65,37 @@ public final class FittedTargetEncoder implements FittedTransformer {
             }
         }
         return Frame.of(out);
+    }
+
+    @Override
+    public Optional<RowTransform> rowForm(RowLayout input) {
+        RowProgram.Builder out = RowProgram.empty();
+        for (int i = 0; i < input.size(); i++) {
+            RowLayout.Slot slot = input.slot(i);
+            if (!tables.containsKey(slot.name()) || !slot.isCoded()) {
+                out.copy(slot, i);
+            }
+        }
+        for (Map.Entry<String, Map<String, double[]>> e : tables.entrySet()) {
+            int at = input.indexOf(e.getKey());
+            if (at < 0 || !input.slot(at).isCoded()) {
+                continue;
+            }
+            List<String> levels = input.slot(at).levels();
+            if (!levels.containsAll(e.getValue().keySet())) {
+                return Optional.empty();
+            }
+            for (int o = 0; o < outputs.size(); o++) {
+                double[] byCode = new double[levels.size()];
+                for (int k = 0; k < byCode.length; k++) {
+                    byCode[k] = e.getValue().getOrDefault(levels.get(k), prior)[o];
+                }
+                double missing = prior[o];
+                out.add(RowLayout.Slot.numeric(outputName(e.getKey(), outputs.get(o))),
+                        in -> in[at] >= 0 ? byCode[(int) in[at]] : missing);
+            }
+        }
+        return out.build();
     }
 
     @Override

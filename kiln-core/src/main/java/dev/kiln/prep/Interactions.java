@@ -1,5 +1,6 @@
 package dev.kiln.prep;
 
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Checks;
@@ -40,6 +41,24 @@ public final class Interactions implements Transformer, FittedTransformer {
             }
         }
         return out;
+    }
+
+    @Override
+    public Optional<RowTransform> rowForm(RowLayout input) {
+        RowProgram.Builder out = RowProgram.passThrough(input);
+        for (String name : columns) {
+            if (input.indexOf(name) < 0 || !input.slot(input.indexOf(name)).isNumeric()) {
+                return Optional.empty();
+            }
+        }
+        for (int a = 0; a < columns.size(); a++) {
+            for (int b = a + 1; b < columns.size(); b++) {
+                int left = input.indexOf(columns.get(a));
+                int right = input.indexOf(columns.get(b));
+                out.with(RowLayout.Slot.numeric(columns.get(a) + "*" + columns.get(b)), in -> in[left] * in[right]);
+            }
+        }
+        return out.build();
     }
 
     @Override

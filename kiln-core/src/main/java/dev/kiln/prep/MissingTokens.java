@@ -1,5 +1,6 @@
 package dev.kiln.prep;
 
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.CategoricalColumn;
@@ -85,6 +86,48 @@ public final class MissingTokens implements Transformer, FittedTransformer {
             return TextColumn.of(t.name(), values);
         }
         return column;
+    }
+
+    /** The row form; refused when a categorical column's token is not one of its levels (an unseen label could be it). */
+    @Override
+    public Optional<RowTransform> rowForm(RowLayout input) {
+        RowProgram.Builder out = RowProgram.passThrough(input);
+        for (int i = 0; i < input.size(); i++) {
+            RowLayout.Slot slot = input.slot(i);
+            List<String> declared = tokens.get(slot.name());
+            int at = i;
+            if (declared == null) {
+                continue;
+            }
+            if (slot.isNumeric()) {
+                long[] bits = declared.stream().flatMap(t -> {
+                    try {
+                        return java.util.stream.Stream.of(Double.doubleToLongBits(Double.parseDouble(t.strip())));
+                    } catch (NumberFormatException e) {
+                        return java.util.stream.Stream.empty();
+                    }
+                }).mapToLong(Long::longValue).toArray();
+                out.set(i, slot, in -> {
+                    long b = Double.doubleToLongBits(in[at]);
+                    for (long token : bits) {
+                        if (token == b) {
+                            return Double.NaN;
+                        }
+                    }
+                    return in[at];
+                });
+            } else if (slot.isCoded()) {
+                if (slot.kind() == ColumnKind.CATEGORICAL && !slot.levels().containsAll(declared)) {
+                    return Optional.empty();
+                }
+                boolean[] blank = new boolean[slot.levels().size()];
+                for (int k = 0; k < blank.length; k++) {
+                    blank[k] = declared.contains(slot.levels().get(k));
+                }
+                out.set(i, slot, in -> in[at] >= 0 && blank[(int) in[at]] ? Double.NaN : in[at]);
+            }
+        }
+        return out.build();
     }
 
     @Override

@@ -17,7 +17,11 @@ final class Json {
 
     /** The request body as JSON; {@link BadRequestException} when it is empty or malformed. */
     static JsonNode body(Context ctx) throws IOException {
-        byte[] bytes = ctx.bodyAsBytes();
+        return body(ctx.bodyAsBytes());
+    }
+
+    /** {@code bytes} as JSON; {@link BadRequestException} when empty or malformed. */
+    static JsonNode body(byte[] bytes) throws IOException {
         if (bytes.length == 0) {
             throw new BadRequestException("empty body, expected JSON");
         }

@@ -60,11 +60,21 @@ final class KilnApi {
 
     private void predict(Context ctx, ServedModel model) throws IOException {
         ctx.attribute(ServerMetrics.MODEL, model.ref());
-        Frame input = decode(Json.body(ctx), model.decoder());
+        byte[] body = ctx.bodyAsBytes();
+        boolean explain = "true".equals(ctx.queryParam("explain"));
+        if (!explain && model.records() != null) {
+            byte[] fast = model.records().predict(body);
+            if (fast != null) {
+                ctx.attribute(ServerMetrics.ROWS, 1);
+                ctx.status(200).contentType("application/json").result(fast);
+                return;
+            }
+        }
+        Frame input = decode(Json.body(body), model.decoder());
         Predictions predictions = model.bundle().pipeline().predict(input);
         ctx.attribute(ServerMetrics.ROWS, predictions.size());
         ObjectNode response = response(model, predictions);
-        if ("true".equals(ctx.queryParam("explain"))) {
+        if (explain) {
             if (!(model.bundle().pipeline().model() instanceof Explainable)) {
                 throw new BadRequestException("explain=true: explanations need a tree model; " + model.ref() + " is '"
                         + model.bundle().pipeline().model().type() + "'");

@@ -2,6 +2,7 @@ package dev.kiln.server;
 
 import dev.kiln.data.InvalidDataException;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import java.io.IOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +42,8 @@ public final class PredictionServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = options.maxBodyBytes();
+            // bodies are small JSON: compressing them costs more than it saves, even checking whether to
+            config.http.compressionStrategy = CompressionStrategy.NONE;
             Routes.register(config.routes, kiln, mlflow, v2, admin, docs, metrics, guard, options.guardPredictions());
             config.routes.exception(BadRequestException.class, (e, ctx) -> Json.error(ctx, 400, e.getMessage()));
             config.routes.exception(InvalidDataException.class, (e, ctx) -> Json.error(ctx, 400, e.getMessage()));

@@ -1,6 +1,7 @@
 package dev.kiln.server;
 
 import dev.kiln.bundle.Bundle;
+import dev.kiln.learn.RowPipeline;
 
 /**
  * One model version the server answers for: its name, version (0 for a bundle served from a folder
@@ -11,12 +12,17 @@ public final class ServedModel {
     private final int version;
     private final Bundle bundle;
     private final InputDecoder decoder;
+    private final RecordPredictor records;
 
     public ServedModel(String name, int version, Bundle bundle, int maxRows) {
         this.name = name;
         this.version = version;
         this.bundle = bundle;
         this.decoder = new InputDecoder(bundle.pipeline().inputSchema(), maxRows);
+        var schema = bundle.pipeline().inputSchema();
+        // a field named like a request shape would make a one-field record ambiguous: leave those to the general path
+        boolean plain = !schema.contains("records") && !schema.contains("columns");
+        this.records = plain ? RowPipeline.compile(bundle.pipeline()).map(rows -> new RecordPredictor(schema, rows, ref())).orElse(null) : null;
     }
 
     public String name() {
@@ -33,6 +39,11 @@ public final class ServedModel {
 
     InputDecoder decoder() {
         return decoder;
+    }
+
+    /** The one-record fast path, or null when the pipeline has no row form (a step without one). */
+    RecordPredictor records() {
+        return records;
     }
 
     /** {@code name:version}, or just the name for an unversioned bundle. */

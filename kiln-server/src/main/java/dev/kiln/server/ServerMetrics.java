@@ -20,8 +20,8 @@ final class ServerMetrics {
     private static final String START = "kiln.start";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<CounterKey, Counter> counters = new ConcurrentHashMap<>();
 
     void start(Context ctx) {
         ctx.attribute(START, System.nanoTime());
@@ -36,10 +36,14 @@ final class ServerMetrics {
         String model = ctx.attribute(MODEL);
         String modelTag = model == null ? "none" : model;
         int status = ctx.statusCode();
-        String key = protocol + '|' + modelTag + '|' + status;
-        timers.computeIfAbsent(key, k -> Timer.builder("kiln.requests").description("HTTP requests and their latency")
-                .tag("protocol", protocol).tag("model", modelTag).tag("status", Integer.toString(status))
-                .publishPercentileHistogram().register(registry)).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        TimerKey key = new TimerKey(protocol, modelTag, status);
+        Timer timer = timers.get(key);
+        if (timer == null) {
+            timer = timers.computeIfAbsent(key, k -> Timer.builder("kiln.requests").description("HTTP requests and their latency")
+                    .tag("protocol", protocol).tag("model", modelTag).tag("status", Integer.toString(status))
+                    .publishPercentileHistogram().register(registry));
+        }
+        timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         Integer rows = ctx.attribute(ROWS);
         if (rows != null) {
             counter("kiln.predicted.rows", modelTag).increment(rows);
@@ -49,8 +53,18 @@ final class ServerMetrics {
         }
     }
 
+    /** What a request timer is kept under: no string is built per request. */
+    private record TimerKey(String protocol, String model, int status) {
+    }
+
+    private record CounterKey(String name, String model) {
+    }
+
     private Counter counter(String name, String model) {
-        return counters.computeIfAbsent(name + '|' + model, k -> Counter.builder(name).tag("model", model).register(registry));
+        CounterKey key = new CounterKey(name, model);
+        Counter counter = counters.get(key);
+        return counter != null ? counter
+                : counters.computeIfAbsent(key, k -> Counter.builder(name).tag("model", model).register(registry));
     }
 
     /** The metrics in the Prometheus text format. */

@@ -111,6 +111,10 @@ public final class GbmModel implements Model, Explainable {
     }
 
     private void predictRange(double[][] columns, int from, int to, double[] out) {
+        if (ensemble.isBranchFree()) {
+            predictRowsRange(columns, from, to, out);
+            return;
+        }
         int width = Math.max(1, classes.size());
         double[] scores = new double[outputs * BLOCK];
         double[] row = new double[width];
@@ -156,6 +160,35 @@ public final class GbmModel implements Model, Explainable {
     public void rawScores(double[] x, double[] out) {
         for (int k = 0; k < outputs; k++) {
             out[k] = ensemble.accumulate(baseline[k], x, k, outputs, ensemble.trees());
+        }
+    }
+
+    /**
+     * Rows {@code [from, to)} a block at a time: the block is copied row by row into one array, then each
+     * row sums its trees in order, exactly as {@link #predictRow} does.
+     */
+    private void predictRowsRange(double[][] columns, int from, int to, double[] out) {
+        int width = Math.max(1, classes.size());
+        int p = columns.length;
+        double[] block = new double[BLOCK * p];
+        double[] row = new double[Math.max(width, outputs)];
+        int trees = ensemble.trees();
+        for (int start = from; start < to; start += BLOCK) {
+            int end = Math.min(to, start + BLOCK);
+            for (int j = 0; j < p; j++) {
+                double[] column = columns[j];
+                for (int i = start; i < end; i++) {
+                    block[(i - start) * p + j] = column[i];
+                }
+            }
+            for (int i = start; i < end; i++) {
+                int offset = (i - start) * p;
+                for (int k = 0; k < outputs; k++) {
+                    row[k] = ensemble.accumulate(baseline[k], block, offset, k, outputs, trees);
+                }
+                loss.transform(row);
+                System.arraycopy(row, 0, out, i * width, width);
+            }
         }
     }
 

@@ -49,6 +49,8 @@ public final class TreeEnsemble {
     /** Serving layout, derived: feature in the low 24 bits, flags above; children at 2i (left) and 2i+1 (right). */
     private final int[] featureAndFlags;
     private final int[] children;
+    /** The branch-free walk layout, for ensembles without categorical splits and with one value per leaf; else null. */
+    private final BranchFreeTrees walks;
 
     TreeEnsemble(int width, int[] nodeStart, int[] leafStart, int[] feature, double[] threshold, int[] left, int[] right,
             int[] flags, int[] categoryStart, int[] categoryWords, double[] gain, double[] leafValues) {
@@ -107,6 +109,16 @@ public final class TreeEnsemble {
         for (int t = 0; nodeCover != null && t < trees; t++) {
             shapTrees[t] = new EnsembleShapTree(t);
         }
+        boolean categorical = false;
+        for (int f : flags) {
+            categorical |= (f & CATEGORICAL) != 0;
+        }
+        this.walks = width == 1 && !categorical ? BranchFreeTrees.of(nodeStart, leafStart, feature, threshold, flags, children, leafValues) : null;
+    }
+
+    /** Whether {@link #accumulate(double, double[], int, int, int, int)} walks without branches (no categorical splits, one value per leaf). */
+    public boolean isBranchFree() {
+        return walks != null;
     }
 
     private static void checkChild(int tree, int node, int child, int nodeCount, int leafCount) {
@@ -154,6 +166,9 @@ public final class TreeEnsemble {
      * Walks four trees at once, so their independent memory loads overlap. Allocates nothing.
      */
     public double accumulate(double start, double[] x, int first, int step, int end) {
+        if (walks != null) {
+            return walks.accumulate(start, x, 0, first, step, end);
+        }
         double sum = start;
         int t = first;
         for (; t + 3 * step < end; t += 4 * step) {
@@ -180,6 +195,15 @@ public final class TreeEnsemble {
             sum += leafValues[leaf(t, x) * width];
         }
         return sum;
+    }
+
+    /**
+     * As {@link #accumulate(double, double[], int, int, int)} for the row that starts at {@code x[offset]};
+     * only for a {@link #isBranchFree} ensemble. Allocates nothing.
+     */
+    public double accumulate(double start, double[] x, int offset, int first, int step, int end) {
+        Checks.checkArgument(walks != null, "trees: offset walks need an ensemble without categorical splits");
+        return walks.accumulate(start, x, offset, first, step, end);
     }
 
     /**

@@ -1,0 +1,192 @@
+package dev.kiln.server;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import dev.kiln.data.ColumnKind;
+import dev.kiln.data.Field;
+import dev.kiln.data.Role;
+import dev.kiln.data.Schema;
+import dev.kiln.data.TimestampColumn;
+import dev.kiln.data.Values;
+import dev.kiln.learn.RowPipeline;
+import dev.kiln.prep.RowLayout;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fast path of {@code POST /predict} for the common request, one JSON record: parses the body with
+ * a streaming parser straight into the model's raw row, runs the compiled {@link RowPipeline} and
+ * writes the same response bytes as the general path, with no tree, frame or map per request.
+ * Anything else — several records, columns, a missing, unknown or repeated field, a value of the
+ * wrong type, malformed JSON — is left to the general path ({@link #predict} returns null), which
+ * answers it or reports the error with the field's name. Thread-safe: buffers are per thread.
+ */
+final class RecordPredictor {
+    /** Slot marker of a schema field that the model does not read: its value is skipped. */
+    private static final int IGNORED = -1;
+    private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
+
+    private final RowPipeline rows;
+    private final String ref;
+    private final Map<String, Integer> slots = new HashMap<>();
+    private final ColumnKind[] kinds;
+    private final List<Map<String, Integer>> codes;
+    private final List<String> classes;
+    private final ThreadLocal<Buffers> buffers;
+
+    /** Per-thread state: the row, which slots were given, the response buffer. */
+    private final class Buffers {
+        final RowPipeline.Scratch scratch = rows.newScratch();
+        final boolean[] seen = new boolean[kinds.length];
+        final ByteArrayBuilder out = new ByteArrayBuilder(256);
+    }
+
+    RecordPredictor(Schema schema, RowPipeline rows, String ref) {
+        this.rows = rows;
+        this.ref = ref;
+        RowLayout input = rows.input();
+        this.kinds = new ColumnKind[input.size()];
+        List<Map<String, Integer>> byLabel = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            RowLayout.Slot slot = input.slot(i);
+            slots.put(slot.name(), i);
+            kinds[i] = slot.kind();
+            Map<String, Integer> codeOf = new HashMap<>();
+            for (int k = 0; k < slot.levels().size(); k++) {
+                codeOf.putIfAbsent(slot.levels().get(k), k);
+            }
+            byLabel.add(codeOf);
+        }
+        for (Field field : schema.fields()) {
+            if (field.role() != Role.FEATURE) {
+                slots.put(field.name(), IGNORED);
+            }
+        }
+        this.codes = List.copyOf(byLabel);
+        this.classes = rows.model().classes();
+        this.buffers = ThreadLocal.withInitial(Buffers::new);
+    }
+
+    /** The response to a body holding one record, or null when the general path must handle the body. */
+    byte[] predict(byte[] body) throws IOException {
+        Buffers b = buffers.get();
+        double[] row = b.scratch.input();
+        if (!parse(body, row, b.seen)) {
+            return null;
+        }
+        double[] out = rows.predict(b.scratch);
+        return respond(out, b.out);
+    }
+
+    private boolean parse(byte[] body, double[] row, boolean[] seen) throws IOException {
+        Arrays.fill(seen, false);
+        try (JsonParser p = FACTORY.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            int given = 0;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                Integer slot = slots.get(p.currentName());
+                if (slot == null || t != JsonToken.FIELD_NAME) {
+                    return false;
+                }
+                JsonToken value = p.nextToken();
+                if (slot == IGNORED) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (seen[slot] || !read(p, value, slot, row)) {
+                    return false;
+                }
+                seen[slot] = true;
+                given++;
+            }
+            return given == seen.length && p.nextToken() == null;
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            return false;
+        }
+    }
+
+    /** Reads one value into {@code row[slot]}; false when the general path must judge it. */
+    private boolean read(JsonParser p, JsonToken value, int slot, double[] row) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            row[slot] = Double.NaN;
+            return true;
+        }
+        switch (kinds[slot]) {
+            case NUMERIC -> {
+                if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
+                    return false;
+                }
+                double v = p.getDoubleValue();
+                row[slot] = v;
+                return !Double.isInfinite(v);
+            }
+            case CATEGORICAL -> {
+                if (value != JsonToken.VALUE_STRING) {
+                    return false;
+                }
+                Integer code = codes.get(slot).get(p.getText());
+                row[slot] = code == null ? RowLayout.UNSEEN : code;
+                return true;
+            }
+            case BOOLEAN -> {
+                if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+                    return false;
+                }
+                row[slot] = value == JsonToken.VALUE_TRUE ? 1 : 0;
+                return true;
+            }
+            case TIMESTAMP -> {
+                long instant = value == JsonToken.VALUE_STRING ? Values.parseTimestamp(p.getText()) : TimestampColumn.MISSING;
+                row[slot] = instant;
+                return instant != TimestampColumn.MISSING;
+            }
+            case TEXT -> {
+                row[slot] = Double.NaN;
+                return value.isScalarValue();
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** The general path's response for one row: model, then the prediction and (for classifiers) probabilities. */
+    private byte[] respond(double[] out, ByteArrayBuilder buffer) throws IOException {
+        buffer.reset();
+        try (JsonGenerator g = FACTORY.createGenerator(buffer)) {
+            g.writeStartObject();
+            g.writeStringField("model", ref);
+            g.writeArrayFieldStart("predictions");
+            g.writeStartObject();
+            if (classes.isEmpty()) {
+                g.writeNumberField("prediction", out[0]);
+            } else {
+                int best = 0;
+                for (int c = 1; c < classes.size(); c++) {
+                    if (out[c] > out[best]) {
+                        best = c;
+                    }
+                }
+                g.writeStringField("prediction", classes.get(best));
+                g.writeObjectFieldStart("probabilities");
+                for (int c = 0; c < classes.size(); c++) {
+                    g.writeNumberField(classes.get(c), out[c]);
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return buffer.toByteArray();
+    }
+}
