@@ -60,8 +60,9 @@ final class Booster {
         double[] rawValid = start(baseline, validRows.length);
         double[] grad = new double[k * n];
         double[] hess = new double[k * n];
-        double[] pairs = new double[2 * n];
-        TreeGrower grower = new TreeGrower(train, params, pool, threads);
+        boolean unitHessians = loss.unitHessians() && k == 1;
+        double[] pairs = unitHessians ? grad : new double[2 * n];
+        TreeGrower grower = new TreeGrower(train, params, unitHessians, pool, threads);
         List<GrownTree> trees = new ArrayList<>();
         int[] all = identity(n);
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -71,8 +72,10 @@ final class Booster {
             int[] bag = params.subsample() < 1 ? bag(n, random) : all;
             for (int c = 0; c < k; c++) {
                 int offset = c * n;
-                ParallelLoop.run(pool, n, Math.max(1, n / ROW_BLOCK), (part, from, to) ->
-                        HistogramBuilder.interleave(grad, hess, offset, from, to, pairs));
+                if (!unitHessians) {
+                    ParallelLoop.run(pool, n, Math.max(1, n / ROW_BLOCK), (part, from, to) ->
+                            HistogramBuilder.interleave(grad, hess, offset, from, to, pairs));
+                }
                 GrownTree tree = grower.grow(pairs, bag, features(columns.length, random));
                 trees.add(tree);
                 addToTraining(tree, grower, raw, c * n, bag.length < n ? train : null);

@@ -7,6 +7,7 @@ import dev.kiln.learn.TrainOptions;
 import dev.kiln.learn.TrainingData;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Histogram gradient boosting (the approach of LightGBM, Ke et al. 2017, and XGBoost's {@code hist},
@@ -60,8 +61,11 @@ public final class GbmLearner implements Learner<GbmModel> {
         Loss loss = Loss.of(params.loss(), options.task(), data.classes().size(), params.huberDelta(), params.quantileAlpha());
         ForkJoinPool pool = options.threads() > 1 ? new ForkJoinPool(options.threads()) : null;
         try {
-            Booster.Result result = new Booster(params, loss, options.seed(), pool, options.threads())
-                    .train(columns, y, data.featureNames());
+            Booster booster = new Booster(params, loss, options.seed(), pool, options.threads());
+            // Boosting runs inside the pool, so each parallel step is a fork/join whose unstolen parts
+            // the running thread does itself: no step waits for a parked worker to wake up.
+            Booster.Result result = pool == null ? booster.train(columns, y, data.featureNames())
+                    : pool.invoke(ForkJoinTask.adapt(() -> booster.train(columns, y, data.featureNames())));
             return new GbmModel(options.task(), data.featureNames(), data.classes(), params, result.baseline(), result.ensemble());
         } finally {
             if (pool != null) {
