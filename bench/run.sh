@@ -67,11 +67,13 @@ kiln_learner() {
   local model="$OUT/models/$job"
   rm -rf "$model"; mkdir -p "$OUT/models"
   log "kiln train $learner on ${stem}_train.csv $*"
-  "$root/kiln" train --data "$DATA/${stem}_train.csv" --target "$target" --learner "$learner" --threads "$THREADS" \
-      --seed 0 "$@" --out "$model" --json > "$OUT/$job.train.json"
+  # peak resident memory of the whole train process (data included), as the peers report theirs
+  /usr/bin/time -f '%M' -o "$OUT/$job.rss_kb" "$root/kiln" train --data "$DATA/${stem}_train.csv" --target "$target" \
+      --learner "$learner" --threads "$THREADS" --seed 0 "$@" --out "$model" --json > "$OUT/$job.train.json"
   "$root/kiln" evaluate "$model" --data "$DATA/${stem}_test.csv" --json > "$OUT/$job.evaluate.json"
-  jq -c -s '.[0] + {test_rows: .[1].rows} + (.[1] | del(.rows, .model, .task))' "$OUT/$job.train.json" \
-      "$OUT/$job.evaluate.json" | tag kiln learner "$job"
+  jq -c -s --argjson rss "$(tail -1 "$OUT/$job.rss_kb")" \
+      '.[0] + {test_rows: .[1].rows, peak_rss_mb: ($rss / 1024 | floor)} + (.[1] | del(.rows, .model, .task))' \
+      "$OUT/$job.train.json" "$OUT/$job.evaluate.json" | tag kiln learner "$job"
 }
 
 jvm_peer() { # jvm_peer JOB LIB STEM LABEL
@@ -102,12 +104,16 @@ learners() {
       tree)
         kiln_learner tree_800k tree synth_1m label --param max_depth=8 ;;
       gbm)
-        kiln_learner gbm_800k gbm synth_1m label --param trees=100 --param max_depth=6 --param learning_rate=0.3 --param max_bins=256
+        # the peers' settings: depth 6 and 63 leaves (LightGBM's num_leaves, XGBoost's depth-6 bound), 255 value
+        # bins + 1 for missing values = the peers' max_bin 256
+        kiln_learner gbm_800k gbm synth_1m label --param trees=100 --param max_depth=6 --param learning_rate=0.3 \
+            --param max_bins=255 --param max_leaves=63
         jvm_peer gbm_800k xgboost synth_1m label
         jvm_peer gbm_800k lightgbm synth_1m label
         py_peer gbm_800k xgb synth_1m
         py_peer gbm_800k hgb synth_1m
-        kiln_learner gbm_reg_800k gbm reg_1m target --param trees=100 --param max_depth=6 --param learning_rate=0.3 --param max_bins=256
+        kiln_learner gbm_reg_800k gbm reg_1m target --param trees=100 --param max_depth=6 --param learning_rate=0.3 \
+            --param max_bins=255 --param max_leaves=63
         jvm_peer gbm_reg_800k xgboost reg_1m target
         jvm_peer gbm_reg_800k lightgbm reg_1m target ;;
       random_forest)

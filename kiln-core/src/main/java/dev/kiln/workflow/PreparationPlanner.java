@@ -98,8 +98,12 @@ final class PreparationPlanner {
         encode(prepare.encode(), steps, seed);
         if (prepare.select() != null) {
             Spec.Select s = prepare.select();
+            FeatureSelector.ImportanceRule importance = s.importance() == null ? null
+                    : new FeatureSelector.ImportanceRule(new ModelImportance(seed, Runtime.getRuntime().availableProcessors()),
+                            s.importance() >= 1 ? s.importance().intValue() : 0, s.importance() >= 1 ? Double.NaN : s.importance());
             steps.add(new PreparationPlan.SupervisedStep(new FeatureSelector(s.variance() == null ? Double.NaN : s.variance(),
-                    s.correlation() == null ? Double.NaN : s.correlation(), s.mutualInformation() == null ? 0 : s.mutualInformation())));
+                    s.correlation() == null ? Double.NaN : s.correlation(), s.mutualInformation() == null ? 0 : s.mutualInformation(),
+                    importance)));
         }
         return new PreparationPlan(steps, choices);
     }

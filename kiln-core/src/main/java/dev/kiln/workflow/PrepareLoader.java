@@ -315,7 +315,7 @@ final class PrepareLoader {
     }
 
     private Spec.Select select(YamlNode node) {
-        Map<String, YamlNode> m = node.mapping(Set.of("variance", "correlation", "mutual_information"));
+        Map<String, YamlNode> m = node.mapping(Set.of("variance", "correlation", "mutual_information", "importance"));
         if (m == null) {
             return null;
         }
@@ -325,6 +325,12 @@ final class PrepareLoader {
         if (top != null && top < 1) {
             m.get("mutual_information").problem("expected the number of features to keep (at least 1), found " + top);
         }
-        return new Spec.Select(variance, correlation, top == null ? null : top.intValue());
+        Double importance = m.containsKey("importance") ? m.get("importance").number(0, 1e9) : null;
+        if (importance != null && !(importance > 0 && importance < 1 || importance >= 1 && importance == Math.rint(importance))) {
+            m.get("importance").problem("expected the number of features to keep (an integer, at least 1) or a share of the "
+                    + "total importance in (0, 1), found " + importance);
+            importance = null;
+        }
+        return new Spec.Select(variance, correlation, top == null ? null : top.intValue(), importance);
     }
 }

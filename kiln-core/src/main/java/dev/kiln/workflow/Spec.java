@@ -201,8 +201,11 @@ public record Spec(String name, Problem problem, Data data, Prepare prepare, Spl
         }
     }
 
-    /** Feature selection thresholds; null disables one. */
-    public record Select(Double variance, Double correlation, Integer mutualInformation) {
+    /**
+     * Feature selection thresholds; null disables one. {@code importance}: keep that many features by
+     * model importance when at least 1, or drop those under that share of the total importance when in (0, 1).
+     */
+    public record Select(Double variance, Double correlation, Integer mutualInformation, Double importance) {
     }
 
     /** The seeded holdout: fractions of rows for validation and test, stratified on the target or not. */

@@ -26,8 +26,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LearnerContractTest {
     private static double[] sink;
 
-    record Case(String learner, Task task, Frame frame) {
+    record Case(String learner, Task task, Frame frame, Map<String, String> params) {
+        Case(String learner, Task task, Frame frame) {
+            this(learner, task, frame, Map.of());
+        }
+
         Learner<?> create() {
+            if (!params.isEmpty()) {
+                return Learners.create(learner, params);
+            }
             // forests keep their defaults but fewer trees, to keep the suite fast
             return Learners.create(learner, learner.endsWith("trees") || learner.endsWith("forest") ? Map.of("trees", "20") : Map.of());
         }
@@ -47,14 +54,18 @@ class LearnerContractTest {
 
         @Override
         public String toString() {
-            return learner + "/" + task.label();
+            return learner + "/" + task.label() + (params.isEmpty() ? "" : params.toString());
         }
     }
 
     static Stream<Case> cases() {
         return Stream.of(
                 new Case("linear", Task.REGRESSION, TestFrames.noisyLinear(200, 0.5, 1)),
+                new Case("linear", Task.REGRESSION, TestFrames.noisyLinear(200, 0.5, 15), Map.of("alpha", "0.05", "l1_ratio", "0.7")),
+                new Case("linear", Task.REGRESSION, TestFrames.noisyLinear(200, 0.5, 16), Map.of("cv_folds", "3", "l1_ratio", "1")),
                 new Case("logistic", Task.BINARY, TestFrames.blobs(2, 60, 2)),
+                new Case("logistic", Task.BINARY, TestFrames.blobs(2, 60, 17), Map.of("l1", "2", "l2", "0.5")),
+                new Case("logistic", Task.MULTICLASS, TestFrames.blobs(3, 40, 18), Map.of("l1", "1", "l2", "0")),
                 new Case("logistic", Task.MULTICLASS, TestFrames.blobs(3, 40, 3)),
                 new Case("tree", Task.BINARY, TestFrames.blobs(2, 60, 4)),
                 new Case("tree", Task.MULTICLASS, TestFrames.blobs(3, 40, 5)),

@@ -65,6 +65,23 @@ class PrepareSpecTest {
     }
 
     @Test
+    void selectsFeaturesByModelImportance() throws IOException {
+        Spec spec = SpecLoader.load(spec("""
+                prepare:
+                  drop: [PassengerId, Name, Ticket, Cabin]
+                  select: { importance: 3 }
+                """));
+        assertThat(spec.prepare().select().importance()).isEqualTo(3.0);
+        Frame frame = CsvReader.read(dir.resolve("titanic.csv"), CsvOptions.defaults());
+        Preparation prep = Preparation.fit(frame.drop(List.of("Survived")), frame.column("Survived"), spec.prepare(), 7);
+        assertThat(prep.train().names()).hasSize(4).contains("Survived", "Sex=male"); // three features and the target
+        Preparation again = Preparation.fit(frame.drop(List.of("Survived")), frame.column("Survived"), spec.prepare(), 7);
+        assertThat(again.train().names()).isEqualTo(prep.train().names());
+        assertThatThrownBy(() -> SpecLoader.load(spec("prepare:\n  select: { importance: 2.5 }\n")))
+                .hasMessageContaining("select.importance").hasMessageContaining("expected the number of features to keep");
+    }
+
+    @Test
     void autoRecordsItsChoices() throws IOException {
         Spec spec = SpecLoader.load(spec("prepare: auto\n"));
         assertThat(spec.prepare().auto()).isTrue();

@@ -77,7 +77,8 @@ public final class ForestLearner implements Learner<ForestModel> {
                 tree.addTo(builder, binned);
             }
             TreeEnsemble ensemble = builder.build().withCover(columns, pool);
-            double oob = params.bootstrap() ? OutOfBag.score(ensemble, trees, columns, labels, targets, pool) : Double.NaN;
+            double oob = params.bootstrap() ? OutOfBag.score(trees, n, Math.max(1, data.classes().size()), labels, targets)
+                    : Double.NaN;
             return new ForestModel(options.task(), data.featureNames(), data.classes(), params, ensemble, oob);
         } finally {
             if (pool != null) {

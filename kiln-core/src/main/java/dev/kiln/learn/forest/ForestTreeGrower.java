@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
  * targets. A node's score is {@code Σ_k c_k² / W}, and a split's gain is the children's scores minus
  * the parent's. For class indicators this is the decrease of weighted Gini impurity, and for
  * regression that of the squared error, so leaves hold {@code c_k / W}: class frequencies or the mean.
- * Mutable scratch: one grower per thread; each tree depends only on its random generator.
+ * The rows the bootstrap missed follow the splits down without weight, so each tree knows their
+ * leaves for the out-of-bag score without a second walk. Mutable scratch: one grower per thread;
+ * each tree depends only on its random generator.
  */
 final class ForestTreeGrower {
     private static final double MIN_GAIN = 1e-12;
@@ -29,6 +31,8 @@ final class ForestTreeGrower {
     private final int[] counts;
     private final int[] rows;
     private final int[] scratch;
+    private final int[] outOfBag;
+    private final int[] leafOfRow;
     private final int[] featureOrder;
     private final double[] hist;
     private final double[] node;
@@ -48,6 +52,8 @@ final class ForestTreeGrower {
         this.counts = new int[data.rows()];
         this.rows = new int[data.rows()];
         this.scratch = new int[data.rows()];
+        this.outOfBag = new int[data.rows()];
+        this.leafOfRow = new int[data.rows()];
         this.featureOrder = new int[data.featureCount()];
         this.hist = new double[FeatureBins.MAX_BIN_COUNT * (width + 1)];
         this.node = new double[width + 1];
@@ -58,7 +64,6 @@ final class ForestTreeGrower {
     ForestTree grow(SplittableRandom random) {
         int n = data.rows();
         Arrays.fill(counts, 0);
-        long[] inBag = new long[(n + 63) >>> 6];
         if (params.bootstrap()) {
             for (int i = 0; i < n; i++) {
                 counts[random.nextInt(n)]++;
@@ -67,22 +72,37 @@ final class ForestTreeGrower {
             Arrays.fill(counts, 1);
         }
         int m = 0;
+        int missed = 0;
         for (int i = 0; i < n; i++) {
             if (counts[i] > 0) {
                 rows[m++] = i;
-                inBag[i >>> 6] |= 1L << (i & 63);
+            } else {
+                outOfBag[missed++] = i;
             }
         }
         for (int j = 0; j < featureOrder.length; j++) {
             featureOrder[j] = j;
         }
         tree = new TreeArrays(width);
-        grow(0, m, 0, random);
-        return tree.toTree(inBag);
+        grow(0, m, 0, missed, 0, random);
+        // the rows the sample missed, ascending, with the leaf each one reached on the way down
+        int[] missedRows = new int[missed];
+        int[] missedLeaves = new int[missed];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (counts[i] == 0) {
+                missedRows[k] = i;
+                missedLeaves[k++] = leafOfRow[i];
+            }
+        }
+        return tree.toTree(missedRows, missedLeaves);
     }
 
-    /** Grows the subtree of rows {@code [start, end)}; returns its child reference (node index or {@code ~leaf}). */
-    private int grow(int start, int end, int depth, SplittableRandom random) {
+    /**
+     * Grows the subtree of sampled rows {@code rows[start, end)}, routing the out-of-bag rows
+     * {@code outOfBag[outStart, outEnd)} along (they weigh nothing: no histogram sees them); returns
+     * its child reference (node index or {@code ~leaf}).
+     */
+    private int grow(int start, int end, int outStart, int outEnd, int depth, SplittableRandom random) {
         Arrays.fill(node, 0);
         for (int i = start; i < end; i++) {
             add(node, 0, rows[i]);
@@ -99,12 +119,17 @@ final class ForestTreeGrower {
             for (int k = 0; k < width; k++) {
                 value[k] = node[k] / weight;
             }
-            return ~tree.addLeaf(value);
+            int leaf = tree.addLeaf(value);
+            for (int i = outStart; i < outEnd; i++) {
+                leafOfRow[outOfBag[i]] = leaf;
+            }
+            return ~leaf;
         }
         int id = tree.addNode(best[0], best[1]);
-        int middle = partition(start, end, best[0], best[1]);
-        int left = grow(start, middle, depth + 1, random);
-        int right = grow(middle, end, depth + 1, random);
+        int middle = partition(rows, start, end, best[0], best[1]);
+        int outMiddle = partition(outOfBag, outStart, outEnd, best[0], best[1]);
+        int left = grow(start, middle, outStart, outMiddle, depth + 1, random);
+        int right = grow(middle, end, outMiddle, outEnd, depth + 1, random);
         tree.setChildren(id, left, right);
         return id;
     }
@@ -239,7 +264,8 @@ final class ForestTreeGrower {
         sums[at + width] += w;
     }
 
-    private int partition(int start, int end, int feature, int bin) {
+    /** Stably moves the rows of {@code rows[start, end)} that go left to the front; returns the first right row's index. */
+    private int partition(int[] rows, int start, int end, int feature, int bin) {
         byte[] column = data.column(feature);
         int l = start;
         int r = 0;

@@ -1,49 +1,32 @@
 package dev.kiln.learn.forest;
 
-import dev.kiln.learn.tree.ParallelLoop;
-import dev.kiln.learn.tree.TreeEnsemble;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * The out-of-bag score of a bootstrapped forest: each training row is predicted by the trees whose
  * sample missed it (mean of their leaf values), and the score is the accuracy (classification) or
- * R² (regression) over the rows that at least one tree missed. Deterministic: each row sums its trees
- * in tree order. Stateless.
+ * R² (regression) over the rows that at least one tree missed. The trees recorded which leaf each
+ * row they missed reached while they grew, so scoring walks no tree. Deterministic: each row sums its
+ * trees in tree order. Stateless.
  */
 final class OutOfBag {
-    private static final int BLOCK = 1024;
     private OutOfBag() {
     }
 
-    static double score(TreeEnsemble ensemble, ForestTree[] trees, double[][] columns, int[] labels, double[] targets,
-            ForkJoinPool pool) {
-        int n = columns[0].length;
-        int width = ensemble.width();
-        double[] predictions = new double[n * width];
+    /** The score over {@code n} training rows, from the leaves each tree's missed rows reached. */
+    static double score(ForestTree[] trees, int n, int width, int[] labels, double[] targets) {
         double[] sums = new double[n * width];
-        boolean[] covered = new boolean[n];
         int[] counts = new int[n];
-        // tree by tree over blocks of rows, so a tree's nodes stay in cache; each row still adds its
-        // trees in tree order
-        ParallelLoop.run(pool, n, Math.max(1, n / BLOCK), (part, from, to) -> {
-            for (int t = 0; t < trees.length; t++) {
-                for (int i = from; i < to; i++) {
-                    if (!trees[t].inBag(i)) {
-                        int leaf = ensemble.leaf(t, columns, i);
-                        for (int k = 0; k < width; k++) {
-                            sums[i * width + k] += ensemble.value(leaf, k);
-                        }
-                        counts[i]++;
-                    }
-                }
+        for (ForestTree tree : trees) { // tree order: each row adds its trees in the same order, whatever the threads
+            tree.addOutOfBag(sums, counts);
+        }
+        double[] predictions = new double[n * width];
+        boolean[] covered = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            covered[i] = counts[i] > 0;
+            for (int k = 0; k < width; k++) {
+                predictions[i * width + k] = counts[i] > 0 ? sums[i * width + k] / counts[i] : 0;
             }
-            for (int i = from; i < to; i++) {
-                covered[i] = counts[i] > 0;
-                for (int k = 0; k < width; k++) {
-                    predictions[i * width + k] = counts[i] > 0 ? sums[i * width + k] / counts[i] : 0;
-                }
-            }
-        });
+        }
         return labels != null ? accuracy(predictions, covered, labels, width) : r2(predictions, covered, targets);
     }
 

@@ -42,8 +42,9 @@ final class TreeArrays {
         return leaves++;
     }
 
-    ForestTree toTree(long[] inBag) {
+    /** The tree, with the rows its sample missed (ascending) and the leaf each reached. */
+    ForestTree toTree(int[] outOfBagRows, int[] outOfBagLeaves) {
         return new ForestTree(Arrays.copyOf(feature, nodes), Arrays.copyOf(bin, nodes), Arrays.copyOf(left, nodes),
-                Arrays.copyOf(right, nodes), Arrays.copyOf(leafValues, leaves * width), width, inBag);
+                Arrays.copyOf(right, nodes), Arrays.copyOf(leafValues, leaves * width), width, outOfBagRows, outOfBagLeaves);
     }
 }

@@ -14,6 +14,11 @@ public final class AbsoluteError implements Loss {
     }
 
     @Override
+    public boolean unitHessians() {
+        return true;
+    }
+
+    @Override
     public double[] baseline(double[] y) {
         return new double[] {Loss.quantile(y, 0.5)};
     }

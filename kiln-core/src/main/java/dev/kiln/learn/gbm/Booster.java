@@ -3,6 +3,7 @@ package dev.kiln.learn.gbm;
 import dev.kiln.data.Checks;
 import dev.kiln.learn.tree.BinnedData;
 import dev.kiln.learn.tree.Binner;
+import dev.kiln.learn.tree.FeatureColumns;
 import dev.kiln.learn.tree.FeatureBins;
 import dev.kiln.learn.tree.ParallelLoop;
 import dev.kiln.learn.tree.TreeEnsemble;
@@ -42,15 +43,28 @@ final class Booster {
         this.threads = threads;
     }
 
-    /** Boosts on {@code columns} (one array per feature, named {@code names}) and targets {@code y}. */
-    Result train(double[][] columns, double[] y, List<String> names) {
+    /** Boosts on the features {@code columns} and targets {@code y}. */
+    Result train(FeatureColumns columns, double[] y) {
         SplittableRandom random = new SplittableRandom(seed);
         int[][] split = holdout(y.length, random);
         int[] trainRows = split[0];
         int[] validRows = split[1];
-        FeatureBins[] bins = Binner.fit(columns, trainRows, params.maxBins(), categoricalMask(names), names, pool);
-        BinnedData train = BinnedData.of(columns, trainRows, bins, pool);
-        BinnedData valid = validRows.length > 0 ? BinnedData.of(columns, validRows, bins, pool) : null;
+        int p = columns.count();
+        boolean[] categorical = categoricalMask(columns.names());
+        FeatureBins[] bins = new FeatureBins[p];
+        byte[][] trainBins = new byte[p][];
+        byte[][] validBins = new byte[p][];
+        // one feature at a time per thread: each column is copied out of the frame, binned and dropped
+        ParallelLoop.run(pool, p, p, (part, from, to) -> {
+            for (int j = from; j < to; j++) {
+                double[] column = columns.column(j);
+                bins[j] = Binner.fitFeature(column, trainRows, params.maxBins(), categorical[j], columns.names().get(j));
+                trainBins[j] = BinnedData.binColumn(column, trainRows, bins[j]);
+                validBins[j] = BinnedData.binColumn(column, validRows, bins[j]);
+            }
+        });
+        BinnedData train = BinnedData.ofBinColumns(trainBins, bins, pool);
+        BinnedData valid = validRows.length > 0 ? BinnedData.ofBinColumns(validBins, bins, pool) : null;
         double[] yTrain = gather(y, trainRows);
         double[] yValid = gather(y, validRows);
         int k = loss.outputs();
@@ -60,8 +74,9 @@ final class Booster {
         double[] rawValid = start(baseline, validRows.length);
         double[] grad = new double[k * n];
         double[] hess = new double[k * n];
-        double[] pairs = new double[2 * n];
-        TreeGrower grower = new TreeGrower(train, params, pool, threads);
+        boolean unitHessians = loss.unitHessians() && k == 1;
+        double[] pairs = unitHessians ? grad : new double[2 * n];
+        TreeGrower grower = new TreeGrower(train, params, unitHessians, pool, threads);
         List<GrownTree> trees = new ArrayList<>();
         int[] all = identity(n);
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -71,9 +86,11 @@ final class Booster {
             int[] bag = params.subsample() < 1 ? bag(n, random) : all;
             for (int c = 0; c < k; c++) {
                 int offset = c * n;
-                ParallelLoop.run(pool, n, Math.max(1, n / ROW_BLOCK), (part, from, to) ->
-                        HistogramBuilder.interleave(grad, hess, offset, from, to, pairs));
-                GrownTree tree = grower.grow(pairs, bag, features(columns.length, random));
+                if (!unitHessians) {
+                    ParallelLoop.run(pool, n, Math.max(1, n / ROW_BLOCK), (part, from, to) ->
+                            HistogramBuilder.interleave(grad, hess, offset, from, to, pairs));
+                }
+                GrownTree tree = grower.grow(pairs, bag, features(p, random));
                 trees.add(tree);
                 addToTraining(tree, grower, raw, c * n, bag.length < n ? train : null);
                 if (valid != null) {

@@ -1,12 +1,16 @@
 package dev.kiln.learn.gbm;
 
+import dev.kiln.data.Checks;
 import dev.kiln.data.Frame;
 import dev.kiln.learn.FeatureMatrix;
 import dev.kiln.learn.Learner;
 import dev.kiln.learn.TrainOptions;
 import dev.kiln.learn.TrainingData;
+import dev.kiln.learn.tree.FeatureColumns;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Histogram gradient boosting (the approach of LightGBM, Ke et al. 2017, and XGBoost's {@code hist},
@@ -41,12 +45,12 @@ public final class GbmLearner implements Learner<GbmModel> {
 
     @Override
     public GbmModel fit(Frame train, TrainOptions options) {
-        TrainingData data = TrainingData.allowingMissing(train, options);
-        FeatureMatrix matrix = data.features();
-        double[][] columns = new double[matrix.columnCount()][];
-        for (int j = 0; j < columns.length; j++) {
-            columns[j] = matrix.column(j);
-        }
+        Checks.checkArgument(train.has(options.target()), "target column '%s' is not in the frame (columns: %s)",
+                options.target(), train.names());
+        // the target alone through TrainingData (its checks and classes); the features straight from the frame
+        TrainingData data = TrainingData.allowingMissing(train.select(List.of(options.target())), options);
+        List<String> names = FeatureMatrix.featureNames(train, options.target());
+        FeatureColumns columns = FeatureColumns.of(train, names);
         double[] y;
         if (options.task().isClassification()) {
             int[] labels = data.labels();
@@ -60,9 +64,12 @@ public final class GbmLearner implements Learner<GbmModel> {
         Loss loss = Loss.of(params.loss(), options.task(), data.classes().size(), params.huberDelta(), params.quantileAlpha());
         ForkJoinPool pool = options.threads() > 1 ? new ForkJoinPool(options.threads()) : null;
         try {
-            Booster.Result result = new Booster(params, loss, options.seed(), pool, options.threads())
-                    .train(columns, y, data.featureNames());
-            return new GbmModel(options.task(), data.featureNames(), data.classes(), params, result.baseline(),
+            Booster booster = new Booster(params, loss, options.seed(), pool, options.threads());
+            // Boosting runs inside the pool, so each parallel step is a fork/join whose unstolen parts
+            // the running thread does itself: no step waits for a parked worker to wake up.
+            Booster.Result result = pool == null ? booster.train(columns, y)
+                    : pool.invoke(ForkJoinTask.adapt(() -> booster.train(columns, y)));
+            return new GbmModel(options.task(), names, data.classes(), params, result.baseline(),
                     result.ensemble().withCover(columns, pool));
         } finally {
             if (pool != null) {

@@ -11,33 +11,42 @@ import java.util.concurrent.ForkJoinPool;
  * {@code c} = 0 (gradients) or 1 (hessians). Row counts are not kept (as in LightGBM): the split
  * finder estimates them from the hessians, and the partition gives the exact counts. Gradients come
  * interleaved with hessians ({@code pairs[2 * row]}, {@code pairs[2 * row + 1]}), so a row's pair is
- * one memory access.
+ * one memory access. A loss whose hessians are all 1 (squared and absolute error, Huber, quantile)
+ * passes its gradients alone ({@code pairs[row]}) and the hessian sums become row counts: half the
+ * gradient memory read per row and no interleaving pass.
  *
  * <p>Rows are read once each, all features of a row from one cache line (row-major bins; measured
  * 1.5 to 2 times faster than column-major per update here). A large leaf's rows are cut into blocks whose number
  * depends only on the row count ({@value #BLOCK_ROWS} rows or more each, at most
  * {@value #MAX_BLOCKS}); blocks are built in parallel into their own histograms and then added in
- * block order, so the result is bit-identical whatever the number of threads. Mutable scratch: one
- * builder per tree grower.
+ * block order, so the result is bit-identical whatever the number of threads. A leaf too small for
+ * row blocks but with at least {@value #FEATURE_PARALLEL_ROWS} rows is built in parallel over groups
+ * of features instead: each feature's sums are then added in row order as in one pass, so the
+ * result is again independent of the thread count. Mutable scratch: one builder per tree grower.
  */
 final class HistogramBuilder {
     private static final int BLOCK_ROWS = 32_768;
     private static final int MAX_BLOCKS = 16;
+    private static final int FEATURE_PARALLEL_ROWS = 4_096;
     private final byte[] bins;
+    private final boolean unitHessians;
     private final int features;
     private final int[] doubledOffsets;
+    private final int doubledEnd;
     private final int length;
     private final ForkJoinPool pool;
     private final int threads;
     private double[][] blockHistograms = new double[0][];
 
-    HistogramBuilder(BinnedData data, ForkJoinPool pool, int threads) {
+    HistogramBuilder(BinnedData data, boolean unitHessians, ForkJoinPool pool, int threads) {
         this.bins = data.bins();
+        this.unitHessians = unitHessians;
         this.features = data.featureCount();
         this.doubledOffsets = new int[features];
         for (int j = 0; j < features; j++) {
             doubledOffsets[j] = 2 * data.offset(j);
         }
+        this.doubledEnd = 2 * data.totalBins();
         this.length = 2 * data.totalBins();
         this.pool = pool;
         this.threads = threads;
@@ -56,12 +65,16 @@ final class HistogramBuilder {
         }
     }
 
-    /** Fills {@code hist} from rows {@code rows[start, end)}, whose gradient pairs are in {@code pairs}. */
+    /**
+     * Fills {@code hist} from rows {@code rows[start, end)}, whose gradient pairs (or gradients alone,
+     * with unit hessians) are in {@code pairs}.
+     */
     void build(int[] rows, int start, int end, double[] pairs, double[] hist) {
         int count = end - start;
         int blocks = Math.max(1, Math.min(MAX_BLOCKS, count / BLOCK_ROWS));
         if (blocks == 1) {
-            buildBlock(rows, start, end, pairs, hist);
+            int groups = count >= FEATURE_PARALLEL_ROWS ? Math.min(threads, features) : 1;
+            ParallelLoop.run(pool, features, groups, (part, from, to) -> buildFeatures(rows, start, end, pairs, hist, from, to));
             return;
         }
         if (blockHistograms.length < blocks) {
@@ -81,7 +94,16 @@ final class HistogramBuilder {
     }
 
     private void buildBlock(int[] rows, int start, int end, double[] pairs, double[] hist) {
-        Arrays.fill(hist, 0);
+        buildFeatures(rows, start, end, pairs, hist, 0, features);
+    }
+
+    /** Fills the bins of features {@code [first, last)} of {@code hist} from rows {@code rows[start, end)}. */
+    private void buildFeatures(int[] rows, int start, int end, double[] pairs, double[] hist, int first, int last) {
+        Arrays.fill(hist, doubledOffsets[first], last < features ? doubledOffsets[last] : doubledEnd, 0);
+        if (unitHessians) {
+            buildUnitHessians(rows, start, end, pairs, hist, first, last);
+            return;
+        }
         int p = features;
         int[] offset = doubledOffsets;
         byte[] binsOfRows = bins;
@@ -90,10 +112,26 @@ final class HistogramBuilder {
             double g = pairs[2 * row];
             double h = pairs[2 * row + 1];
             int base = row * p;
-            for (int j = 0; j < p; j++) {
+            for (int j = first; j < last; j++) {
                 int b = offset[j] + ((binsOfRows[base + j] & 0xFF) << 1);
                 hist[b] += g;
                 hist[b + 1] += h;
+            }
+        }
+    }
+
+    private void buildUnitHessians(int[] rows, int start, int end, double[] gradients, double[] hist, int first, int last) {
+        int p = features;
+        int[] offset = doubledOffsets;
+        byte[] binsOfRows = bins;
+        for (int i = start; i < end; i++) {
+            int row = rows[i];
+            double g = gradients[row];
+            int base = row * p;
+            for (int j = first; j < last; j++) {
+                int b = offset[j] + ((binsOfRows[base + j] & 0xFF) << 1);
+                hist[b] += g;
+                hist[b + 1] += 1;
             }
         }
     }

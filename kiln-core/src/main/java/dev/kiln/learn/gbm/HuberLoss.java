@@ -23,6 +23,11 @@ public final class HuberLoss implements Loss {
     }
 
     @Override
+    public boolean unitHessians() {
+        return true;
+    }
+
+    @Override
     public double[] baseline(double[] y) {
         return new double[] {Loss.quantile(y, 0.5)};
     }

@@ -22,6 +22,14 @@ public sealed interface Loss permits LogLoss, SoftmaxLoss, SquaredError, Absolut
         return 1;
     }
 
+    /**
+     * Whether every hessian is 1 (the losses fitted by gradient steps): the tree learner then reads
+     * the gradients alone and counts rows for the hessian sums, which gives the same sums.
+     */
+    default boolean unitHessians() {
+        return false;
+    }
+
     /** The constant raw score per output that minimises the loss on {@code y}, where boosting starts. */
     double[] baseline(double[] y);
 

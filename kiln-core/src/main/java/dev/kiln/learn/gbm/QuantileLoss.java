@@ -22,6 +22,11 @@ public final class QuantileLoss implements Loss {
     }
 
     @Override
+    public boolean unitHessians() {
+        return true;
+    }
+
+    @Override
     public double[] baseline(double[] y) {
         return new double[] {Loss.quantile(y, alpha)};
     }

@@ -10,6 +10,11 @@ public final class SquaredError implements Loss {
     }
 
     @Override
+    public boolean unitHessians() {
+        return true;
+    }
+
+    @Override
     public double[] baseline(double[] y) {
         double sum = 0;
         for (double v : y) {

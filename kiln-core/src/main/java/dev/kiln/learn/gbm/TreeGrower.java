@@ -20,6 +20,7 @@ import java.util.concurrent.ForkJoinPool;
 final class TreeGrower {
     private static final int PARALLEL_PARTITION_ROWS = 32_768;
     private final BinnedData data;
+    private final boolean unitHessians;
     private final GbmParams params;
     private final ForkJoinPool pool;
     private final int threads;
@@ -40,12 +41,13 @@ final class TreeGrower {
     private final double[][] leafHistogram;
     private int leaves;
 
-    TreeGrower(BinnedData data, GbmParams params, ForkJoinPool pool, int threads) {
+    TreeGrower(BinnedData data, GbmParams params, boolean unitHessians, ForkJoinPool pool, int threads) {
         this.data = data;
+        this.unitHessians = unitHessians;
         this.params = params;
         this.pool = pool;
         this.threads = threads;
-        this.histograms = new HistogramBuilder(data, pool, threads);
+        this.histograms = new HistogramBuilder(data, unitHessians, pool, threads);
         this.finder = new SplitFinder(data, params);
         this.rows = new int[data.rows()];
         this.scratch = new int[data.rows()];
@@ -63,16 +65,24 @@ final class TreeGrower {
 
     /**
      * Grows a tree on rows {@code bag} (ascending) with gradients {@code pairs[2 * row]} and hessians
-     * {@code pairs[2 * row + 1]}, splitting only on features with {@code allowed[feature]}.
+     * {@code pairs[2 * row + 1]} (with unit hessians: gradients {@code pairs[row]}), splitting only on
+     * features with {@code allowed[feature]}.
      */
     GrownTree grow(double[] pairs, int[] bag, boolean[] allowed) {
         int n = bag.length;
         System.arraycopy(bag, 0, rows, 0, n);
         double g = 0;
         double h = 0;
-        for (int i = 0; i < n; i++) {
-            g += pairs[2 * bag[i]];
-            h += pairs[2 * bag[i] + 1];
+        if (unitHessians) {
+            for (int i = 0; i < n; i++) {
+                g += pairs[bag[i]];
+                h += 1;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                g += pairs[2 * bag[i]];
+                h += pairs[2 * bag[i] + 1];
+            }
         }
         leaves = 1;
         open(0, 0, n, 0, -1, true, g, h);

@@ -9,8 +9,11 @@ import dev.kiln.learn.TrainingData;
 import java.util.Map;
 
 /**
- * Least-squares linear regression with an intercept and an optional ridge penalty ({@link LinearParams}):
- * solves the normal equations {@code (ZᵀZ + l2 S⁻²) β = Zᵀ(y - ȳ)} on standardised features
+ * Least-squares linear regression with an intercept and an optional ridge penalty ({@link LinearParams}),
+ * or the lasso / elastic net at a given or cross-validated penalty by coordinate descent along a
+ * regularisation path ({@link ElasticNet}, when {@code alpha} or {@code cv_folds} is set).
+ *
+ * <p>Least squares and ridge solve the normal equations {@code (ZᵀZ + l2 S⁻²) β = Zᵀ(y - ȳ)} on standardised features
  * {@code Z} (scales {@code S}) by {@link Cholesky}, then maps {@code β} back to the original scale.
  *
  * <p>When that system is singular to working precision (a constant or collinear feature with
@@ -18,7 +21,8 @@ import java.util.Map;
  * the factorisation succeeds, is added to the diagonal: the answer is then nearly the least-squares
  * solution of minimum norm on the standardised scale (collinear features share the weight), and a
  * constant feature gets coefficient 0. Deterministic and single-threaded;
- * cost {@code O(rows × features²)}. Immutable; {@link #fit} does not modify the frame.
+ * cost {@code O(rows × features²)}. The elastic net is deterministic too, its folds run on the
+ * option's threads. Immutable; {@link #fit} does not modify the frame.
  */
 public final class LinearLearner implements Learner<LinearModel> {
     private static final double FALLBACK_RIDGE = 1e-10;
@@ -48,6 +52,14 @@ public final class LinearLearner implements Learner<LinearModel> {
         Checks.checkArgument(options.task() == Task.REGRESSION, "linear needs a regression task, got %s",
                 options.task().label());
         TrainingData data = TrainingData.of(train, options);
+        if (params.elasticNet()) {
+            double[][] columns = new double[data.features().columnCount()][];
+            for (int j = 0; j < columns.length; j++) {
+                columns[j] = data.features().column(j);
+            }
+            ElasticNet.Solution solution = new ElasticNet(params).fit(columns, data.targets(), options.seed(), options.threads());
+            return new LinearModel(data.featureNames(), params, solution.coefficients(), solution.intercept(), solution.alpha());
+        }
         Standardization standardization = Standardization.of(data.features());
         double[][] z = standardization.apply(data.features());
         double[] y = data.targets();
@@ -76,7 +88,7 @@ public final class LinearLearner implements Learner<LinearModel> {
         double[] beta = solve(gram, rhs, p);
         double[] coefficients = new double[p];
         double intercept = standardization.toOriginalScale(beta, 0, mean, coefficients, 0);
-        return new LinearModel(data.featureNames(), params, coefficients, intercept);
+        return new LinearModel(data.featureNames(), params, coefficients, intercept, 0);
     }
 
     /** Solves the normal equations, adding the fallback ridge when they are singular. */

@@ -12,8 +12,9 @@ import dev.kiln.learn.Task;
 import java.util.List;
 
 /**
- * A fitted linear regression: predicts {@code b + w·x} on the original feature scale. Immutable and
- * thread-safe; {@link #predictRow} allocates nothing.
+ * A fitted linear regression: predicts {@code b + w·x} on the original feature scale, and remembers the
+ * elastic-net penalty {@code alpha} it was fitted at (given or chosen by cross-validation; 0 for least
+ * squares and ridge). Immutable and thread-safe; {@link #predictRow} allocates nothing.
  */
 public final class LinearModel implements Model {
     /** The type name in bundles and the learner name in specs. */
@@ -23,15 +24,17 @@ public final class LinearModel implements Model {
     private final LinearParams params;
     private final double[] coefficients;
     private final double intercept;
+    private final double alpha;
 
-    /** A model from one coefficient per feature (copied) and an intercept. */
-    public LinearModel(List<String> features, LinearParams params, double[] coefficients, double intercept) {
+    /** A model from one coefficient per feature (copied), an intercept and the penalty they were fitted at. */
+    public LinearModel(List<String> features, LinearParams params, double[] coefficients, double intercept, double alpha) {
         Checks.checkArgument(coefficients.length == features.size(), "coefficients: expected %s values, got %s",
                 features.size(), coefficients.length);
         this.features = List.copyOf(features);
         this.params = params;
         this.coefficients = coefficients.clone();
         this.intercept = intercept;
+        this.alpha = alpha;
     }
 
     /** Rebuilds a model written by {@link #toJson}. */
@@ -40,8 +43,9 @@ public final class LinearModel implements Model {
         Checks.checkArgument(state.task() == Task.REGRESSION, "task: linear needs regression, got %s", state.task().label());
         double[] intercept = state.doubles("intercept");
         Checks.checkArgument(intercept.length == 1, "intercept: expected 1 value, got %s", intercept.length);
-        return new LinearModel(state.features(), LinearParams.fromMap(state.params()), state.doubles("coefficients"),
-                intercept[0]);
+        LinearParams params = LinearParams.fromMap(state.params());
+        double alpha = json.has("alpha") ? json.get("alpha").asDouble() : params.alpha();
+        return new LinearModel(state.features(), params, state.doubles("coefficients"), intercept[0], alpha);
     }
 
     @Override
@@ -49,6 +53,10 @@ public final class LinearModel implements Model {
         ObjectNode json = ModelState.header(this, params.toMap());
         json.put("coefficients", arrays.putDoubles(coefficients));
         json.put("intercept", arrays.putDoubles(new double[] {intercept}));
+        if (params.elasticNet()) {
+            json.put("alpha", alpha);
+            json.put("nonzero_coefficients", nonzeroCoefficients());
+        }
         return json;
     }
 
@@ -88,6 +96,20 @@ public final class LinearModel implements Model {
 
     public double intercept() {
         return intercept;
+    }
+
+    /** The elastic-net penalty the coefficients were fitted at: given, chosen by cross-validation, or 0. */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** How many coefficients are not 0 (the lasso's selected features). */
+    public int nonzeroCoefficients() {
+        int count = 0;
+        for (double w : coefficients) {
+            count += w != 0 ? 1 : 0;
+        }
+        return count;
     }
 
     public LinearParams params() {

@@ -17,12 +17,17 @@ final class Standardization {
     }
 
     static Standardization of(FeatureMatrix features) {
-        int p = features.columnCount();
-        int n = features.rows();
+        return of(columns(features));
+    }
+
+    /** The statistics of {@code columns} (feature-major, all of the same length; not modified). */
+    static Standardization of(double[][] columns) {
+        int p = columns.length;
         double[] means = new double[p];
         double[] scales = new double[p];
         for (int j = 0; j < p; j++) {
-            double[] column = features.column(j);
+            double[] column = columns[j];
+            int n = column.length;
             double sum = 0;
             for (int i = 0; i < n; i++) {
                 sum += column[i];
@@ -42,16 +47,29 @@ final class Standardization {
 
     /** The standardised columns of {@code features}, one new array per feature. */
     double[][] apply(FeatureMatrix features) {
-        int n = features.rows();
-        double[][] out = new double[means.length][n];
+        return apply(columns(features));
+    }
+
+    /** The standardised {@code columns}, one new array per feature. */
+    double[][] apply(double[][] columns) {
+        double[][] out = new double[means.length][];
         for (int j = 0; j < means.length; j++) {
-            double[] column = features.column(j);
-            double[] target = out[j];
-            for (int i = 0; i < n; i++) {
+            double[] column = columns[j];
+            double[] target = new double[column.length];
+            for (int i = 0; i < column.length; i++) {
                 target[i] = (column[i] - means[j]) / scales[j];
             }
+            out[j] = target;
         }
         return out;
+    }
+
+    private static double[][] columns(FeatureMatrix features) {
+        double[][] columns = new double[features.columnCount()][];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = features.column(j);
+        }
+        return columns;
     }
 
     int size() {

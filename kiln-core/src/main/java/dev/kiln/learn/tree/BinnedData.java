@@ -53,6 +53,33 @@ public final class BinnedData {
         return new BinnedData(bins, binColumns, features, rows.length);
     }
 
+    /** The bin of each of {@code rows} in {@code column} (all rows of one feature) under {@code bins}. */
+    public static byte[] binColumn(double[] column, int[] rows, FeatureBins bins) {
+        byte[] out = new byte[rows.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) bins.bin(column[rows[i]]);
+        }
+        return out;
+    }
+
+    /**
+     * Binned data from one bin column per feature (kept as the column-major copy, not copied), all of
+     * the same length; builds the row-major array in parallel over blocks of rows.
+     */
+    public static BinnedData ofBinColumns(byte[][] binColumns, FeatureBins[] features, ForkJoinPool pool) {
+        int p = binColumns.length;
+        int n = p == 0 ? 0 : binColumns[0].length;
+        byte[] bins = new byte[n * p];
+        ParallelLoop.run(pool, n, Math.max(1, n / 16_384), (part, from, to) -> {
+            for (int i = from; i < to; i++) {
+                for (int j = 0; j < p; j++) {
+                    bins[i * p + j] = binColumns[j][i];
+                }
+            }
+        });
+        return new BinnedData(bins, binColumns, features, n);
+    }
+
     /** The bins, row-major; callers must not modify them. */
     public byte[] bins() {
         return bins;

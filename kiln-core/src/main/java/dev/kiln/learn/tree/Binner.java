@@ -41,11 +41,17 @@ public final class Binner {
         FeatureBins[] out = new FeatureBins[columns.length];
         ParallelLoop.run(pool, columns.length, columns.length, (part, from, to) -> {
             for (int j = from; j < to; j++) {
-                out[j] = categorical[j] ? categories(columns[j], rows, maxBins, names.get(j))
-                        : FeatureBins.numeric(numericEdges(sample(columns[j], rows), maxBins));
+                out[j] = fitFeature(columns[j], rows, maxBins, categorical[j], names.get(j));
             }
         });
         return out;
+    }
+
+    /** The bins of one feature ({@code column} over all rows), learnt from {@code rows}; as {@link #fit} for one feature. */
+    public static FeatureBins fitFeature(double[] column, int[] rows, int maxBins, boolean categorical, String name) {
+        Checks.checkArgument(maxBins >= 2 && maxBins < FeatureBins.MAX_BIN_COUNT, "max_bins: expected 2..%s, got %s",
+                FeatureBins.MAX_BIN_COUNT - 1, maxBins);
+        return categorical ? categories(column, rows, maxBins, name) : FeatureBins.numeric(numericEdges(sample(column, rows), maxBins));
     }
 
     private static FeatureBins categories(double[] column, int[] rows, int maxBins, String name) {

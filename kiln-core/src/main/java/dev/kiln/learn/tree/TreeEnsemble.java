@@ -21,6 +21,8 @@ import java.util.Arrays;
  * nothing and costs one comparison per level.
  */
 public final class TreeEnsemble {
+    /** Rows walked at a time when covers are counted from {@link FeatureColumns}. */
+    private static final int COVER_BLOCK = 4096;
     /** Flag bit: a missing value goes left. */
     static final int DEFAULT_LEFT = 1;
     /** Flag bit: the node tests a category set. */
@@ -364,6 +366,32 @@ public final class TreeEnsemble {
         int rows = columns.length == 0 ? 0 : columns[0].length;
         double[] nodes = new double[nodeCount()];
         double[] leaves = new double[leafCount()];
+        countCover(columns, rows, nodes, leaves, pool);
+        return withCounts(nodes, leaves);
+    }
+
+    /**
+     * As {@link #withCover(double[][], java.util.concurrent.ForkJoinPool)} for training features handed out by
+     * {@link FeatureColumns}: the rows are walked {@value #COVER_BLOCK} at a time from short-lived copies, so no
+     * copy of the whole data set is made.
+     */
+    public TreeEnsemble withCover(FeatureColumns columns, java.util.concurrent.ForkJoinPool pool) {
+        int rows = columns.rows();
+        double[] nodes = new double[nodeCount()];
+        double[] leaves = new double[leafCount()];
+        double[][] block = new double[columns.count()][];
+        for (int start = 0; start < rows; start += COVER_BLOCK) {
+            int end = Math.min(rows, start + COVER_BLOCK);
+            for (int j = 0; j < block.length; j++) {
+                block[j] = columns.range(j, start, end);
+            }
+            countCover(block, end - start, nodes, leaves, pool);
+        }
+        return withCounts(nodes, leaves);
+    }
+
+    /** Adds to {@code nodes} and {@code leaves} how many of the first {@code rows} rows of {@code columns} reach each. */
+    private void countCover(double[][] columns, int rows, double[] nodes, double[] leaves, java.util.concurrent.ForkJoinPool pool) {
         ParallelLoop.run(pool, trees(), pool == null ? 1 : pool.getParallelism(), (part, from, to) -> {
             for (int t = from; t < to; t++) {
                 int base = nodeStart[t];
@@ -382,6 +410,9 @@ public final class TreeEnsemble {
                 }
             }
         });
+    }
+
+    private TreeEnsemble withCounts(double[] nodes, double[] leaves) {
         return new TreeEnsemble(width, nodeStart, leafStart, feature, threshold, left, right, flags, categoryStart,
                 categoryWords, gain, leafValues, nodes, leaves);
     }

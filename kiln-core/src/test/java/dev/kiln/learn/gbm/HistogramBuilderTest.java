@@ -39,7 +39,7 @@ class HistogramBuilderTest {
             grad[i] = i % 7;
         }
         int[] rows = identity(N);
-        HistogramBuilder builder = new HistogramBuilder(data, null, 1);
+        HistogramBuilder builder = new HistogramBuilder(data, false, null, 1);
         double[] hist = new double[builder.length()];
         builder.build(rows, 0, N, pairs(grad, hess, 0, N), hist);
         for (int f = 0; f < data.featureCount(); f++) {
@@ -72,7 +72,7 @@ class HistogramBuilderTest {
         }
         int[] rows = identity(N);
         int middle = N / 3;
-        HistogramBuilder builder = new HistogramBuilder(data, null, 1);
+        HistogramBuilder builder = new HistogramBuilder(data, false, null, 1);
         double[] parent = new double[builder.length()];
         double[] left = new double[builder.length()];
         double[] right = new double[builder.length()];
@@ -100,12 +100,58 @@ class HistogramBuilderTest {
         }
         int[] rows = identity(n);
         double[] pairs = pairs(grad, hess, n, n);
-        double[] serial = new double[new HistogramBuilder(data, null, 1).length()];
-        new HistogramBuilder(data, null, 1).build(rows, 100, n, pairs, serial);
+        double[] serial = new double[new HistogramBuilder(data, false, null, 1).length()];
+        new HistogramBuilder(data, false, null, 1).build(rows, 100, n, pairs, serial);
         ForkJoinPool pool = new ForkJoinPool(3);
         try {
             double[] parallel = new double[serial.length];
-            new HistogramBuilder(data, pool, 3).build(rows, 100, n, pairs, parallel);
+            new HistogramBuilder(data, false, pool, 3).build(rows, 100, n, pairs, parallel);
+            assertThat(parallel).isEqualTo(serial);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void unitHessianGradientsGiveTheSameHistogramAsPairs() {
+        int n = 30_000;
+        BinnedData data = data(n, 4);
+        Random random = new Random(7);
+        double[] grad = new double[n];
+        double[] hess = new double[n];
+        java.util.Arrays.fill(hess, 1);
+        for (int i = 0; i < n; i++) {
+            grad[i] = random.nextGaussian();
+        }
+        int[] rows = identity(n);
+        double[] fromPairs = new double[new HistogramBuilder(data, false, null, 1).length()];
+        new HistogramBuilder(data, false, null, 1).build(rows, 10, n, pairs(grad, hess, 0, n), fromPairs);
+        double[] fromGradients = new double[fromPairs.length];
+        new HistogramBuilder(data, true, null, 1).build(rows, 10, n, grad, fromGradients);
+        assertThat(fromGradients).isEqualTo(fromPairs);
+    }
+
+    @Test
+    void featureParallelBuildOfAMidSizeLeafIsBitIdenticalToSerial() {
+        int n = 20_000;
+        BinnedData data = data(n, 8);
+        Random random = new Random(9);
+        double[] grad = new double[n];
+        double[] hess = new double[n];
+        for (int i = 0; i < n; i++) {
+            grad[i] = random.nextGaussian();
+            hess[i] = random.nextDouble();
+        }
+        int[] rows = identity(n);
+        double[] pairs = pairs(grad, hess, 0, n);
+        double[] serial = new double[new HistogramBuilder(data, false, null, 1).length()];
+        java.util.Arrays.fill(serial, 42);
+        new HistogramBuilder(data, false, null, 1).build(rows, 5, n, pairs, serial);
+        ForkJoinPool pool = new ForkJoinPool(3);
+        try {
+            double[] parallel = new double[serial.length];
+            java.util.Arrays.fill(parallel, -3);
+            new HistogramBuilder(data, false, pool, 3).build(rows, 5, n, pairs, parallel);
             assertThat(parallel).isEqualTo(serial);
         } finally {
             pool.shutdown();

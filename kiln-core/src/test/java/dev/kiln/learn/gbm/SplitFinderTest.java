@@ -25,7 +25,7 @@ class SplitFinderTest {
         int[] rows = HistogramBuilderTest.identity(n);
         FeatureBins[] bins = Binner.fit(new double[][] {x}, rows, 255, new boolean[1], List.of("x"));
         BinnedData data = BinnedData.of(new double[][] {x}, rows, bins, null);
-        HistogramBuilder builder = new HistogramBuilder(data, null, 1);
+        HistogramBuilder builder = new HistogramBuilder(data, false, null, 1);
         double[] hist = new double[builder.length()];
         builder.build(rows, 0, n, HistogramBuilderTest.pairs(grad, hess, 0, n), hist);
         double g = 0;
