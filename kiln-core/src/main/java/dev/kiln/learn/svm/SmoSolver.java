@@ -1,0 +1,396 @@
+package dev.kiln.learn.svm;
+
+import java.util.Arrays;
+
+/**
+ * Sequential minimal optimisation for the dual {@code min ½ αᵀQα + pᵀα}, {@code yᵀα = 0},
+ * {@code 0 ≤ α ≤ C}, with {@code Q_ij = y_i y_j K(real_i, real_j)}: libsvm's {@code Solver} (Fan, Chen
+ * and Lin 2005) with second-order working-set selection (WSS3), shrinking and gradient reconstruction.
+ * C-SVC uses one variable per row ({@code real_i = i}); ε-SVR two per row ({@code y = ±1}).
+ *
+ * <p>The active variables are kept in ascending order and every loop visits them in that order, so the
+ * result is a function of the inputs alone. Stops when the maximal violating pair's gap is below
+ * {@code tolerance} or after {@code maxIterations}. One solve per instance; not thread-safe.
+ */
+final class SmoSolver {
+    private static final double TAU = 1e-12;
+    private static final byte LOWER = 0;
+    private static final byte UPPER = 1;
+    private static final byte FREE = 2;
+
+    /** The solution: the dual variables and the offset {@code rho} (decision = Σ y_i α_i K − rho). */
+    record Solution(double[] alpha, double rho, double[] gradient, long iterations) {
+    }
+
+    private final KernelCache cache;
+    private final double[] diagonal;
+    private final byte[] y;
+    private final int[] real;
+    private final double[] p;
+    private final double c;
+    private final double tolerance;
+    private final boolean shrinking;
+    private final long maxIterations;
+    private final int l;
+    private final double[] alpha;
+    private final byte[] status;
+    private final double[] gradient;
+    private final double[] gradientBar;
+    private final int[] active;
+    private final boolean[] isActive;
+    private final int[] activeReal;
+    private final boolean[] realMark;
+    private int activeSize;
+    private int activeRealCount;
+    private boolean unshrink;
+    private int selectedI;
+    private int selectedJ;
+
+    /**
+     * A solver over {@code y.length} variables; {@code diagonal[r]} is {@code K(r, r)} for every kernel row
+     * {@code r}. The arrays are read, not copied.
+     */
+    SmoSolver(KernelCache cache, double[] diagonal, byte[] y, int[] real, double[] p, double c, double tolerance,
+              boolean shrinking, long maxIterations) {
+        this.cache = cache;
+        this.diagonal = diagonal;
+        this.y = y;
+        this.real = real;
+        this.p = p;
+        this.c = c;
+        this.tolerance = tolerance;
+        this.shrinking = shrinking;
+        this.maxIterations = maxIterations;
+        this.l = y.length;
+        this.alpha = new double[l];
+        this.status = new byte[l];
+        this.gradient = p.clone();
+        this.gradientBar = new double[l];
+        this.active = new int[l];
+        this.isActive = new boolean[l];
+        this.activeReal = new int[diagonal.length];
+        this.realMark = new boolean[diagonal.length];
+        for (int i = 0; i < l; i++) {
+            active[i] = i;
+            isActive[i] = true;
+        }
+        activeSize = l;
+        refreshActiveReals();
+    }
+
+    Solution solve() {
+        long iterations = 0;
+        int counter = Math.min(l, 1000) + 1;
+        while (iterations < maxIterations) {
+            if (--counter == 0) {
+                counter = Math.min(l, 1000);
+                if (shrinking) {
+                    shrink();
+                }
+            }
+            if (!selectWorkingSet()) {
+                reconstructGradient();
+                if (!selectWorkingSet()) {
+                    break;
+                }
+                counter = 1;
+            }
+            iterations++;
+            update(selectedI, selectedJ);
+        }
+        reconstructGradient();
+        return new Solution(alpha.clone(), rho(), gradient.clone(), iterations);
+    }
+
+    private float[] row(int i) {
+        return cache.row(real[i], activeReal, activeRealCount);
+    }
+
+    /** WSS3: i maximises the violation, j the second-order decrease with i; false when optimal. */
+    private boolean selectWorkingSet() {
+        double gMax = Double.NEGATIVE_INFINITY;
+        double gMax2 = Double.NEGATIVE_INFINITY;
+        int gMaxIndex = -1;
+        int gMinIndex = -1;
+        double objectiveDiffMin = Double.POSITIVE_INFINITY;
+        for (int a = 0; a < activeSize; a++) {
+            int t = active[a];
+            if (y[t] == 1) {
+                if (status[t] != UPPER && -gradient[t] >= gMax) {
+                    gMax = -gradient[t];
+                    gMaxIndex = t;
+                }
+            } else if (status[t] != LOWER && gradient[t] >= gMax) {
+                gMax = gradient[t];
+                gMaxIndex = t;
+            }
+        }
+        int i = gMaxIndex;
+        if (i == -1) {
+            return false;
+        }
+        float[] rowI = row(i);
+        double diagonalI = diagonal[real[i]];
+        for (int a = 0; a < activeSize; a++) {
+            int j = active[a];
+            double qij = y[i] * y[j] * (double) rowI[real[j]];
+            double gradDiff;
+            if (y[j] == 1) {
+                if (status[j] == LOWER) {
+                    continue;
+                }
+                gradDiff = gMax + gradient[j];
+                gMax2 = Math.max(gMax2, gradient[j]);
+                if (gradDiff <= 0) {
+                    continue;
+                }
+                double quad = diagonalI + diagonal[real[j]] - 2.0 * y[i] * qij;
+                double objectiveDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : TAU);
+                if (objectiveDiff <= objectiveDiffMin) {
+                    gMinIndex = j;
+                    objectiveDiffMin = objectiveDiff;
+                }
+            } else {
+                if (status[j] == UPPER) {
+                    continue;
+                }
+                gradDiff = gMax - gradient[j];
+                gMax2 = Math.max(gMax2, -gradient[j]);
+                if (gradDiff <= 0) {
+                    continue;
+                }
+                double quad = diagonalI + diagonal[real[j]] + 2.0 * y[i] * qij;
+                double objectiveDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : TAU);
+                if (objectiveDiff <= objectiveDiffMin) {
+                    gMinIndex = j;
+                    objectiveDiffMin = objectiveDiff;
+                }
+            }
+        }
+        if (gMax + gMax2 < tolerance || gMinIndex == -1) {
+            return false;
+        }
+        selectedI = i;
+        selectedJ = gMinIndex;
+        return true;
+    }
+
+    /** The analytic two-variable step of libsvm, then the gradient and {@code G_bar} updates. */
+    private void update(int i, int j) {
+        float[] rowI = row(i);
+        float[] rowJ = row(j);
+        double qii = diagonal[real[i]];
+        double qjj = diagonal[real[j]];
+        double qij = y[i] * y[j] * (double) rowI[real[j]];
+        double oldI = alpha[i];
+        double oldJ = alpha[j];
+        if (y[i] != y[j]) {
+            double quad = qii + qjj + 2 * qij;
+            double delta = (-gradient[i] - gradient[j]) / (quad > 0 ? quad : TAU);
+            double diff = alpha[i] - alpha[j];
+            alpha[i] += delta;
+            alpha[j] += delta;
+            if (diff > 0 ? alpha[j] < 0 : alpha[i] < 0) {
+                alpha[i] = diff > 0 ? diff : 0;
+                alpha[j] = diff > 0 ? 0 : -diff;
+            }
+            if (diff > 0 ? alpha[i] > c : alpha[j] > c) {
+                alpha[i] = diff > 0 ? c : c + diff;
+                alpha[j] = diff > 0 ? c - diff : c;
+            }
+        } else {
+            double quad = qii + qjj - 2 * qij;
+            double delta = (gradient[i] - gradient[j]) / (quad > 0 ? quad : TAU);
+            double sum = alpha[i] + alpha[j];
+            alpha[i] -= delta;
+            alpha[j] += delta;
+            if (sum > c ? alpha[i] > c : alpha[j] < 0) {
+                alpha[i] = sum > c ? c : sum;
+                alpha[j] = sum > c ? sum - c : 0;
+            }
+            if (sum > c ? alpha[j] > c : alpha[i] < 0) {
+                alpha[j] = sum > c ? c : sum;
+                alpha[i] = sum > c ? sum - c : 0;
+            }
+        }
+        double stepI = y[i] * (alpha[i] - oldI);
+        double stepJ = y[j] * (alpha[j] - oldJ);
+        for (int a = 0; a < activeSize; a++) {
+            int k = active[a];
+            int r = real[k];
+            gradient[k] += y[k] * (stepI * rowI[r] + stepJ * rowJ[r]);
+        }
+        boolean upperI = status[i] == UPPER;
+        boolean upperJ = status[j] == UPPER;
+        status[i] = statusOf(alpha[i]);
+        status[j] = statusOf(alpha[j]);
+        if (upperI != (status[i] == UPPER)) {
+            updateGradientBar(i, upperI ? -c : c);
+        }
+        if (upperJ != (status[j] == UPPER)) {
+            updateGradientBar(j, upperJ ? -c : c);
+        }
+    }
+
+    private void updateGradientBar(int i, double weight) {
+        float[] rowI = cache.fullRow(real[i]);
+        double w = weight * y[i];
+        for (int k = 0; k < l; k++) {
+            gradientBar[k] += w * y[k] * rowI[real[k]];
+        }
+    }
+
+    private byte statusOf(double value) {
+        return value >= c ? UPPER : value <= 0 ? LOWER : FREE;
+    }
+
+    private void shrink() {
+        double gMax1 = Double.NEGATIVE_INFINITY;
+        double gMax2 = Double.NEGATIVE_INFINITY;
+        for (int a = 0; a < activeSize; a++) {
+            int t = active[a];
+            double g = gradient[t];
+            if (y[t] == 1) {
+                if (status[t] != UPPER) {
+                    gMax1 = Math.max(gMax1, -g);
+                }
+                if (status[t] != LOWER) {
+                    gMax2 = Math.max(gMax2, g);
+                }
+            } else {
+                if (status[t] != UPPER) {
+                    gMax2 = Math.max(gMax2, -g);
+                }
+                if (status[t] != LOWER) {
+                    gMax1 = Math.max(gMax1, g);
+                }
+            }
+        }
+        if (!unshrink && gMax1 + gMax2 <= tolerance * 10) {
+            unshrink = true;
+            reconstructGradient();
+        }
+        int kept = 0;
+        for (int a = 0; a < activeSize; a++) {
+            int t = active[a];
+            if (shrinkable(t, gMax1, gMax2)) {
+                isActive[t] = false;
+            } else {
+                active[kept++] = t;
+            }
+        }
+        if (kept != activeSize) {
+            activeSize = kept;
+            refreshActiveReals();
+        }
+    }
+
+    private boolean shrinkable(int t, double gMax1, double gMax2) {
+        double g = gradient[t];
+        if (status[t] == UPPER) {
+            return y[t] == 1 ? -g > gMax1 : -g > gMax2;
+        }
+        if (status[t] == LOWER) {
+            return y[t] == 1 ? g > gMax2 : g > gMax1;
+        }
+        return false;
+    }
+
+    /** Restores the gradient of the shrunk variables from {@code G_bar} and the free ones; reactivates all. */
+    private void reconstructGradient() {
+        if (activeSize == l) {
+            return;
+        }
+        int freeCount = 0;
+        for (int a = 0; a < activeSize; a++) {
+            if (status[active[a]] == FREE) {
+                freeCount++;
+            }
+        }
+        int inactiveCount = l - activeSize;
+        for (int k = 0; k < l; k++) {
+            if (!isActive[k]) {
+                gradient[k] = gradientBar[k] + p[k];
+            }
+        }
+        if ((long) freeCount * l > 2L * activeSize * inactiveCount) {
+            for (int k = 0; k < l; k++) {
+                if (isActive[k]) {
+                    continue;
+                }
+                float[] rowK = row(k);
+                double sum = 0;
+                for (int a = 0; a < activeSize; a++) {
+                    int i = active[a];
+                    if (status[i] == FREE) {
+                        sum += alpha[i] * y[i] * (double) rowK[real[i]];
+                    }
+                }
+                gradient[k] += y[k] * sum;
+            }
+        } else {
+            for (int a = 0; a < activeSize; a++) {
+                int i = active[a];
+                if (status[i] != FREE) {
+                    continue;
+                }
+                float[] rowI = cache.fullRow(real[i]);
+                double w = alpha[i] * y[i];
+                for (int k = 0; k < l; k++) {
+                    if (!isActive[k]) {
+                        gradient[k] += w * y[k] * rowI[real[k]];
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < l; k++) {
+            active[k] = k;
+            isActive[k] = true;
+        }
+        activeSize = l;
+        cache.grow();
+        refreshActiveReals();
+    }
+
+    private void refreshActiveReals() {
+        Arrays.fill(realMark, false);
+        for (int a = 0; a < activeSize; a++) {
+            realMark[real[active[a]]] = true;
+        }
+        int count = 0;
+        for (int r = 0; r < realMark.length; r++) {
+            if (realMark[r]) {
+                activeReal[count++] = r;
+            }
+        }
+        activeRealCount = count;
+    }
+
+    /** The offset: the mean of {@code y_i G_i} over free variables, else the middle of its feasible interval. */
+    private double rho() {
+        double upperBound = Double.POSITIVE_INFINITY;
+        double lowerBound = Double.NEGATIVE_INFINITY;
+        double sumFree = 0;
+        int free = 0;
+        for (int i = 0; i < l; i++) {
+            double yg = y[i] * gradient[i];
+            if (status[i] == UPPER) {
+                if (y[i] == -1) {
+                    upperBound = Math.min(upperBound, yg);
+                } else {
+                    lowerBound = Math.max(lowerBound, yg);
+                }
+            } else if (status[i] == LOWER) {
+                if (y[i] == 1) {
+                    upperBound = Math.min(upperBound, yg);
+                } else {
+                    lowerBound = Math.max(lowerBound, yg);
+                }
+            } else {
+                free++;
+                sumFree += yg;
+            }
+        }
+        return free > 0 ? sumFree / free : (upperBound + lowerBound) / 2;
+    }
+}
