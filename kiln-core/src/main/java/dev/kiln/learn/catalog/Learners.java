@@ -1,6 +1,8 @@
 package dev.kiln.learn.catalog;
 
 import dev.kiln.learn.Learner;
+import dev.kiln.learn.bayes.NaiveBayesLearner;
+import dev.kiln.learn.bayes.NaiveBayesParams;
 import dev.kiln.learn.SearchSpace;
 import dev.kiln.learn.Task;
 import dev.kiln.learn.forest.ForestLearner;
@@ -11,6 +13,12 @@ import dev.kiln.learn.glm.LinearLearner;
 import dev.kiln.learn.glm.LinearParams;
 import dev.kiln.learn.glm.LogisticLearner;
 import dev.kiln.learn.glm.LogisticParams;
+import dev.kiln.learn.neighbors.KnnLearner;
+import dev.kiln.learn.neighbors.KnnParams;
+import dev.kiln.learn.svm.LinearSvmLearner;
+import dev.kiln.learn.svm.LinearSvmParams;
+import dev.kiln.learn.svm.SvmLearner;
+import dev.kiln.learn.svm.SvmParams;
 import dev.kiln.learn.tree.CartLearner;
 import dev.kiln.learn.tree.CartParams;
 import java.util.List;
@@ -21,7 +29,8 @@ import java.util.Map;
  * reflection, no scanning). Stateless.
  */
 public final class Learners {
-    private static final List<String> NAMES = List.of("extra_trees", "gbm", "linear", "logistic", "random_forest", "tree");
+    private static final List<String> NAMES = List.of("extra_trees", "gbm", "knn", "linear", "linear_svm", "logistic", "naive_bayes",
+            "random_forest", "svm", "tree");
 
     private Learners() {
     }
@@ -44,6 +53,10 @@ public final class Learners {
             case "gbm" -> new GbmLearner(GbmParams.fromMap(params));
             case "random_forest" -> new ForestLearner(ForestParams.fromMap("random_forest", params));
             case "extra_trees" -> new ForestLearner(ForestParams.fromMap("extra_trees", params));
+            case "svm" -> new SvmLearner(SvmParams.fromMap(params));
+            case "linear_svm" -> new LinearSvmLearner(LinearSvmParams.fromMap(params));
+            case "knn" -> new KnnLearner(KnnParams.fromMap(params));
+            case "naive_bayes" -> new NaiveBayesLearner(NaiveBayesParams.fromMap(params));
             default -> throw unknown(name);
         };
     }
@@ -56,6 +69,10 @@ public final class Learners {
             case "tree" -> CartParams.space();
             case "gbm" -> GbmParams.space();
             case "random_forest", "extra_trees" -> ForestParams.space();
+            case "svm" -> SvmParams.space();
+            case "linear_svm" -> LinearSvmParams.space();
+            case "knn" -> KnnParams.space();
+            case "naive_bayes" -> NaiveBayesParams.space();
             default -> throw unknown(name);
         };
     }
@@ -66,6 +83,8 @@ public final class Learners {
             case "linear" -> task == Task.REGRESSION;
             case "logistic" -> task.isClassification();
             case "tree", "gbm", "random_forest", "extra_trees" -> true;
+            case "svm", "linear_svm", "knn" -> true;
+            case "naive_bayes" -> task.isClassification();
             default -> throw unknown(name);
         };
     }

@@ -9,6 +9,10 @@ import dev.kiln.learn.forest.ForestModel;
 import dev.kiln.learn.gbm.GbmModel;
 import dev.kiln.learn.glm.LinearModel;
 import dev.kiln.learn.glm.LogisticModel;
+import dev.kiln.learn.bayes.NaiveBayesModel;
+import dev.kiln.learn.neighbors.KnnModel;
+import dev.kiln.learn.svm.LinearSvmModel;
+import dev.kiln.learn.svm.SvmModel;
 import dev.kiln.learn.tree.CartModel;
 
 /**
@@ -30,6 +34,10 @@ public final class ModelReaders {
             case CartModel.TYPE -> CartModel.fromJson(json, arrays);
             case GbmModel.TYPE -> GbmModel.fromJson(json, arrays);
             case ForestModel.RANDOM_FOREST, ForestModel.EXTRA_TREES -> ForestModel.fromJson(json, arrays);
+            case SvmModel.TYPE -> SvmModel.fromJson(json, arrays);
+            case LinearSvmModel.TYPE -> LinearSvmModel.fromJson(json, arrays);
+            case KnnModel.TYPE -> KnnModel.fromJson(json, arrays);
+            case NaiveBayesModel.TYPE -> NaiveBayesModel.fromJson(json, arrays);
             default -> throw new IllegalArgumentException(String.format(
                     "type: unknown model type '%s' (known: %s, %s, %s, %s, %s, %s)", type.textValue(),
                     LinearModel.TYPE, LogisticModel.TYPE, CartModel.TYPE, GbmModel.TYPE, ForestModel.RANDOM_FOREST,
