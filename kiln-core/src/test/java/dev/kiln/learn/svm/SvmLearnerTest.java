@@ -101,6 +101,32 @@ class SvmLearnerTest {
         assertThat(correct).isGreaterThanOrEqualTo(110);
     }
 
+    /** Large enough that kernel rows are split across the pool's threads. */
+    @Test
+    void parallelKernelRowsGiveTheSameModelBitForBit() {
+        java.util.Random random = new java.util.Random(5);
+        int n = 700;
+        int p = 96;
+        double[][] columns = new double[p][n];
+        int[] codes = new int[n];
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int j = 0; j < p; j++) {
+                columns[j][i] = random.nextGaussian();
+                sum += j % 3 == 0 ? columns[j][i] : 0;
+            }
+            codes[i] = sum + random.nextGaussian() > 0 ? 1 : 0;
+        }
+        Frame frame = TestFrames.classification(columns, codes, 2);
+        SvmLearner learner = new SvmLearner(SvmParams.defaults().withPlattFolds(0));
+        SvmModel one = learner.fit(frame, new TrainOptions("y", Task.BINARY, 1, 1));
+        SvmModel four = learner.fit(frame, new TrainOptions("y", Task.BINARY, 1, 4));
+        assertThat(four.toJson(new dev.kiln.learn.InMemoryArrays())).isEqualTo(one.toJson(new dev.kiln.learn.InMemoryArrays()));
+        assertThat(four.supportVectors()).isEqualTo(one.supportVectors());
+        assertThat(four.pairCoefficients(0)).isEqualTo(one.pairCoefficients(0));
+        assertThat(four.rho()).isEqualTo(one.rho());
+    }
+
     @Test
     void paramsAreValidatedNamingTheKey() {
         assertThatThrownBy(() -> SvmParams.fromMap(Map.of("gamma", "wide"))).hasMessageContaining("gamma");
