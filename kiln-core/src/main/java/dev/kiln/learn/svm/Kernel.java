@@ -24,6 +24,49 @@ public record Kernel(KernelKind kind, double gamma, int degree, double coef0) {
         };
     }
 
+    /**
+     * {@code out[t] = (float) value(dots[t], square, squares[t])} for {@code t} in {@code [from, to)}, the
+     * kind decided once outside the loop; the same bits as {@link #value}.
+     */
+    public void values(double[] dots, double square, double[] squares, int from, int to, float[] out) {
+        switch (kind) {
+            case RBF -> {
+                for (int t = from; t < to; t++) {
+                    out[t] = (float) Math.exp(-gamma * (square + squares[t] - 2 * dots[t]));
+                }
+            }
+            case POLY -> {
+                for (int t = from; t < to; t++) {
+                    out[t] = (float) power(gamma * dots[t] + coef0, degree);
+                }
+            }
+            case LINEAR -> {
+                for (int t = from; t < to; t++) {
+                    out[t] = (float) dots[t];
+                }
+            }
+        }
+    }
+
+    /** {@code dots[v] = value(dots[v], squares[v], square)} for {@code v} in {@code [0, count)}, in place. */
+    public void valuesInPlace(double[] dots, double[] squares, double square, int count) {
+        switch (kind) {
+            case RBF -> {
+                for (int v = 0; v < count; v++) {
+                    dots[v] = Math.exp(-gamma * (squares[v] + square - 2 * dots[v]));
+                }
+            }
+            case POLY -> {
+                for (int v = 0; v < count; v++) {
+                    dots[v] = power(gamma * dots[v] + coef0, degree);
+                }
+            }
+            case LINEAR -> {
+                // the dot product is the kernel value
+            }
+        }
+    }
+
     private static double power(double base, int exponent) {
         double result = 1;
         double factor = base;

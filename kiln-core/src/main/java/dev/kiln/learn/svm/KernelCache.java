@@ -54,8 +54,7 @@ final class KernelCache {
         }
         misses++;
         row = slot(r);
-        rows.fill(r, targets, count, row);
-        full[r] = count == rows.rows();
+        full[r] = rows.fill(r, targets, count, row);
         epochOf[r] = epoch;
         return row;
     }
@@ -70,8 +69,7 @@ final class KernelCache {
         }
         misses++;
         row = slot(r);
-        rows.fill(r, all, all.length, row);
-        full[r] = true;
+        full[r] = rows.fill(r, all, all.length, row);
         epochOf[r] = epoch;
         return row;
     }

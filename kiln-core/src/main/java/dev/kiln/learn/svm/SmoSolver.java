@@ -45,6 +45,10 @@ final class SmoSolver {
     private boolean unshrink;
     private int selectedI;
     private int selectedJ;
+    /** The first half of the next selection (the most violating i), found during the last gradient update. */
+    private boolean nextValid;
+    private double nextGMax;
+    private int nextGMaxIndex;
 
     /**
      * A solver over {@code y.length} variables; {@code diagonal[r]} is {@code K(r, r)} for every kernel row
@@ -113,58 +117,57 @@ final class SmoSolver {
         int gMaxIndex = -1;
         int gMinIndex = -1;
         double objectiveDiffMin = Double.POSITIVE_INFINITY;
-        for (int a = 0; a < activeSize; a++) {
-            int t = active[a];
-            if (y[t] == 1) {
-                if (status[t] != UPPER && -gradient[t] >= gMax) {
-                    gMax = -gradient[t];
+        if (nextValid) {
+            gMax = nextGMax;
+            gMaxIndex = nextGMaxIndex;
+        } else {
+            for (int a = 0; a < activeSize; a++) {
+                int t = active[a];
+                if (y[t] == 1) {
+                    if (status[t] != UPPER && -gradient[t] >= gMax) {
+                        gMax = -gradient[t];
+                        gMaxIndex = t;
+                    }
+                } else if (status[t] != LOWER && gradient[t] >= gMax) {
+                    gMax = gradient[t];
                     gMaxIndex = t;
                 }
-            } else if (status[t] != LOWER && gradient[t] >= gMax) {
-                gMax = gradient[t];
-                gMaxIndex = t;
             }
         }
+        nextValid = false;
         int i = gMaxIndex;
         if (i == -1) {
             return false;
         }
         float[] rowI = row(i);
         double diagonalI = diagonal[real[i]];
+        // libsvm's quad_coef = Q_ii + Q_jj − 2 y_i Q_ij, and y_i Q_ij = y_j K_ij: in both cases K_ii + K_jj − 2 K_ij
         for (int a = 0; a < activeSize; a++) {
             int j = active[a];
-            double qij = y[i] * y[j] * (double) rowI[real[j]];
+            double g = gradient[j];
             double gradDiff;
             if (y[j] == 1) {
                 if (status[j] == LOWER) {
                     continue;
                 }
-                gradDiff = gMax + gradient[j];
-                gMax2 = Math.max(gMax2, gradient[j]);
-                if (gradDiff <= 0) {
-                    continue;
-                }
-                double quad = diagonalI + diagonal[real[j]] - 2.0 * y[i] * qij;
-                double objectiveDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : TAU);
-                if (objectiveDiff <= objectiveDiffMin) {
-                    gMinIndex = j;
-                    objectiveDiffMin = objectiveDiff;
-                }
+                gradDiff = gMax + g;
+                gMax2 = Math.max(gMax2, g);
             } else {
                 if (status[j] == UPPER) {
                     continue;
                 }
-                gradDiff = gMax - gradient[j];
-                gMax2 = Math.max(gMax2, -gradient[j]);
-                if (gradDiff <= 0) {
-                    continue;
-                }
-                double quad = diagonalI + diagonal[real[j]] + 2.0 * y[i] * qij;
-                double objectiveDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : TAU);
-                if (objectiveDiff <= objectiveDiffMin) {
-                    gMinIndex = j;
-                    objectiveDiffMin = objectiveDiff;
-                }
+                gradDiff = gMax - g;
+                gMax2 = Math.max(gMax2, -g);
+            }
+            if (gradDiff <= 0) {
+                continue;
+            }
+            int r = real[j];
+            double quad = diagonalI + diagonal[r] - 2.0 * rowI[r];
+            double objectiveDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : TAU);
+            if (objectiveDiff <= objectiveDiffMin) {
+                gMinIndex = j;
+                objectiveDiffMin = objectiveDiff;
             }
         }
         if (gMax + gMax2 < tolerance || gMinIndex == -1) {
@@ -215,15 +218,31 @@ final class SmoSolver {
         }
         double stepI = y[i] * (alpha[i] - oldI);
         double stepJ = y[j] * (alpha[j] - oldJ);
-        for (int a = 0; a < activeSize; a++) {
-            int k = active[a];
-            int r = real[k];
-            gradient[k] += y[k] * (stepI * rowI[r] + stepJ * rowJ[r]);
-        }
         boolean upperI = status[i] == UPPER;
         boolean upperJ = status[j] == UPPER;
         status[i] = statusOf(alpha[i]);
         status[j] = statusOf(alpha[j]);
+        // the gradient update also finds the next most violating i, as the selection's first pass would
+        double gMax = Double.NEGATIVE_INFINITY;
+        int gMaxIndex = -1;
+        for (int a = 0; a < activeSize; a++) {
+            int k = active[a];
+            int r = real[k];
+            double g = gradient[k] + y[k] * (stepI * rowI[r] + stepJ * rowJ[r]);
+            gradient[k] = g;
+            if (y[k] == 1) {
+                if (status[k] != UPPER && -g >= gMax) {
+                    gMax = -g;
+                    gMaxIndex = k;
+                }
+            } else if (status[k] != LOWER && g >= gMax) {
+                gMax = g;
+                gMaxIndex = k;
+            }
+        }
+        nextValid = true;
+        nextGMax = gMax;
+        nextGMaxIndex = gMaxIndex;
         if (upperI != (status[i] == UPPER)) {
             updateGradientBar(i, upperI ? -c : c);
         }
@@ -281,6 +300,7 @@ final class SmoSolver {
         }
         if (kept != activeSize) {
             activeSize = kept;
+            nextValid = false;
             refreshActiveReals();
         }
     }
@@ -348,6 +368,7 @@ final class SmoSolver {
             isActive[k] = true;
         }
         activeSize = l;
+        nextValid = false;
         cache.grow();
         refreshActiveReals();
     }

@@ -36,6 +36,8 @@ public final class SvmModel implements Model {
     private final Kernel kernel;
     private final double[] supportVectors;
     private final double[] squares;
+    /** The support vectors feature-major, one array per feature, for vectorised kernel values. */
+    private final double[][] columns;
     private final int[] pairStarts;
     private final int[] pairSupport;
     private final double[] pairCoefficients;
@@ -96,8 +98,12 @@ public final class SvmModel implements Model {
         this.plattA = plattA.clone();
         this.plattB = plattB.clone();
         this.squares = new double[supportCount];
+        this.columns = new double[p][supportCount];
         for (int v = 0; v < supportCount; v++) {
             squares[v] = Kernel.dot(this.supportVectors, v * p, this.supportVectors, v * p, p);
+            for (int j = 0; j < p; j++) {
+                columns[j][v] = this.supportVectors[v * p + j];
+            }
         }
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(p, supportCount, k));
     }
@@ -159,12 +165,7 @@ public final class SvmModel implements Model {
             throw new IllegalArgumentException("predictRow: expected " + p + " features and room for " + Math.max(1, k) + " outputs");
         }
         Scratch s = scratch.get();
-        scaling.apply(x, s.scaled);
-        double square = Kernel.dot(s.scaled, 0, s.scaled, 0, p);
-        double[] values = s.kernelValues;
-        for (int v = 0; v < values.length; v++) {
-            values[v] = kernel.value(Kernel.dot(supportVectors, v * p, s.scaled, 0, p), squares[v], square);
-        }
+        double[] values = kernelValues(x, s);
         if (!task.isClassification()) {
             out[0] = decision(0, values);
             return;
@@ -202,15 +203,28 @@ public final class SvmModel implements Model {
     public double decisionValue(double[] x, int pair) {
         Checks.checkArgument(x.length == features.size(), "expected %s features, got %s", features.size(), x.length);
         Checks.checkArgument(pair >= 0 && pair < rho.length, "pair: expected [0, %s), got %s", rho.length, pair);
-        Scratch s = scratch.get();
+        return decision(pair, kernelValues(x, scratch.get()));
+    }
+
+    /**
+     * {@code K(sv_v, x)} for every support vector into the scratch: feature-major multiply-adds over the
+     * support vectors (vectorised by the JIT), then the kernel of each dot product.
+     */
+    private double[] kernelValues(double[] x, Scratch s) {
         scaling.apply(x, s.scaled);
-        int p = features.size();
-        double square = Kernel.dot(s.scaled, 0, s.scaled, 0, p);
+        double[] scaled = s.scaled;
         double[] values = s.kernelValues;
-        for (int v = 0; v < values.length; v++) {
-            values[v] = kernel.value(Kernel.dot(supportVectors, v * p, s.scaled, 0, p), squares[v], square);
+        int count = values.length;
+        java.util.Arrays.fill(values, 0);
+        for (int j = 0; j < scaled.length; j++) {
+            double a = scaled[j];
+            double[] column = columns[j];
+            for (int v = 0; v < count; v++) {
+                values[v] += a * column[v];
+            }
         }
-        return decision(pair, values);
+        kernel.valuesInPlace(values, squares, Kernel.dot(scaled, 0, scaled, 0, scaled.length), count);
+        return values;
     }
 
     /** The number of support vectors (shared by all pairs). */
