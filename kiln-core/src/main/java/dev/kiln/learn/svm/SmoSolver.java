@@ -25,7 +25,11 @@ final class SmoSolver {
     private final KernelCache cache;
     private final double[] diagonal;
     private final byte[] y;
+    /** {@code y} as doubles, for the contiguous loops the JIT vectorises. */
+    private final double[] sign;
     private final int[] real;
+    /** Whether variable {@code k} is kernel row {@code k} (C-SVC), which allows contiguous loops. */
+    private final boolean identity;
     private final double[] p;
     private final double c;
     private final double tolerance;
@@ -60,6 +64,13 @@ final class SmoSolver {
         this.diagonal = diagonal;
         this.y = y;
         this.real = real;
+        this.sign = new double[y.length];
+        boolean same = real.length == diagonal.length;
+        for (int k = 0; k < y.length; k++) {
+            sign[k] = y[k];
+            same &= real[k] == k;
+        }
+        this.identity = same;
         this.p = p;
         this.c = c;
         this.tolerance = tolerance;
@@ -222,14 +233,23 @@ final class SmoSolver {
         boolean upperJ = status[j] == UPPER;
         status[i] = statusOf(alpha[i]);
         status[j] = statusOf(alpha[j]);
-        // the gradient update also finds the next most violating i, as the selection's first pass would
+        // the gradient update, then the next most violating i, as the selection's first pass would find it
+        if (identity && activeSize == l) {
+            for (int k = 0; k < l; k++) {
+                gradient[k] += sign[k] * (stepI * rowI[k] + stepJ * rowJ[k]);
+            }
+        } else {
+            for (int a = 0; a < activeSize; a++) {
+                int k = active[a];
+                int r = real[k];
+                gradient[k] += sign[k] * (stepI * rowI[r] + stepJ * rowJ[r]);
+            }
+        }
         double gMax = Double.NEGATIVE_INFINITY;
         int gMaxIndex = -1;
         for (int a = 0; a < activeSize; a++) {
             int k = active[a];
-            int r = real[k];
-            double g = gradient[k] + y[k] * (stepI * rowI[r] + stepJ * rowJ[r]);
-            gradient[k] = g;
+            double g = gradient[k];
             if (y[k] == 1) {
                 if (status[k] != UPPER && -g >= gMax) {
                     gMax = -g;
@@ -254,8 +274,14 @@ final class SmoSolver {
     private void updateGradientBar(int i, double weight) {
         float[] rowI = cache.fullRow(real[i]);
         double w = weight * y[i];
+        if (identity) {
+            for (int k = 0; k < l; k++) {
+                gradientBar[k] += w * sign[k] * rowI[k];
+            }
+            return;
+        }
         for (int k = 0; k < l; k++) {
-            gradientBar[k] += w * y[k] * rowI[real[k]];
+            gradientBar[k] += w * sign[k] * rowI[real[k]];
         }
     }
 
