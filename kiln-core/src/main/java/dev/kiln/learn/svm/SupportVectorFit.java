@@ -62,6 +62,17 @@ record SupportVectorFit(int[] supportRows, double[] coefficients, double rho, do
         return of(coefficients, solution.rho(), decisions);
     }
 
+    /**
+     * The machine of a pair one of whose classes has no training rows: no support vectors and a constant
+     * decision of +1 for the first class, −1 for the second (0 with no rows at all).
+     */
+    static SupportVectorFit constant(boolean[] positive) {
+        double rho = positive.length == 0 ? 0 : positive[0] ? -1 : 1;
+        double[] decisions = new double[positive.length];
+        Arrays.fill(decisions, -rho);
+        return new SupportVectorFit(new int[0], new double[0], rho, decisions);
+    }
+
     private static SmoSolver.Solution solve(KernelRows rows, byte[] y, int[] real, double[] p, SvmParams params) {
         int n = rows.rows();
         double[] diagonal = new double[n];

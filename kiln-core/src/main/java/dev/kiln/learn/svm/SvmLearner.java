@@ -83,10 +83,12 @@ public final class SvmLearner implements Learner<SvmModel> {
                     positive[i] = labels[rows[i]] == a;
                     y[i] = (byte) (positive[i] ? 1 : -1);
                 }
-                SupportVectorFit fit = SupportVectorFit.classifier(sub, dimension, y, kernel, params, pool);
-                double[] decisions = params.plattFolds() == 0 ? fit.trainingDecisions()
-                        : PairData.crossValidatedDecisions(sub, dimension, y, kernel, params, pool,
-                        options.seed() * 1_000_003L + pair);
+                SupportVectorFit fit = bothPresent(positive)
+                        ? SupportVectorFit.classifier(sub, dimension, y, kernel, params, pool)
+                        : SupportVectorFit.constant(positive);
+                double[] decisions = bothPresent(positive) && params.plattFolds() > 0
+                        ? PairData.crossValidatedDecisions(sub, dimension, y, kernel, params, pool, options.seed() * 1_000_003L + pair)
+                        : fit.trainingDecisions();
                 double[] sigmoid = PlattScaling.fit(decisions, positive);
                 builder.addPair(fit, rows, x, sigmoid[0], sigmoid[1]);
                 pair++;
@@ -114,6 +116,17 @@ public final class SvmLearner implements Learner<SvmModel> {
             case "auto" -> 1.0 / dimension;
             default -> Double.parseDouble(params.gamma().trim());
         };
+    }
+
+    /** Whether both classes of a pair have training rows (a class level may have none). */
+    private static boolean bothPresent(boolean[] positive) {
+        boolean any = false;
+        boolean all = true;
+        for (boolean p : positive) {
+            any |= p;
+            all &= p;
+        }
+        return any && !all;
     }
 
     private static int[] rowsOf(int[] labels, int a, int b) {

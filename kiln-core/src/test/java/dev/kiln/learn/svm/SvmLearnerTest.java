@@ -105,8 +105,8 @@ class SvmLearnerTest {
     @Test
     void parallelKernelRowsGiveTheSameModelBitForBit() {
         java.util.Random random = new java.util.Random(5);
-        int n = 700;
-        int p = 96;
+        int n = 500;
+        int p = 132;
         double[][] columns = new double[p][n];
         int[] codes = new int[n];
         for (int i = 0; i < n; i++) {
@@ -125,6 +125,19 @@ class SvmLearnerTest {
         assertThat(four.supportVectors()).isEqualTo(one.supportVectors());
         assertThat(four.pairCoefficients(0)).isEqualTo(one.pairCoefficients(0));
         assertThat(four.rho()).isEqualTo(one.rho());
+    }
+
+    @Test
+    void aClassWithoutRowsGetsNoProbability() {
+        Frame two = TestFrames.blobs(2, 30, 3);
+        Frame frame = two.with(dev.kiln.data.CategoricalColumn.of("y", two.categorical("y").toCodes(), java.util.List.of("c0", "c1", "c2")));
+        SvmModel model = new SvmLearner().fit(frame, new TrainOptions("y", Task.MULTICLASS, 3, 1));
+        var predictions = model.predict(frame);
+        for (int i = 0; i < predictions.size(); i++) {
+            assertThat(predictions.probability(i, 2)).isLessThan(0.05);
+            assertThat(predictions.probability(i, 0) + predictions.probability(i, 1) + predictions.probability(i, 2))
+                    .isCloseTo(1, within(1e-9));
+        }
     }
 
     @Test
