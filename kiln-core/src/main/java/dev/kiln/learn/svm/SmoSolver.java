@@ -1,7 +1,5 @@
 package dev.kiln.learn.svm;
 
-import java.util.Arrays;
-
 /**
  * Sequential minimal optimisation for the dual {@code min ½ αᵀQα + pᵀα}, {@code yᵀα = 0},
  * {@code 0 ≤ α ≤ C}, with {@code Q_ij = y_i y_j K(real_i, real_j)}: libsvm's {@code Solver} (Fan, Chen
@@ -14,9 +12,9 @@ import java.util.Arrays;
  */
 final class SmoSolver {
     private static final double TAU = 1e-12;
-    private static final byte LOWER = 0;
-    private static final byte UPPER = 1;
-    private static final byte FREE = 2;
+    static final byte LOWER = 0;
+    static final byte UPPER = 1;
+    static final byte FREE = 2;
 
     /** The solution: the dual variables and the offset {@code rho} (decision = Σ y_i α_i K − rho). */
     record Solution(double[] alpha, double rho, double[] gradient, long iterations) {
@@ -40,12 +38,7 @@ final class SmoSolver {
     private final byte[] status;
     private final double[] gradient;
     private final double[] gradientBar;
-    private final int[] active;
-    private final boolean[] isActive;
-    private final int[] activeReal;
-    private final boolean[] realMark;
-    private int activeSize;
-    private int activeRealCount;
+    private final ActiveSet active;
     private boolean unshrink;
     private int selectedI;
     private int selectedJ;
@@ -81,16 +74,7 @@ final class SmoSolver {
         this.status = new byte[l];
         this.gradient = p.clone();
         this.gradientBar = new double[l];
-        this.active = new int[l];
-        this.isActive = new boolean[l];
-        this.activeReal = new int[diagonal.length];
-        this.realMark = new boolean[diagonal.length];
-        for (int i = 0; i < l; i++) {
-            active[i] = i;
-            isActive[i] = true;
-        }
-        activeSize = l;
-        refreshActiveReals();
+        this.active = new ActiveSet(real, diagonal.length);
     }
 
     Solution solve() {
@@ -114,15 +98,17 @@ final class SmoSolver {
             update(selectedI, selectedJ);
         }
         reconstructGradient();
-        return new Solution(alpha.clone(), rho(), gradient.clone(), iterations);
+        return new Solution(alpha.clone(), DualOffset.rho(y, gradient, status), gradient.clone(), iterations);
     }
 
     private float[] row(int i) {
-        return cache.row(real[i], activeReal, activeRealCount);
+        return cache.row(real[i], active.reals(), active.realCount());
     }
 
     /** WSS3: i maximises the violation, j the second-order decrease with i; false when optimal. */
     private boolean selectWorkingSet() {
+        int[] variables = active.variables();
+        int size = active.size();
         double gMax = Double.NEGATIVE_INFINITY;
         double gMax2 = Double.NEGATIVE_INFINITY;
         int gMaxIndex = -1;
@@ -132,8 +118,8 @@ final class SmoSolver {
             gMax = nextGMax;
             gMaxIndex = nextGMaxIndex;
         } else {
-            for (int a = 0; a < activeSize; a++) {
-                int t = active[a];
+            for (int a = 0; a < size; a++) {
+                int t = variables[a];
                 if (y[t] == 1) {
                     if (status[t] != UPPER && -gradient[t] >= gMax) {
                         gMax = -gradient[t];
@@ -153,8 +139,8 @@ final class SmoSolver {
         float[] rowI = row(i);
         double diagonalI = diagonal[real[i]];
         // libsvm's quad_coef = Q_ii + Q_jj − 2 y_i Q_ij, and y_i Q_ij = y_j K_ij: in both cases K_ii + K_jj − 2 K_ij
-        for (int a = 0; a < activeSize; a++) {
-            int j = active[a];
+        for (int a = 0; a < size; a++) {
+            int j = variables[a];
             double g = gradient[j];
             double gradDiff;
             if (y[j] == 1) {
@@ -191,6 +177,8 @@ final class SmoSolver {
 
     /** The analytic two-variable step of libsvm, then the gradient and {@code G_bar} updates. */
     private void update(int i, int j) {
+        int[] variables = active.variables();
+        int size = active.size();
         float[] rowI = row(i);
         float[] rowJ = row(j);
         double qii = diagonal[real[i]];
@@ -234,21 +222,21 @@ final class SmoSolver {
         status[i] = statusOf(alpha[i]);
         status[j] = statusOf(alpha[j]);
         // the gradient update, then the next most violating i, as the selection's first pass would find it
-        if (identity && activeSize == l) {
+        if (identity && active.complete()) {
             for (int k = 0; k < l; k++) {
                 gradient[k] += sign[k] * (stepI * rowI[k] + stepJ * rowJ[k]);
             }
         } else {
-            for (int a = 0; a < activeSize; a++) {
-                int k = active[a];
+            for (int a = 0; a < size; a++) {
+                int k = variables[a];
                 int r = real[k];
                 gradient[k] += sign[k] * (stepI * rowI[r] + stepJ * rowJ[r]);
             }
         }
         double gMax = Double.NEGATIVE_INFINITY;
         int gMaxIndex = -1;
-        for (int a = 0; a < activeSize; a++) {
-            int k = active[a];
+        for (int a = 0; a < size; a++) {
+            int k = variables[a];
             double g = gradient[k];
             if (y[k] == 1) {
                 if (status[k] != UPPER && -g >= gMax) {
@@ -290,10 +278,12 @@ final class SmoSolver {
     }
 
     private void shrink() {
+        int[] variables = active.variables();
+        int size = active.size();
         double gMax1 = Double.NEGATIVE_INFINITY;
         double gMax2 = Double.NEGATIVE_INFINITY;
-        for (int a = 0; a < activeSize; a++) {
-            int t = active[a];
+        for (int a = 0; a < size; a++) {
+            int t = variables[a];
             double g = gradient[t];
             if (y[t] == 1) {
                 if (status[t] != UPPER) {
@@ -315,19 +305,10 @@ final class SmoSolver {
             unshrink = true;
             reconstructGradient();
         }
-        int kept = 0;
-        for (int a = 0; a < activeSize; a++) {
-            int t = active[a];
-            if (shrinkable(t, gMax1, gMax2)) {
-                isActive[t] = false;
-            } else {
-                active[kept++] = t;
-            }
-        }
-        if (kept != activeSize) {
-            activeSize = kept;
+        double upper = gMax1;
+        double lower = gMax2;
+        if (active.removeIf(t -> shrinkable(t, upper, lower))) {
             nextValid = false;
-            refreshActiveReals();
         }
     }
 
@@ -344,30 +325,32 @@ final class SmoSolver {
 
     /** Restores the gradient of the shrunk variables from {@code G_bar} and the free ones; reactivates all. */
     private void reconstructGradient() {
-        if (activeSize == l) {
+        if (active.complete()) {
             return;
         }
+        int[] variables = active.variables();
+        int size = active.size();
         int freeCount = 0;
-        for (int a = 0; a < activeSize; a++) {
-            if (status[active[a]] == FREE) {
+        for (int a = 0; a < size; a++) {
+            if (status[variables[a]] == FREE) {
                 freeCount++;
             }
         }
-        int inactiveCount = l - activeSize;
+        int inactiveCount = l - size;
         for (int k = 0; k < l; k++) {
-            if (!isActive[k]) {
+            if (!active.contains(k)) {
                 gradient[k] = gradientBar[k] + p[k];
             }
         }
-        if ((long) freeCount * l > 2L * activeSize * inactiveCount) {
+        if ((long) freeCount * l > 2L * size * inactiveCount) {
             for (int k = 0; k < l; k++) {
-                if (isActive[k]) {
+                if (active.contains(k)) {
                     continue;
                 }
                 float[] rowK = row(k);
                 double sum = 0;
-                for (int a = 0; a < activeSize; a++) {
-                    int i = active[a];
+                for (int a = 0; a < size; a++) {
+                    int i = variables[a];
                     if (status[i] == FREE) {
                         sum += alpha[i] * y[i] * (double) rowK[real[i]];
                     }
@@ -375,69 +358,22 @@ final class SmoSolver {
                 gradient[k] += y[k] * sum;
             }
         } else {
-            for (int a = 0; a < activeSize; a++) {
-                int i = active[a];
+            for (int a = 0; a < size; a++) {
+                int i = variables[a];
                 if (status[i] != FREE) {
                     continue;
                 }
                 float[] rowI = cache.fullRow(real[i]);
                 double w = alpha[i] * y[i];
                 for (int k = 0; k < l; k++) {
-                    if (!isActive[k]) {
+                    if (!active.contains(k)) {
                         gradient[k] += w * y[k] * rowI[real[k]];
                     }
                 }
             }
         }
-        for (int k = 0; k < l; k++) {
-            active[k] = k;
-            isActive[k] = true;
-        }
-        activeSize = l;
+        active.reset();
         nextValid = false;
         cache.grow();
-        refreshActiveReals();
-    }
-
-    private void refreshActiveReals() {
-        Arrays.fill(realMark, false);
-        for (int a = 0; a < activeSize; a++) {
-            realMark[real[active[a]]] = true;
-        }
-        int count = 0;
-        for (int r = 0; r < realMark.length; r++) {
-            if (realMark[r]) {
-                activeReal[count++] = r;
-            }
-        }
-        activeRealCount = count;
-    }
-
-    /** The offset: the mean of {@code y_i G_i} over free variables, else the middle of its feasible interval. */
-    private double rho() {
-        double upperBound = Double.POSITIVE_INFINITY;
-        double lowerBound = Double.NEGATIVE_INFINITY;
-        double sumFree = 0;
-        int free = 0;
-        for (int i = 0; i < l; i++) {
-            double yg = y[i] * gradient[i];
-            if (status[i] == UPPER) {
-                if (y[i] == -1) {
-                    upperBound = Math.min(upperBound, yg);
-                } else {
-                    lowerBound = Math.max(lowerBound, yg);
-                }
-            } else if (status[i] == LOWER) {
-                if (y[i] == 1) {
-                    upperBound = Math.min(upperBound, yg);
-                } else {
-                    lowerBound = Math.max(lowerBound, yg);
-                }
-            } else {
-                free++;
-                sumFree += yg;
-            }
-        }
-        return free > 0 ? sumFree / free : (upperBound + lowerBound) / 2;
     }
 }
