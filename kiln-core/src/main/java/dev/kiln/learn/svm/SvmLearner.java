@@ -7,6 +7,7 @@ import dev.kiln.learn.TrainOptions;
 import dev.kiln.learn.TrainingData;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Kernel support vector machines as libsvm and scikit-learn's {@code SVC}/{@code SVR}: C-SVC for
@@ -51,19 +52,27 @@ public final class SvmLearner implements Learner<SvmModel> {
         int dimension = scaling.size();
         double[] x = scaling.rowMajor(data.features());
         Kernel kernel = new Kernel(params.kernelKind(), gamma(x, dimension), params.degree(), params.coef0());
-        ForkJoinPool pool = options.threads() > 1 ? new ForkJoinPool(options.threads()) : null;
-        try {
-            if (!options.task().isClassification()) {
-                SupportVectorFit fit = SupportVectorFit.regressor(x, dimension, data.targets(), kernel, params, pool);
-                return SvmModel.builder(options.task(), data.featureNames(), data.classes(), params, scaling, kernel)
-                        .addPair(fit, identity(data.rows()), x, Double.NaN, Double.NaN).build();
-            }
-            return classifier(data, options, scaling, x, kernel, pool);
-        } finally {
-            if (pool != null) {
-                pool.shutdown();
-            }
+        if (options.threads() == 1) {
+            return train(data, options, scaling, x, kernel, null);
         }
+        // the solver runs inside the pool, so a kernel row's parts are forked and joined by work stealing
+        // (the solver's thread runs any part no idle worker took) instead of waiting on a thread to wake up
+        ForkJoinPool pool = new ForkJoinPool(options.threads());
+        try {
+            return pool.invoke(ForkJoinTask.adapt(() -> train(data, options, scaling, x, kernel, pool)));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private SvmModel train(TrainingData data, TrainOptions options, FeatureScaling scaling, double[] x, Kernel kernel,
+                           ForkJoinPool pool) {
+        if (!options.task().isClassification()) {
+            SupportVectorFit fit = SupportVectorFit.regressor(x, scaling.size(), data.targets(), kernel, params, pool);
+            return SvmModel.builder(options.task(), data.featureNames(), data.classes(), params, scaling, kernel)
+                    .addPair(fit, identity(data.rows()), x, Double.NaN, Double.NaN).build();
+        }
+        return classifier(data, options, scaling, x, kernel, pool);
     }
 
     private SvmModel classifier(TrainingData data, TrainOptions options, FeatureScaling scaling, double[] x, Kernel kernel,
