@@ -77,7 +77,18 @@ class LearnerContractTest {
                 new Case("random_forest", Task.MULTICLASS, TestFrames.blobs(3, 40, 11)),
                 new Case("random_forest", Task.REGRESSION, TestFrames.noisyLinear(200, 0.5, 12)),
                 new Case("extra_trees", Task.MULTICLASS, TestFrames.blobs(3, 40, 13)),
-                new Case("extra_trees", Task.REGRESSION, TestFrames.noisyLinear(200, 0.5, 14)));
+                new Case("extra_trees", Task.REGRESSION, TestFrames.noisyLinear(200, 0.5, 14)),
+                new Case("svm", Task.BINARY, TestFrames.blobs(2, 60, 15)),
+                new Case("svm", Task.MULTICLASS, TestFrames.blobs(3, 40, 16)),
+                new Case("svm", Task.REGRESSION, TestFrames.noisyLinear(200, 0.5, 17)),
+                new Case("linear_svm", Task.BINARY, TestFrames.blobs(2, 60, 18)),
+                new Case("linear_svm", Task.MULTICLASS, TestFrames.blobs(3, 40, 19)),
+                new Case("linear_svm", Task.REGRESSION, TestFrames.noisyLinear(200, 0.5, 20)),
+                new Case("knn", Task.BINARY, TestFrames.blobs(2, 60, 21)),
+                new Case("knn", Task.MULTICLASS, TestFrames.blobs(3, 40, 22)),
+                new Case("knn", Task.REGRESSION, TestFrames.noisyLinear(200, 0.5, 23)),
+                new Case("naive_bayes", Task.BINARY, TestFrames.blobs(2, 60, 24)),
+                new Case("naive_bayes", Task.MULTICLASS, TestFrames.blobs(3, 40, 25)));
     }
 
     @ParameterizedTest

@@ -148,7 +148,7 @@ class SpecLoaderTest {
     @Test
     void unknownLearnerIsNamedWithItsIndex() throws IOException {
         assertThat(problems(minimal("classification", "logistic, gbn"))).containsExactly(
-                new SpecProblem("train.learners[1]", 7, "unknown learner 'gbn' (known: dbscan, extra_trees, gbm, isolation_forest, kmeans, linear, logistic, mlp, random_forest, tree)"));
+                new SpecProblem("train.learners[1]", 7, "unknown learner 'gbn' (known: " + String.join(", ", dev.kiln.learn.catalog.Learners.names()) + ")"));
     }
 
     @Test
@@ -281,7 +281,7 @@ class SpecLoaderTest {
                 new SpecProblem("prepare.drop", 9, "drop: 'nope' is not a column" + COLUMNS),
                 new SpecProblem("split.test", 11, "expected a number, found 'abc'"),
                 new SpecProblem("colour", 12, "unknown key 'colour' (known: data, description, monitor, name, prepare, problem, split, train)"),
-                new SpecProblem("train.learners[1]", 16, "unknown learner 'gbn' (known: dbscan, extra_trees, gbm, isolation_forest, kmeans, linear, logistic, mlp, random_forest, tree)"),
+                new SpecProblem("train.learners[1]", 16, "unknown learner 'gbn' (known: " + String.join(", ", dev.kiln.learn.catalog.Learners.names()) + ")"),
                 new SpecProblem("train.learners[2].params", 17, "max_depth: expected an integer >= 1, got '0'"));
         assertThat(e.file()).isEqualTo(file.toString());
         assertThat(e.getMessage().lines().toList()).hasSize(7)

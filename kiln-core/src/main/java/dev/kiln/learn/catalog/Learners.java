@@ -1,6 +1,8 @@
 package dev.kiln.learn.catalog;
 
 import dev.kiln.learn.Learner;
+import dev.kiln.learn.bayes.NaiveBayesLearner;
+import dev.kiln.learn.bayes.NaiveBayesParams;
 import dev.kiln.learn.SearchSpace;
 import dev.kiln.learn.Task;
 import dev.kiln.learn.anomaly.IsolationForestLearner;
@@ -19,6 +21,12 @@ import dev.kiln.learn.glm.LogisticLearner;
 import dev.kiln.learn.glm.LogisticParams;
 import dev.kiln.learn.neural.MlpLearner;
 import dev.kiln.learn.neural.MlpParams;
+import dev.kiln.learn.neighbors.KnnLearner;
+import dev.kiln.learn.neighbors.KnnParams;
+import dev.kiln.learn.svm.LinearSvmLearner;
+import dev.kiln.learn.svm.LinearSvmParams;
+import dev.kiln.learn.svm.SvmLearner;
+import dev.kiln.learn.svm.SvmParams;
 import dev.kiln.learn.tree.CartLearner;
 import dev.kiln.learn.tree.CartParams;
 import java.util.List;
@@ -29,8 +37,8 @@ import java.util.Map;
  * reflection, no scanning). Stateless.
  */
 public final class Learners {
-    private static final List<String> NAMES = List.of("dbscan", "extra_trees", "gbm", "isolation_forest", "kmeans", "linear",
-            "logistic", "mlp", "random_forest", "tree");
+    private static final List<String> NAMES = List.of("dbscan", "extra_trees", "gbm", "isolation_forest", "kmeans", "knn",
+            "linear", "linear_svm", "logistic", "mlp", "naive_bayes", "random_forest", "svm", "tree");
 
     private Learners() {
     }
@@ -57,6 +65,10 @@ public final class Learners {
             case "kmeans" -> new KMeansLearner(KMeansParams.fromMap(params));
             case "dbscan" -> new DbscanLearner(DbscanParams.fromMap(params));
             case "isolation_forest" -> new IsolationForestLearner(IsolationForestParams.fromMap(params));
+            case "svm" -> new SvmLearner(SvmParams.fromMap(params));
+            case "linear_svm" -> new LinearSvmLearner(LinearSvmParams.fromMap(params));
+            case "knn" -> new KnnLearner(KnnParams.fromMap(params));
+            case "naive_bayes" -> new NaiveBayesLearner(NaiveBayesParams.fromMap(params));
             default -> throw unknown(name);
         };
     }
@@ -73,6 +85,10 @@ public final class Learners {
             case "kmeans" -> KMeansParams.space();
             case "dbscan" -> DbscanParams.space();
             case "isolation_forest" -> IsolationForestParams.space();
+            case "svm" -> SvmParams.space();
+            case "linear_svm" -> LinearSvmParams.space();
+            case "knn" -> KnnParams.space();
+            case "naive_bayes" -> NaiveBayesParams.space();
             default -> throw unknown(name);
         };
     }
@@ -86,6 +102,8 @@ public final class Learners {
             case "mlp" -> !task.isUnsupervised();
             case "kmeans", "dbscan" -> task == Task.CLUSTERING;
             case "isolation_forest" -> task == Task.ANOMALY;
+            case "svm", "linear_svm", "knn" -> !task.isUnsupervised();
+            case "naive_bayes" -> task.isClassification();
             default -> throw unknown(name);
         };
     }

@@ -13,6 +13,10 @@ import dev.kiln.learn.gbm.GbmModel;
 import dev.kiln.learn.glm.LinearModel;
 import dev.kiln.learn.glm.LogisticModel;
 import dev.kiln.learn.neural.MlpModel;
+import dev.kiln.learn.bayes.NaiveBayesModel;
+import dev.kiln.learn.neighbors.KnnModel;
+import dev.kiln.learn.svm.LinearSvmModel;
+import dev.kiln.learn.svm.SvmModel;
 import dev.kiln.learn.tree.CartModel;
 
 /**
@@ -38,10 +42,15 @@ public final class ModelReaders {
             case KMeansModel.TYPE -> KMeansModel.fromJson(json, arrays);
             case DbscanModel.TYPE -> DbscanModel.fromJson(json, arrays);
             case IsolationForestModel.TYPE -> IsolationForestModel.fromJson(json, arrays);
+            case SvmModel.TYPE -> SvmModel.fromJson(json, arrays);
+            case LinearSvmModel.TYPE -> LinearSvmModel.fromJson(json, arrays);
+            case KnnModel.TYPE -> KnnModel.fromJson(json, arrays);
+            case NaiveBayesModel.TYPE -> NaiveBayesModel.fromJson(json, arrays);
             default -> throw new IllegalArgumentException(String.format(
-                    "type: unknown model type '%s' (known: %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", type.textValue(),
+                    "type: unknown model type '%s' (known: %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", type.textValue(),
                     LinearModel.TYPE, LogisticModel.TYPE, CartModel.TYPE, GbmModel.TYPE, ForestModel.RANDOM_FOREST,
-                    ForestModel.EXTRA_TREES, MlpModel.TYPE, KMeansModel.TYPE, DbscanModel.TYPE, IsolationForestModel.TYPE));
+                    ForestModel.EXTRA_TREES, MlpModel.TYPE, KMeansModel.TYPE, DbscanModel.TYPE, IsolationForestModel.TYPE,
+                    SvmModel.TYPE, LinearSvmModel.TYPE, KnnModel.TYPE, NaiveBayesModel.TYPE));
         };
     }
 }

@@ -20,8 +20,8 @@ class LearnersTest {
 
     @Test
     void namesAreSorted() {
-        assertThat(Learners.names()).containsExactly("dbscan", "extra_trees", "gbm", "isolation_forest", "kmeans", "linear",
-                "logistic", "mlp", "random_forest", "tree");
+        assertThat(Learners.names()).isSorted().contains("extra_trees", "gbm", "knn", "linear", "linear_svm", "logistic",
+                "naive_bayes", "random_forest", "svm", "tree");
     }
 
     @Test
@@ -38,14 +38,13 @@ class LearnersTest {
 
     @Test
     void rejectsUnknownLearnerAndParameter() {
-        assertThatThrownBy(() -> Learners.create("svm", Map.of()))
+        assertThatThrownBy(() -> Learners.create("perceptron", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown learner 'svm' (known: dbscan, extra_trees, gbm, isolation_forest, kmeans, linear, logistic, mlp, "
-                        + "random_forest, tree)");
+                .hasMessage("unknown learner 'perceptron' (known: " + String.join(", ", Learners.names()) + ")");
         assertThatThrownBy(() -> Learners.create("tree", Map.of("foo", "1")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown parameter 'foo' for tree (known: max_depth, min_samples_split, min_samples_leaf)");
-        assertThatThrownBy(() -> Learners.supports("svm", Task.BINARY)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Learners.supports("perceptron", Task.BINARY)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -65,6 +64,22 @@ class LearnersTest {
     }
 
     @Test
+    void createsTheKernelNeighbourAndBayesLearners() {
+        for (String name : java.util.List.of("svm", "linear_svm", "knn", "naive_bayes")) {
+            Learner<?> learner = Learners.create(name, Map.of());
+            assertThat(learner.name()).isEqualTo(name);
+            assertThat(Learners.space(name).dimensions()).isNotEmpty();
+            assertThat(Learners.supports(name, Task.BINARY)).isTrue();
+            assertThat(Learners.supports(name, Task.REGRESSION)).isEqualTo(!name.equals("naive_bayes"));
+        }
+        assertThat(Learners.create("svm", Map.of("c", "10", "kernel", "poly")).params()).containsEntry("c", 10.0)
+                .containsEntry("kernel", "poly");
+        assertThat(Learners.create("knn", Map.of("k", "7")).params()).containsEntry("k", 7);
+        assertThatThrownBy(() -> Learners.create("knn", Map.of("k", "0"))).hasMessageContaining("k:");
+        assertThatThrownBy(() -> Learners.create("naive_bayes", Map.of("kind", "poisson"))).hasMessageContaining("kind");
+    }
+
+    @Test
     void learnersRefuseTasksTheyDoNotSupport() {
         assertThatThrownBy(() -> new LinearLearner().fit(TestFrames.blobs(2, 10, 1), TrainOptions.of("y", Task.BINARY, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("regression");
@@ -74,9 +89,9 @@ class LearnersTest {
 
     @Test
     void readerRejectsUnknownOrMissingType() {
-        ObjectNode json = JsonNodeFactory.instance.objectNode().put("type", "svm");
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("type", "perceptron");
         assertThatThrownBy(() -> ModelReaders.read(json, new InMemoryArrays()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'svm'");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'perceptron'");
         assertThatThrownBy(() -> ModelReaders.read(JsonNodeFactory.instance.objectNode(), new InMemoryArrays()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("type");
     }
