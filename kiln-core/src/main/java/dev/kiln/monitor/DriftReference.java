@@ -67,6 +67,17 @@ public record DriftReference(List<FeatureReference> features, FeatureReference p
         return out;
     }
 
+    /**
+     * Drift of the model's predictions ({@code predictions}: the class labels, categorical, or the values, numeric)
+     * against the reference's prediction distribution; null when the reference has none or the kinds differ.
+     */
+    public FeatureDrift comparePrediction(Column predictions, DriftMethod method) {
+        if (prediction == null || (prediction.kind() == ColumnKind.NUMERIC) != (predictions instanceof NumericColumn)) {
+            return null;
+        }
+        return FeatureComparison.compare(prediction, predictions, method, warn, alert);
+    }
+
     /** Whether the data as a whole drifted: at least {@code share} of the features did. */
     public static boolean datasetDrift(List<FeatureDrift> drift, double share) {
         long drifted = drift.stream().filter(FeatureDrift::drifted).count();

@@ -1,0 +1,21 @@
+package dev.kiln.server.monitor;
+
+import dev.kiln.data.Frame;
+import dev.kiln.learn.Predictions;
+
+/**
+ * Where the prediction endpoints hand each answered request for monitoring. {@link #record} decides whether the
+ * request is sampled and, if so, queues it for writing and returns the id of its first row; it never blocks and
+ * never throws on the request path.
+ */
+public interface PredictionLog {
+    /** A log that keeps nothing. */
+    PredictionLog OFF = (model, version, input, predictions, latencyNanos) -> null;
+
+    /**
+     * Logs a request's rows (when sampled): the rows get consecutive ids, {@code PREFIX-N}, {@code PREFIX-(N+1)},
+     * ...; returns the first, or null when the request is not logged. {@code input} and {@code predictions} are
+     * immutable and may be read later, on another thread.
+     */
+    String record(String model, int version, Frame input, Predictions predictions, long latencyNanos);
+}
