@@ -20,9 +20,11 @@ import java.util.function.Supplier;
  */
 final class KilnApi {
     private final Supplier<ServedModels> models;
+    private final PredictionRecorder recorder;
 
-    KilnApi(Supplier<ServedModels> models) {
+    KilnApi(Supplier<ServedModels> models, PredictionRecorder recorder) {
         this.models = models;
+        this.recorder = recorder;
     }
 
     void health(Context ctx) throws IOException {
@@ -63,6 +65,7 @@ final class KilnApi {
         Frame input = decode(Json.body(ctx), model.decoder());
         Predictions predictions = model.bundle().pipeline().predict(input);
         ctx.attribute(ServerMetrics.ROWS, predictions.size());
+        recorder.record(ctx, model, input, predictions);
         ObjectNode response = response(model, predictions);
         if ("true".equals(ctx.queryParam("explain"))) {
             if (!(model.bundle().pipeline().model() instanceof Explainable)) {
