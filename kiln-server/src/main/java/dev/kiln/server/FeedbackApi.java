@@ -19,8 +19,9 @@ import java.util.Set;
  * {@code POST /feedback}: the true label of earlier predictions, any time later, joined to the logged prediction
  * by its id ({@code {"id": "...", "label": 1}}) or by the value of the model's key column
  * ({@code {"model": "m", "key": "AA-1234", "label": 1}}); one object, an array, or {@code {"feedback": [...]}}.
- * Every item is checked before any is recorded: a malformed item, or a label that is not a class of the model (or
- * not a number, for regression), is a 400 naming the item and field; when no item names a logged prediction, 404.
+ * Every item is checked before any is recorded: a malformed item, or a label that is not a number for a regression,
+ * is a 400 naming the item and field; when no item names a logged prediction, 404. A class the model never saw is
+ * recorded (it is news: live quality counts it, and a retraining learns it).
  */
 final class FeedbackApi {
     private static final Set<String> FIELDS = Set.of("id", "model", "key", "label");
@@ -90,15 +91,9 @@ final class FeedbackApi {
         if (bundle == null) {
             return;
         }
-        List<String> classes = bundle.manifest().classes();
-        if (classes.isEmpty()) {
-            if (Double.isNaN(Values.parseNumber(item.label()))) {
-                throw new BadRequestException(item.path() + ".label: expected a number (model " + prediction.model()
-                        + " is a regression), found '" + item.label() + "'");
-            }
-        } else if (!classes.contains(item.label())) {
-            throw new BadRequestException(item.path() + ".label: '" + item.label() + "' is not a class of model "
-                    + prediction.model() + " (classes: " + String.join(", ", classes) + ")");
+        if (bundle.manifest().classes().isEmpty() && Double.isNaN(Values.parseNumber(item.label()))) {
+            throw new BadRequestException(item.path() + ".label: expected a number (model " + prediction.model()
+                    + " is a regression), found '" + item.label() + "'");
         }
     }
 

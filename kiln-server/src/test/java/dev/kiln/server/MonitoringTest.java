@@ -97,8 +97,8 @@ class MonitoringTest {
     void badFeedbackIsAnsweredWithTheFieldAndUnknownIdsWith404() throws Exception {
         String id = predict(7.5, "blue");
         assertThat(error(client.post("/feedback", "{\"id\": \"" + id + "\"}"), 400)).isEqualTo("feedback.label: missing field (the true label)");
-        assertThat(error(client.post("/feedback", "{\"id\": \"" + id + "\", \"label\": \"maybe\"}"), 400))
-                .isEqualTo("feedback.label: 'maybe' is not a class of model toy (classes: no, yes)");
+        assertThat(error(client.post("/feedback", "{\"id\": \"" + id + "\", \"label\": {\"class\": \"yes\"}}"), 400))
+                .isEqualTo("feedback.label: expected a string, number or boolean, found an object");
         assertThat(error(client.post("/feedback", "[{\"id\": \"" + id + "\", \"label\": \"yes\"}, {\"label\": \"no\"}]"), 400))
                 .startsWith("feedback[1]: give the prediction's 'id'");
         assertThat(error(client.post("/feedback", "{\"id\": 3, \"label\": \"no\"}"), 400)).isEqualTo("feedback.id: expected a non-empty string, found a number");

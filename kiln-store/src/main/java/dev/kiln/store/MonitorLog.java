@@ -164,6 +164,12 @@ public final class MonitorLog {
                 : Sql.query(connection, "SELECT COUNT(*) FROM prediction_log WHERE model = ?", rows -> rows.getLong(1), model).get(0));
     }
 
+    /** How many logged predictions of {@code model} have a label. */
+    public long countLabelled(String model) {
+        return database.read(connection -> Sql.query(connection, "SELECT COUNT(*) FROM feedback WHERE model = ?",
+                rows -> rows.getLong(1), model).get(0));
+    }
+
     /** The names of the models with logged predictions, sorted. */
     public List<String> models() {
         return database.read(connection -> Sql.query(connection,

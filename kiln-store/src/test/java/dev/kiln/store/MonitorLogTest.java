@@ -57,6 +57,8 @@ class MonitorLogTest {
             assertThat(shadowed.get(0).logged().prediction()).isEqualTo("1");
             assertThat(log.models()).containsExactly("even", "odd");
             assertThat(log.count("odd")).isEqualTo(5);
+            assertThat(log.countLabelled("even")).isEqualTo(2);
+            assertThat(log.countLabelled("odd")).isZero();
         }
     }
 

@@ -47,6 +47,10 @@ public final class Maintenance implements Monitor.Listener, AutoCloseable {
     private record Probation(int promoted, int previous) {
     }
 
+    /** A retraining waiting for enough labelled rows. */
+    private record Trigger(String name, Map<String, Object> evidence) {
+    }
+
     private final Retrainer retrainer;
     private final KilnStore store;
     private final MonitorPolicy policy;
@@ -63,6 +67,7 @@ public final class Maintenance implements Monitor.Listener, AutoCloseable {
     private final Map<String, Boolean> degrading = new ConcurrentHashMap<>();
     private final Map<String, ZonedDateTime> nextScheduled = new ConcurrentHashMap<>();
     private final Map<String, Long> retryAt = new ConcurrentHashMap<>();
+    private final Map<String, Trigger> pending = new ConcurrentHashMap<>();
     private final Set<String> seenSnapshots = ConcurrentHashMap.newKeySet();
     private final Map<String, Probation> probation = new ConcurrentHashMap<>();
     private final Map<String, RetrainOutcome> last = new ConcurrentHashMap<>();
@@ -106,10 +111,12 @@ public final class Maintenance implements Monitor.Listener, AutoCloseable {
             evidence.put("drift_share", v.get("drift_share"));
             evidence.put("drifted", status.drift() == null ? java.util.List.of() : status.drift().drifted());
             evidence.put("window_rows", status.windowRows());
-            start(model, "drift", evidence);
+            pending.put(model, new Trigger("drift", evidence));
         } else if (retrain.on().contains("quality") && (conceptEdge || (retry && concept))) {
-            start(model, "quality", Map.of("error_rate", v.getOrDefault("error_rate", Double.NaN), "labelled", status.quality().labelled()));
+            pending.put(model, new Trigger("quality", Map.of("error_rate", v.getOrDefault("error_rate", Double.NaN),
+                    "labelled", status.quality().labelled())));
         }
+        startPending(model, retrain);
         if (retrain.on().contains("schedule") && retrain.schedule() != null) {
             ZonedDateTime at = ZonedDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
             ZonedDateTime due = nextScheduled.computeIfAbsent(model, m -> retrain.schedule().next(at));
@@ -120,6 +127,20 @@ public final class Maintenance implements Monitor.Listener, AutoCloseable {
         }
         if (retrain.on().contains("data")) {
             newSnapshot(model).ifPresent(s -> start(model, "data", Map.of("snapshot", s.id(), "rows", s.rows(), "source", s.source())));
+        }
+    }
+
+    /**
+     * Starts a drift or quality retraining once enough rows are labelled: twice the policy's minimum, so that the
+     * newer half can judge the challenger and the older half can teach it.
+     */
+    private void startPending(String model, MonitorSettings.Retrain retrain) {
+        Trigger trigger = pending.get(model);
+        if (trigger == null || store.monitorLog().countLabelled(model) < 2L * retrain.minLabels()) {
+            return;
+        }
+        if (start(model, trigger.name(), trigger.evidence())) {
+            pending.remove(model);
         }
     }
 

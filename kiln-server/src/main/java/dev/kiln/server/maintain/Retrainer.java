@@ -161,8 +161,12 @@ public final class Retrainer {
                                   Trained trained, List<LoggedPrediction> evaluation, Map<String, Object> evidence) throws IOException {
         String metricName = spec.problem().metric();
         Metric metric = Metric.fromLabel(metricName);
-        Map<String, Double> championMetrics = LiveQuality.rescore(Bundle.read(champion.bundlePath()), evaluation);
-        Map<String, Double> challengerMetrics = LiveQuality.rescore(Bundle.read(trained.result().bundle()), evaluation);
+        Bundle championBundle = Bundle.read(champion.bundlePath());
+        Bundle challengerBundle = Bundle.read(trained.result().bundle());
+        List<LoggedPrediction> common = commonLabels(evaluation, championBundle, challengerBundle);
+        evidence.put("scored_rows", common.size());
+        Map<String, Double> championMetrics = common.isEmpty() ? Map.of() : LiveQuality.rescore(championBundle, common);
+        Map<String, Double> challengerMetrics = common.isEmpty() ? Map.of() : LiveQuality.rescore(challengerBundle, common);
         double championScore = championMetrics.getOrDefault(metricName, Double.NaN);
         double challengerScore = challengerMetrics.getOrDefault(metricName, Double.NaN);
         double gain = metric.higherIsBetter() ? challengerScore - championScore : championScore - challengerScore;
@@ -195,6 +199,15 @@ public final class Retrainer {
         LOG.info("retrain {}: {}", model, reason);
         return new RetrainOutcome(model, trigger, decision, champion.version(), version, trained.version().runId(), metricName,
                 championScore, challengerScore, evaluation.size(), accepted, reason, evidence);
+    }
+
+    /** The rows both models can be scored on: for classifiers, those whose label is a class of both. */
+    private static List<LoggedPrediction> commonLabels(List<LoggedPrediction> rows, Bundle a, Bundle b) {
+        if (a.manifest().classes().isEmpty()) {
+            return rows;
+        }
+        return rows.stream().filter(r -> a.manifest().classes().contains(r.label()) && b.manifest().classes().contains(r.label()))
+                .toList();
     }
 
     private RetrainOutcome skipped(String model, String trigger, ModelVersion champion, String reason, Map<String, Object> evidence) {

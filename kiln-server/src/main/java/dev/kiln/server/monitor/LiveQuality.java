@@ -48,7 +48,7 @@ public record LiveQuality(int labelled, int unknownLabels, Map<String, Double> m
     public static Map<String, Double> rescore(Bundle bundle, List<LoggedPrediction> rows) {
         Task task = Task.fromLabel(bundle.manifest().task());
         Predictions predictions = bundle.pipeline().predict(WindowFrames.inputs(rows, bundle.pipeline().inputSchema()));
-        Scored scored = task.isClassification() ? classified(rows, task, bundle.manifest().classes(), predictions)
+        Scored scored = task.isClassification() ? classified(rows, task, predictions.classes(), predictions)
                 : regressed(rows, predictions);
         return scored.count() == 0 ? Map.of() : summarise(scored, task).metrics();
     }
