@@ -171,8 +171,7 @@ public final class Maintenance implements Monitor.Listener, AutoCloseable {
                     retryAt.put(model, clock.millis() + RETRY_MS);
                 } else {
                     if (outcome.decision().equals(RetrainOutcome.PROMOTED)) {
-                        probation.put(model, new Probation(outcome.challenger(), previous));
-                        policy.shadow(model, previous);
+                        watch(model, outcome.challenger(), previous);
                     }
                     reloader.reload();
                 }
@@ -187,6 +186,16 @@ public final class Maintenance implements Monitor.Listener, AutoCloseable {
         return true;
     }
 
+    /**
+     * Puts a promotion of {@code model} from {@code previous} to {@code promoted} on probation: the previous champion
+     * scores live traffic in shadow until enough rows are labelled, and the promotion is rolled back if it fell behind.
+     * Retrainings do this themselves; call it for a promotion made by hand.
+     */
+    public void watch(String model, int promoted, int previous) {
+        probation.put(model, new Probation(promoted, previous));
+        policy.shadow(model, previous);
+    }
+
     /** Rolls a promotion back when the new champion falls behind the one it replaced, on the same labelled rows. */
     private void checkProbation(ModelStatus status, MonitorSettings.Retrain retrain) {
         Probation p = probation.get(status.model());
@@ -197,11 +206,9 @@ public final class Maintenance implements Monitor.Listener, AutoCloseable {
         if (shadow == null || shadow.labelled() < retrain.rollbackLabels()) {
             return;
         }
-        String metricName = settings.spec(status.model(), status.version()).map(Spec::problem).map(Spec.Problem::metric).orElse(null);
-        Metric metric = metricName == null ? null : Metric.fromLabel(metricName);
-        if (metric == null) {
-            return;
-        }
+        String metricName = settings.spec(status.model(), status.version()).map(Spec::problem).map(Spec.Problem::metric)
+                .orElse(status.quality().detector().equals("ddm") ? Metric.ACCURACY.label() : Metric.RMSE.label());
+        Metric metric = Metric.fromLabel(metricName);
         double promoted = shadow.championMetrics().getOrDefault(metricName, Double.NaN);
         double previous = shadow.metrics().getOrDefault(metricName, Double.NaN);
         double drop = metric.higherIsBetter() ? previous - promoted : promoted - previous;
