@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ValidateCommand.class, CollectCommand.class, DataCommand.class, ExploreCommand.class,
                 TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ServeCommand.class, DriftCommand.class,
                 ModelsCommand.class, RunsCommand.class, AuditCommand.class, GcCommand.class, RetrainCommand.class,
-                CommandLine.HelpCommand.class})
+                MonitorCommand.class, CommandLine.HelpCommand.class})
 public final class Kiln implements Runnable {
     /** Exit code of a failure. */
     public static final int FAILURE = 1;

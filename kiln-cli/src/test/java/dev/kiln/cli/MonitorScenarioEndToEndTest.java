@@ -156,6 +156,19 @@ class MonitorScenarioEndToEndTest {
             receiver.stop(0);
         }
         assertThat(log.toString()).contains("ALERT seattle");
+
+        CliProcess.Result report = CliProcess.run(work, "monitor", "report", "--model", "seattle", "--version", "1",
+                "--from", "2000-01-01", "--report", "drift.html", "--json");
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        JsonNode data = JSON.readTree(report.out());
+        assertThat(data.get("rows").asInt()).isPositive();
+        assertThat(data.at("/drift/dataset_drift").asBoolean()).isTrue();
+        assertThat(data.get("bins")).hasSize(4);
+        assertThat(data.get("timeline").size()).isGreaterThan(1);
+        assertThat(Files.readString(work.resolve("drift.html"))).startsWith("<!DOCTYPE html>").contains("echarts").contains("temp_max");
+        CliProcess.Result bad = CliProcess.run(work, "monitor", "report", "--model", "seattle", "--from", "yesterday");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--from: cannot read 'yesterday' as a time");
     }
 
     private void replay(int port, List<String[]> rows) throws Exception {
