@@ -22,8 +22,14 @@ public record DriftSummary(int rows, List<DriftReference.FeatureDrift> features,
      * Cost: one sort per numeric feature, one pass per categorical one.
      */
     public static DriftSummary of(DriftReference reference, Frame inputs, Column predictions, DriftMethod method, double share) {
+        return of(reference, inputs, predictions, method, share, null);
+    }
+
+    /** As {@link #of(DriftReference, Frame, Column, DriftMethod, double)}, features judged in parallel on {@code pool}. */
+    public static DriftSummary of(DriftReference reference, Frame inputs, Column predictions, DriftMethod method, double share,
+                                  java.util.concurrent.ForkJoinPool pool) {
         Checks.checkArgument(share > 0 && share <= 1, "share must be in (0, 1]: %s", share);
-        List<DriftReference.FeatureDrift> features = reference.compare(inputs, method);
+        List<DriftReference.FeatureDrift> features = reference.compare(inputs, method, pool);
         long drifted = features.stream().filter(DriftReference.FeatureDrift::drifted).count();
         double maxPsi = features.stream().mapToDouble(DriftReference.FeatureDrift::psi).max().orElse(0);
         DriftReference.FeatureDrift prediction = predictions == null ? null : reference.comparePrediction(predictions, method);

@@ -49,7 +49,8 @@ public final class DriftReportBuilder {
         DriftReference reference = bundle.reference();
         Frame inputs = WindowFrames.inputs(rows, bundle.pipeline().inputSchema());
         DriftSummary summary = DriftSummary.of(reference, inputs, WindowFrames.predictions(rows, task.isClassification()),
-                settings.method(), settings.datasetShare());
+                settings.method(), settings.datasetShare(),
+                        java.util.concurrent.ForkJoinPool.commonPool());
         out.set("drift", StatusJson.drift(summary));
         ArrayNode bins = out.putArray("bins");
         for (FeatureReference feature : reference.features()) {
@@ -75,7 +76,8 @@ public final class DriftReportBuilder {
         for (int p = 0; p < periods; p++) {
             List<LoggedPrediction> part = rows.subList(p * rows.size() / periods, (p + 1) * rows.size() / periods);
             DriftSummary summary = DriftSummary.of(bundle.reference(), WindowFrames.inputs(part, bundle.pipeline().inputSchema()),
-                    WindowFrames.predictions(part, task.isClassification()), settings.method(), settings.datasetShare());
+                    WindowFrames.predictions(part, task.isClassification()), settings.method(), settings.datasetShare(),
+                        java.util.concurrent.ForkJoinPool.commonPool());
             ObjectNode period = out.addObject().put("from", Instant.ofEpochMilli(part.get(0).atMs()).toString())
                     .put("to", Instant.ofEpochMilli(part.get(part.size() - 1).atMs()).toString()).put("rows", part.size())
                     .put("drift_share", summary.driftShare());

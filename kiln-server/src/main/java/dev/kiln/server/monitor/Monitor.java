@@ -97,7 +97,8 @@ public final class Monitor implements AutoCloseable {
         List<LoggedPrediction> rows = log.window(model, version, from, now + 1, settings.window().rows(), false);
         DriftSummary drift = rows.size() < settings.window().minRows() ? null
                 : DriftSummary.of(bundle.reference(), WindowFrames.inputs(rows, bundle.pipeline().inputSchema()),
-                        WindowFrames.predictions(rows, task.isClassification()), settings.method(), settings.datasetShare());
+                        WindowFrames.predictions(rows, task.isClassification()), settings.method(), settings.datasetShare(),
+                        java.util.concurrent.ForkJoinPool.commonPool());
         List<LoggedPrediction> labelled = log.window(model, version, from, now + 1, settings.window().rows(), true);
         LiveQuality quality = LiveQuality.of(labelled, task, bundle.manifest().classes());
         ModelStatus.Latency latency = latency(rows);

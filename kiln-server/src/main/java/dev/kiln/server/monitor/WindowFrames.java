@@ -12,6 +12,7 @@ import dev.kiln.data.NumericColumn;
 import dev.kiln.data.Role;
 import dev.kiln.data.Schema;
 import dev.kiln.data.Values;
+import dev.kiln.learn.tree.ParallelLoop;
 import dev.kiln.store.LoggedPrediction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,11 +21,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Turns logged predictions back into frames: the inputs shaped by a model's input schema (its features, numeric or
  * categorical as in training; a value that no longer parses counts as missing), the predictions as a column, and
- * the labels. Streams each row's JSON once with Jackson's parser. Stateless, thread-safe.
+ * the labels. Streams each row's JSON once with Jackson's parser, rows in parallel on the common fork/join pool.
+ * Stateless, thread-safe.
  */
 public final class WindowFrames {
     private static final JsonFactory JSON = new JsonFactory();
@@ -47,9 +50,12 @@ public final class WindowFrames {
                 labels[f] = new String[rows.size()];
             }
         }
-        for (int i = 0; i < rows.size(); i++) {
-            parse(rows.get(i).inputs(), i, position, numbers, labels);
-        }
+        // Rows are parsed in parallel parts; each row writes only its own slots, so the frame is the same either way.
+        ParallelLoop.run(ForkJoinPool.commonPool(), rows.size(), Math.max(1, rows.size() / 8192), (part, from, to) -> {
+            for (int i = from; i < to; i++) {
+                parse(rows.get(i).inputs(), i, position, numbers, labels);
+            }
+        });
         List<Column> columns = new ArrayList<>();
         for (int f = 0; f < features.size(); f++) {
             String name = features.get(f).name();
