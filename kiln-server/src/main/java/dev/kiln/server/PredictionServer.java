@@ -42,9 +42,10 @@ public final class PredictionServer implements AutoCloseable {
         this.options = options;
         this.served.set(source.load());
         this.monitoring = monitor == null ? null : new ServerMonitoring(monitor, new ServedLookup(served::get));
-        KilnApi kiln = new KilnApi(served::get, new PredictionRecorder(monitoring == null ? PredictionLog.OFF : monitoring.log()));
-        MlflowApi mlflow = new MlflowApi(served::get);
-        InferenceApi v2 = new InferenceApi(served::get);
+        PredictionRecorder recorder = new PredictionRecorder(monitoring == null ? PredictionLog.OFF : monitoring.log());
+        KilnApi kiln = new KilnApi(served::get, recorder);
+        MlflowApi mlflow = new MlflowApi(served::get, recorder);
+        InferenceApi v2 = new InferenceApi(served::get, recorder);
         AdminApi admin = new AdminApi(this);
         ApiDocs docs = new ApiDocs();
         ServerMetrics metrics = new ServerMetrics();

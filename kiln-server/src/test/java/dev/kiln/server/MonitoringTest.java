@@ -91,6 +91,10 @@ class MonitoringTest {
         assertThat(logged.version()).isEqualTo(1);
         assertThat(store.monitorLog().find(second).orElseThrow().label()).isEqualTo("no");
         assertThat(store.monitorLog().find(first).orElseThrow().inputs()).contains("\"red\"");
+        HttpResponse<String> mlflow = client.post("/invocations", "{\"dataframe_records\": [{\"size\": 3, \"colour\": \"red\"}]}");
+        assertThat(mlflow.statusCode()).as(mlflow.body()).isEqualTo(200);
+        String mlflowId = mlflow.headers().firstValue(PredictionRecorder.ID_HEADER).orElseThrow();
+        assertThat(client.post("/feedback", "{\"id\": \"" + mlflowId + "\", \"label\": \"yes\"}").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -21,13 +21,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The prediction log: sampled requests go into a bounded queue on the request path (one random draw, one atomic
  * add, one non-blocking offer; when the queue is full the request is dropped from the log and counted, never
- * waited for), and one writer thread encodes them as JSON, runs shadow versions on them and appends them to a
+ * waited for), and one writer thread collects them into batches (what is queued plus what arrives
+ * within 20 ms, up to 2,048 requests), encodes them as JSON, runs shadow versions on them and appends them to a
  * {@link Sink} in batches, then applies retention once a minute. Thread-safe. {@link #close} writes what is queued.
  */
 public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncPredictionLog.class);
     private static final int BATCH = 2048;
     private static final long RETENTION_EVERY_MS = 60_000;
+    /** After the first request of a batch, wait this long for more, so that a busy log writes few large transactions. */
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     /** Where batches of encoded rows go: the store's {@code MonitorLog::append} in a server. */
     @FunctionalInterface
@@ -128,7 +131,7 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
+                    fill(batch);
                     write(batch);
                     batch.clear();
                 }
@@ -138,6 +141,21 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("prediction log: {}", e.getMessage());
             }
+        }
+    }
+
+    /** Adds what is queued, and what arrives within the linger time, up to a full batch; blocks, never spins. */
+    private void fill(List<Pending> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + LINGER_NANOS;
+        queue.drainTo(batch, BATCH - batch.size());
+        while (batch.size() < BATCH && !closing) {
+            long left = deadline - System.nanoTime();
+            Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, BATCH - batch.size());
         }
     }
 
