@@ -169,6 +169,20 @@ class MonitorScenarioEndToEndTest {
         CliProcess.Result bad = CliProcess.run(work, "monitor", "report", "--model", "seattle", "--from", "yesterday");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--from: cannot read 'yesterday' as a time");
+
+        CliProcess.Result retrain = CliProcess.run(work, "retrain", "seattle", "--json");
+        assertThat(retrain.exitCode()).as(retrain.err()).isZero();
+        JsonNode outcome = JSON.readTree(retrain.out());
+        assertThat(outcome.get("decision").asText()).isIn("promoted", "challenger");
+        assertThat(outcome.get("challenger").asInt()).isEqualTo(3);
+        try (KilnStore store = KilnStore.open(work.resolve(".kiln"))) {
+            AuditEntry manual = store.audit("seattle", 50).stream().filter(e -> e.action().equals(AuditEntry.RETRAIN)).findFirst().orElseThrow();
+            assertThat(JSON.readTree(manual.detail()).get("trigger").asText()).isEqualTo("manual");
+            assertThat(store.aliases("seattle").get(outcome.get("decision").asText().equals("promoted") ? "champion" : "challenger")).isEqualTo(3);
+        }
+        CliProcess.Result unknown = CliProcess.run(work, "retrain", "nope");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no model 'nope'");
     }
 
     private void replay(int port, List<String[]> rows) throws Exception {

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * add, one non-blocking offer; when the queue is full the request is dropped from the log and counted, never
  * waited for), and one writer thread collects them into batches (what is queued plus what arrives
  * within 20 ms, up to 2,048 requests), encodes them as JSON, runs shadow versions on them and appends them to a
- * {@link Sink} in batches, then applies retention once a minute. Thread-safe. {@link #close} writes what is queued.
+ * {@link Sink} in batches, then applies retention once a minute. Memory is bounded by the queue's capacity plus the batch being
+ * written. Thread-safe. {@link #close} writes what is queued.
  */
 public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncPredictionLog.class);
