@@ -3,6 +3,7 @@ package dev.kiln.server.monitor;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.kiln.data.CategoricalColumn;
 import dev.kiln.data.Column;
 import dev.kiln.data.ColumnKind;
@@ -30,7 +31,7 @@ import java.util.concurrent.ForkJoinPool;
  * Stateless, thread-safe.
  */
 public final class WindowFrames {
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     private WindowFrames() {
     }
