@@ -110,27 +110,34 @@ public final class MonitorLog {
 
     /**
      * The newest {@code limit} logged predictions of {@code model} answered in [{@code fromMs}, {@code toMs}),
-     * oldest first; only those with a label when {@code labelledOnly}. {@code version} null means every version.
+     * oldest first. With {@code labelledOnly}, the predictions whose labels arrived last, read through the feedback
+     * table's index (so that few labels among many predictions cost little), again in the order they were answered.
+     * {@code version} null means every version.
      */
     public List<LoggedPrediction> window(String model, Integer version, long fromMs, long toMs, int limit,
                                          boolean labelledOnly) {
         checkArgument(limit > 0, "limit must be positive: %s", limit);
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(FROM)
-                .append(" WHERE p.model = ? AND p.at_ms >= ? AND p.at_ms < ?");
-        List<Object> args = new ArrayList<>(List.of(model, fromMs, toMs));
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
+        List<Object> args = new ArrayList<>();
+        if (labelledOnly) {
+            sql.append(" FROM feedback f JOIN prediction_log p ON p.id = f.prediction_id WHERE f.model = ?");
+        } else {
+            sql.append(FROM).append(" WHERE p.model = ?");
+        }
+        args.add(model);
+        sql.append(" AND p.at_ms >= ? AND p.at_ms < ?");
+        args.add(fromMs);
+        args.add(toMs);
         if (version != null) {
             sql.append(" AND p.version = ?");
             args.add(version);
         }
-        if (labelledOnly) {
-            sql.append(" AND f.label IS NOT NULL");
-        }
-        sql.append(" ORDER BY p.at_ms DESC, p.id DESC LIMIT ?");
+        sql.append(labelledOnly ? " ORDER BY f.at_ms DESC, f.prediction_id DESC LIMIT ?" : " ORDER BY p.at_ms DESC, p.id DESC LIMIT ?");
         args.add(limit);
         List<LoggedPrediction> rows = database.read(connection ->
                 Sql.query(connection, sql.toString(), MonitorLog::toPrediction, args.toArray()));
         List<LoggedPrediction> out = new ArrayList<>(rows);
-        Collections.reverse(out);
+        out.sort(java.util.Comparator.comparingLong(LoggedPrediction::atMs).thenComparing(LoggedPrediction::id));
         return out;
     }
 
