@@ -1,6 +1,7 @@
 package dev.kiln.server.monitor;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
 import dev.kiln.data.NumericColumn;
@@ -65,7 +66,8 @@ final class RowJson {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return out.append((long) value);
         }
-        return out.append(value);
+        // Schubfach (Jackson's fast writer): several times faster than Double.toString on Java 17, same shortest digits
+        return out.append(NumberOutput.toString(value, true));
     }
 
     private static StringBuilder quote(String text, StringBuilder out) {
