@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         description = "From raw data to a deployed, monitored model.",
         subcommands = {RunCommand.class, ValidateCommand.class, CollectCommand.class, DataCommand.class, ExploreCommand.class,
                 TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ServeCommand.class, DriftCommand.class,
-                ModelsCommand.class, RunsCommand.class, AuditCommand.class, GcCommand.class, CommandLine.HelpCommand.class})
+                ModelsCommand.class, RunsCommand.class, AuditCommand.class, GcCommand.class, RetrainCommand.class,
+                MonitorCommand.class, CommandLine.HelpCommand.class})
 public final class Kiln implements Runnable {
     /** Exit code of a failure. */
     public static final int FAILURE = 1;

@@ -49,14 +49,33 @@ final class ServeCommand extends KilnCommand {
     @Option(names = "--max-rows", paramLabel = "N", description = "Most rows in one request (default: ${DEFAULT-VALUE}).")
     int maxRows = 10_000;
 
+    @Option(names = "--log-sample", paramLabel = "RATE",
+            description = "Log this share of predictions (0 to 1) for monitoring, overriding the specs' monitor.log.sample.")
+    Double logSample;
+
+    @Option(names = "--monitor-every", paramLabel = "SECONDS",
+            description = "Evaluate drift, live quality, alerts and retraining triggers this often (default: ${DEFAULT-VALUE}).")
+    int monitorEvery = 10;
+
+    @Option(names = "--monitor-spec", paramLabel = "SPEC",
+            description = "For bundle folders: monitor as the monitor section of this spec says (registered models use their run's spec).")
+    Path monitorSpec;
+
     @Override
     int execute() throws Exception {
         String token = System.getenv(tokenEnv);
         ServerOptions options = ServerOptions.defaults().withToken(token, guardPredictions)
                 .withReloadEvery(Duration.ofSeconds(reloadSeconds)).withMaxRows(maxRows);
         CountDownLatch stopped = new CountDownLatch(1);
-        PredictionServer server = new PredictionServer(source(), options).start(host, port);
+        ModelSource source = source();
+        boolean registry = source instanceof RegistrySource;
+        PredictionServer server = new PredictionServer(source, options,
+                ServeMonitoring.config(storeDir, registry, logSample, monitorSpec, monitorEvery)).start(host, port);
+        var maintenance = registry ? ServeMonitoring.maintain(server) : null;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (maintenance != null) {
+                maintenance.close();
+            }
             server.close();
             stopped.countDown();
         }, "kiln-serve-shutdown"));

@@ -51,20 +51,61 @@ public record DriftReference(List<FeatureReference> features, FeatureReference p
      * order. The data must hold each feature with its training kind (see {@code Pipeline.conform}).
      */
     public List<FeatureDrift> compare(Frame data, DriftMethod method) {
-        List<FeatureDrift> out = new ArrayList<>();
+        return compare(data, method, null);
+    }
+
+    /**
+     * As {@link #compare(Frame, DriftMethod)}, the features judged in parallel on {@code pool} (null: on the caller's
+     * thread); each feature's verdict depends only on its column, so the result is the same with any pool.
+     */
+    public List<FeatureDrift> compare(Frame data, DriftMethod method, java.util.concurrent.ForkJoinPool pool) {
         for (FeatureReference reference : features) {
-            if (!data.has(reference.name())) {
-                throw new InvalidDataException("missing column '" + reference.name() + "' needed for drift");
-            }
-            Column column = data.column(reference.name());
-            boolean numeric = reference.kind() == ColumnKind.NUMERIC;
-            if (numeric != (column instanceof NumericColumn) || (!numeric && !(column instanceof CategoricalColumn))) {
-                throw new InvalidDataException("column '" + reference.name() + "' is " + column.kind().label()
-                        + ", expected " + reference.kind().label());
-            }
-            out.add(FeatureComparison.compare(reference, column, method, warn, alert));
+            check(data, reference);
         }
-        return out;
+        FeatureDrift[] out = new FeatureDrift[features.size()];
+        if (pool == null || features.size() < 2) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = FeatureComparison.compare(features.get(i), data.column(features.get(i).name()), method, warn, alert);
+            }
+            return List.of(out);
+        }
+        // The caller and the pool's workers take features from one counter; nothing spins, each writes its own slot.
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable runner = () -> {
+            for (int f = next.getAndIncrement(); f < out.length; f = next.getAndIncrement()) {
+                out[f] = FeatureComparison.compare(features.get(f), data.column(features.get(f).name()), method, warn, alert);
+            }
+        };
+        List<java.util.concurrent.ForkJoinTask<?>> helpers = new ArrayList<>();
+        for (int h = 0; h < Math.min(pool.getParallelism(), out.length - 1); h++) {
+            helpers.add(pool.submit(runner));
+        }
+        runner.run();
+        helpers.forEach(java.util.concurrent.ForkJoinTask::join);
+        return List.of(out);
+    }
+
+    private static void check(Frame data, FeatureReference reference) {
+        if (!data.has(reference.name())) {
+            throw new InvalidDataException("missing column '" + reference.name() + "' needed for drift");
+        }
+        Column column = data.column(reference.name());
+        boolean numeric = reference.kind() == ColumnKind.NUMERIC;
+        if (numeric != (column instanceof NumericColumn) || (!numeric && !(column instanceof CategoricalColumn))) {
+            throw new InvalidDataException("column '" + reference.name() + "' is " + column.kind().label()
+                    + ", expected " + reference.kind().label());
+        }
+    }
+
+    /**
+     * Drift of the model's predictions ({@code predictions}: the class labels, categorical, or the values, numeric)
+     * against the reference's prediction distribution; null when the reference has none or the kinds differ.
+     */
+    public FeatureDrift comparePrediction(Column predictions, DriftMethod method) {
+        if (prediction == null || (prediction.kind() == ColumnKind.NUMERIC) != (predictions instanceof NumericColumn)) {
+            return null;
+        }
+        return FeatureComparison.compare(prediction, predictions, method, warn, alert);
     }
 
     /** Whether the data as a whole drifted: at least {@code share} of the features did. */

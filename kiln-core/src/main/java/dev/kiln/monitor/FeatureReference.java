@@ -81,6 +81,40 @@ public record FeatureReference(String name, ColumnKind kind, double[] edges, Lis
         return Psi.between(proportions, proportions(column));
     }
 
+    /** The proportions of {@code column} (new data) over this reference's bins, as {@link #proportions()} has them. */
+    public double[] proportionsOf(Column column) {
+        return proportions(column);
+    }
+
+    /**
+     * A label for every bin, in order: numeric {@code < e0}, {@code [e0, e1)}, ..., {@code >= ek}, {@code missing};
+     * categorical the levels, then {@code (other)} and {@code (missing)}.
+     */
+    public List<String> binLabels() {
+        List<String> out = new java.util.ArrayList<>();
+        if (kind == ColumnKind.NUMERIC) {
+            if (edges.length == 0) {
+                out.add("all");
+            } else {
+                out.add("< " + format(edges[0]));
+                for (int i = 1; i < edges.length; i++) {
+                    out.add("[" + format(edges[i - 1]) + ", " + format(edges[i]) + ")");
+                }
+                out.add(">= " + format(edges[edges.length - 1]));
+            }
+            out.add("(missing)");
+            return out;
+        }
+        out.addAll(levels);
+        out.add("(other)");
+        out.add("(missing)");
+        return out;
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.4g", v);
+    }
+
     /** The proportions of {@code column} (new data) over this reference's bins. */
     double[] proportions(Column column) {
         return column instanceof NumericColumn n ? numericProportions(n, edges)

@@ -41,6 +41,16 @@ public final class HtmlReport {
                 .replace("/*KILN_SCRIPT*/", inlineScript(resource("/dev/kiln/report/report.js")));
     }
 
+    /** A page from {@code template} with the title, the escaped data and source, ECharts and {@code script} inlined. */
+    static String page(String template, String script, String json, String title) {
+        return resource(template)
+                .replace("/*KILN_TITLE*/", escapeHtml(title))
+                .replace("/*KILN_SOURCE*/", escapeJson(quote(title)))
+                .replace("/*KILN_DATA*/", escapeJson(json))
+                .replace("/*KILN_ECHARTS*/", inlineScript(resource(ECHARTS)))
+                .replace("/*KILN_SCRIPT*/", inlineScript(resource(script)));
+    }
+
     /** JSON made safe inside a script element: no {@code </}, no markup characters, no JS line separators. */
     static String escapeJson(String json) {
         return json.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")

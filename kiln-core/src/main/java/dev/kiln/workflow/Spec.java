@@ -235,7 +235,10 @@ public record Spec(String name, Problem problem, Data data, Prepare prepare, Spl
         }
     }
 
-    /** Drift thresholds on the population stability index. */
-    public record Monitor(double driftWarn, double driftAlert) {
+    /** Drift thresholds on the population stability index, and the rest of the {@code monitor:} section. */
+    public record Monitor(double driftWarn, double driftAlert, MonitorSettings settings) {
+        public Monitor(double driftWarn, double driftAlert) {
+            this(driftWarn, driftAlert, MonitorSettings.defaults());
+        }
     }
 }

@@ -350,23 +350,7 @@ public final class SpecLoader {
     }
 
     private Spec.Monitor monitor(YamlNode node) {
-        Map<String, YamlNode> m = node.mapping(Set.of("drift"));
-        if (m == null || !m.containsKey("drift")) {
-            return new Spec.Monitor(0.1, 0.25);
-        }
-        Map<String, YamlNode> drift = m.get("drift").mapping(Set.of("method", "warn", "alert"));
-        if (drift == null) {
-            return null;
-        }
-        if (drift.containsKey("method")) {
-            drift.get("method").choice(List.of("psi"));
-        }
-        Double warn = drift.containsKey("warn") ? drift.get("warn").number(0, 10) : Double.valueOf(0.1);
-        Double alert = drift.containsKey("alert") ? drift.get("alert").number(0, 10) : Double.valueOf(0.25);
-        if (warn != null && alert != null && warn > alert) {
-            m.get("drift").problem("warn (" + warn + ") must not exceed alert (" + alert + ")");
-        }
-        return warn == null || alert == null ? null : new Spec.Monitor(warn, alert);
+        return new MonitorLoader().load(node);
     }
 
     /** Checks the names the spec uses against the header of a CSV source; other sources are checked when read. */

@@ -117,7 +117,9 @@ class SpecLoaderTest {
         assertThat(spec.split()).isEqualTo(new Spec.Split(0.1, 0.3, false, 7));
         assertThat(spec.train()).isEqualTo(new Spec.Train(List.of(new Spec.LearnerSpec("logistic", Map.of()),
                 new Spec.LearnerSpec("tree", Map.of("max_depth", "4"))), 9));
-        assertThat(spec.monitor()).isEqualTo(new Spec.Monitor(0.2, 0.3));
+        MonitorSettings d = MonitorSettings.defaults();
+        assertThat(spec.monitor()).isEqualTo(new Spec.Monitor(0.2, 0.3, new MonitorSettings(dev.kiln.monitor.DriftMethod.PSI,
+                d.datasetShare(), d.window(), d.log(), d.key(), d.alerts(), d.retrain())));
     }
 
     @Test

@@ -25,8 +25,11 @@ import java.util.function.Supplier;
 final class InferenceApi {
     private final Supplier<ServedModels> models;
 
-    InferenceApi(Supplier<ServedModels> models) {
+    private final PredictionRecorder recorder;
+
+    InferenceApi(Supplier<ServedModels> models, PredictionRecorder recorder) {
         this.models = models;
+        this.recorder = recorder;
     }
 
     void server(Context ctx) throws IOException {
@@ -78,6 +81,7 @@ final class InferenceApi {
         Frame input = decode((ArrayNode) body.get("inputs"), model.decoder());
         Predictions predictions = model.bundle().pipeline().predict(input);
         ctx.attribute(ServerMetrics.ROWS, predictions.size());
+        recorder.record(ctx, model, input, predictions);
         Json.send(ctx, 200, response(model, body, predictions));
     }
 

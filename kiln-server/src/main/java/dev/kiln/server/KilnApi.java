@@ -20,9 +20,11 @@ import java.util.function.Supplier;
  */
 final class KilnApi {
     private final Supplier<ServedModels> models;
+    private final PredictionRecorder recorder;
 
-    KilnApi(Supplier<ServedModels> models) {
+    KilnApi(Supplier<ServedModels> models, PredictionRecorder recorder) {
         this.models = models;
+        this.recorder = recorder;
     }
 
     void health(Context ctx) throws IOException {
@@ -62,7 +64,8 @@ final class KilnApi {
         ctx.attribute(ServerMetrics.MODEL, model.ref());
         byte[] body = ctx.bodyAsBytes();
         boolean explain = "true".equals(ctx.queryParam("explain"));
-        if (!explain && model.records() != null) {
+        // the compiled one-record path answers without a frame, so it serves only models whose requests are never logged
+        if (!explain && model.records() != null && !recorder.mayLog(model)) {
             byte[] fast = model.records().predict(body);
             if (fast != null) {
                 ctx.attribute(ServerMetrics.ROWS, 1);
@@ -73,6 +76,7 @@ final class KilnApi {
         Frame input = decode(Json.body(body), model.decoder());
         Predictions predictions = model.bundle().pipeline().predict(input);
         ctx.attribute(ServerMetrics.ROWS, predictions.size());
+        recorder.record(ctx, model, input, predictions);
         ObjectNode response = response(model, predictions);
         if (explain) {
             if (!(model.bundle().pipeline().model() instanceof Explainable)) {

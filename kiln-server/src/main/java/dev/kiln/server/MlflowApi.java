@@ -32,8 +32,11 @@ final class MlflowApi {
 
     private final Supplier<ServedModels> models;
 
-    MlflowApi(Supplier<ServedModels> models) {
+    private final PredictionRecorder recorder;
+
+    MlflowApi(Supplier<ServedModels> models, PredictionRecorder recorder) {
         this.models = models;
+        this.recorder = recorder;
     }
 
     void invocations(Context ctx) throws IOException {
@@ -43,6 +46,7 @@ final class MlflowApi {
         Frame input = type.startsWith("text/csv") ? csv(ctx, model) : json(Json.body(ctx), model.decoder());
         Predictions predictions = model.bundle().pipeline().predict(input);
         ctx.attribute(ServerMetrics.ROWS, predictions.size());
+        recorder.record(ctx, model, input, predictions);
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (int i = 0; i < predictions.size(); i++) {
             out.add(predictions.task().isClassification() ? Json.label(predictions.label(i)) : Json.MAPPER.getNodeFactory().numberNode(predictions.value(i)));

@@ -1,6 +1,7 @@
 package dev.kiln.server;
 
 import dev.kiln.data.InvalidDataException;
+import dev.kiln.server.monitor.PredictionLog;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import java.io.IOException;
@@ -25,26 +26,43 @@ public final class PredictionServer implements AutoCloseable {
     private final ServerOptions options;
     private final AtomicReference<ServedModels> served = new AtomicReference<>();
     private final Javalin app;
+    private final ServerMonitoring monitoring;
     private ScheduledExecutorService poller;
 
     /** A server for the models of {@code source}; loads them now, so a bad bundle fails here, not on a request. */
     public PredictionServer(ModelSource source, ServerOptions options) throws IOException {
+        this(source, options, null);
+    }
+
+    /**
+     * A server that also monitors its models as {@code monitor} says (null: no monitoring): predictions are
+     * logged to its store, {@code POST /feedback} takes labels and {@code GET /monitor} summarises.
+     */
+    public PredictionServer(ModelSource source, ServerOptions options, MonitorConfig monitor) throws IOException {
         this.source = source;
         this.options = options;
         this.served.set(source.load());
-        KilnApi kiln = new KilnApi(served::get);
-        MlflowApi mlflow = new MlflowApi(served::get);
-        InferenceApi v2 = new InferenceApi(served::get);
+        this.monitoring = monitor == null ? null : new ServerMonitoring(monitor, new ServedLookup(served::get));
+        PredictionRecorder recorder = new PredictionRecorder(monitoring == null ? PredictionLog.OFF : monitoring.log());
+        KilnApi kiln = new KilnApi(served::get, recorder);
+        MlflowApi mlflow = new MlflowApi(served::get, recorder);
+        InferenceApi v2 = new InferenceApi(served::get, recorder);
         AdminApi admin = new AdminApi(this);
         ApiDocs docs = new ApiDocs();
         ServerMetrics metrics = new ServerMetrics();
+        if (monitoring != null) {
+            MonitorGauges.register(metrics, monitoring);
+        }
+        FeedbackApi feedback = new FeedbackApi(monitoring);
+        MonitorApi monitorApi = new MonitorApi(monitoring, metrics);
         TokenGuard guard = new TokenGuard(options.token());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = options.maxBodyBytes();
             // bodies are small JSON: compressing them costs more than it saves, even checking whether to
             config.http.compressionStrategy = CompressionStrategy.NONE;
-            Routes.register(config.routes, kiln, mlflow, v2, admin, docs, metrics, guard, options.guardPredictions());
+            Routes.register(config.routes, kiln, mlflow, v2, admin, docs, metrics, guard, options.guardPredictions(),
+                    feedback, monitorApi);
             config.routes.exception(BadRequestException.class, (e, ctx) -> Json.error(ctx, 400, e.getMessage()));
             config.routes.exception(InvalidDataException.class, (e, ctx) -> Json.error(ctx, 400, e.getMessage()));
             config.routes.exception(NotFoundException.class, (e, ctx) -> Json.error(ctx, 404, e.getMessage()));
@@ -87,6 +105,11 @@ public final class PredictionServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The monitoring of this server, or null when it runs without. */
+    public ServerMonitoring monitoring() {
+        return monitoring;
+    }
+
     /** The models served now. */
     public ServedModels served() {
         return served.get();
@@ -114,5 +137,8 @@ public final class PredictionServer implements AutoCloseable {
             poller.shutdownNow();
         }
         app.stop();
+        if (monitoring != null) {
+            monitoring.close();
+        }
     }
 }

@@ -8,7 +8,8 @@ final class Routes {
     }
 
     static void register(RoutesConfig routes, KilnApi kiln, MlflowApi mlflow, InferenceApi v2, AdminApi admin,
-                         ApiDocs docs, ServerMetrics metrics, TokenGuard guard, boolean guardPredictions) {
+                         ApiDocs docs, ServerMetrics metrics, TokenGuard guard, boolean guardPredictions,
+                         FeedbackApi feedback, MonitorApi monitor) {
         routes.before(metrics::start);
         routes.before("/admin/*", guard::check);
         if (guardPredictions) {
@@ -16,6 +17,7 @@ final class Routes {
             routes.before("/models/*", guard::check);
             routes.before("/invocations", guard::check);
             routes.before("/v2/models/*", guard::check);
+            routes.before("/feedback", guard::check);
         }
         routes.get("/health", kiln::health);
         routes.get("/ready", kiln::ready);
@@ -35,6 +37,10 @@ final class Routes {
         routes.post("/v2/models/{model}/infer", v2::infer);
         routes.post("/v2/models/{model}/versions/{version}/infer", v2::infer);
 
+        routes.post("/feedback", feedback::feedback);
+        routes.get("/monitor", monitor::all);
+        routes.get("/monitor/{model}", monitor::one);
+
         routes.post("/admin/reload", admin::reload);
         routes.get("/metrics", metrics::scrape);
         routes.get("/openapi.json", docs::openApi);
@@ -46,5 +52,6 @@ final class Routes {
         routes.after("/invocations", ctx -> metrics.finish(ctx, "mlflow"));
         routes.after("/v2/*", ctx -> metrics.finish(ctx, "v2"));
         routes.after("/admin/*", ctx -> metrics.finish(ctx, "admin"));
+        routes.after("/feedback", ctx -> metrics.finish(ctx, "feedback"));
     }
 }

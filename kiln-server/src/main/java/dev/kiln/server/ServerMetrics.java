@@ -17,11 +17,12 @@ import java.util.concurrent.TimeUnit;
 final class ServerMetrics {
     static final String MODEL = "kiln.model";
     static final String ROWS = "kiln.rows";
-    private static final String START = "kiln.start";
+    static final String START = "kiln.start";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConcurrentMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
     private final ConcurrentMap<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+    private final long started = System.nanoTime();
 
     void start(Context ctx) {
         ctx.attribute(START, System.nanoTime());
@@ -53,6 +54,11 @@ final class ServerMetrics {
         }
     }
 
+    /** Registers a gauge {@code name} tagged with {@code model}, read from {@code value} at every scrape. */
+    void gauge(String name, String model, java.util.function.Supplier<Number> value) {
+        io.micrometer.core.instrument.Gauge.builder(name, value).tag("model", model).register(registry);
+    }
+
     /** What a request timer is kept under: no string is built per request. */
     private record TimerKey(String protocol, String model, int status) {
     }
@@ -65,6 +71,48 @@ final class ServerMetrics {
         Counter counter = counters.get(key);
         return counter != null ? counter
                 : counters.computeIfAbsent(key, k -> Counter.builder(name).tag("model", model).register(registry));
+    }
+
+    /**
+     * Service health of one model since the server started: requests, errors (status 400 and above), requests per
+     * second, and latency percentiles in milliseconds (upper bounds of the histogram bucket they fall in).
+     */
+    record Health(long requests, long errors, double perSecond, double p50, double p95, double p99) {
+    }
+
+    /** Health per model tag, from the request timers. */
+    java.util.Map<String, Health> health() {
+        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        java.util.Map<String, java.util.TreeMap<Double, Double>> buckets = new java.util.TreeMap<>();
+        java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
+        timers.forEach((key, timer) -> {
+            String model = key.model();
+            long[] c = counts.computeIfAbsent(model, m -> new long[2]);
+            c[0] += timer.count();
+            if (key.status() >= 400) {
+                c[1] += timer.count();
+            }
+            var merged = buckets.computeIfAbsent(model, m -> new java.util.TreeMap<>());
+            for (var bucket : timer.takeSnapshot().histogramCounts()) {
+                merged.merge(bucket.bucket(TimeUnit.MILLISECONDS), bucket.count(), Double::sum);
+            }
+        });
+        java.util.Map<String, Health> out = new java.util.TreeMap<>();
+        counts.forEach((model, c) -> {
+            var merged = buckets.get(model);
+            out.put(model, new Health(c[0], c[1], c[0] / seconds, percentile(merged, c[0], 0.5),
+                    percentile(merged, c[0], 0.95), percentile(merged, c[0], 0.99)));
+        });
+        return out;
+    }
+
+    private static double percentile(java.util.TreeMap<Double, Double> cumulative, long total, double q) {
+        for (var entry : cumulative.entrySet()) {
+            if (entry.getValue() >= q * total) {
+                return entry.getKey();
+            }
+        }
+        return Double.NaN;
     }
 
     /** The metrics in the Prometheus text format. */

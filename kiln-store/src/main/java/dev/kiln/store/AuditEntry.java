@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param at      when the change was committed, millisecond precision
  * @param actor   who made it: {@code KILN_USER}, else the operating-system user
  * @param action  one of {@code register}, {@code promote}, {@code rollback}, {@code archive}, {@code stage},
- *                {@code gc}
+ *                {@code gc}, {@code alert}, {@code retrain}, {@code evaluate}, {@code reject}
  * @param model   the model changed, or {@code null} (garbage collection)
  * @param version the version concerned, or {@code null}
  * @param alias   the alias moved, or {@code null}
@@ -34,6 +34,14 @@ public record AuditEntry(String id, Instant at, String actor, String action, Str
     public static final String STAGE = "stage";
     /** Action of artifacts deleted by garbage collection. */
     public static final String GC = "gc";
+    /** Action of a monitoring alert that fired (detail: the rule and the values that broke it). */
+    public static final String ALERT = "alert";
+    /** Action of a retraining started (detail: the trigger and its evidence). */
+    public static final String RETRAIN = "retrain";
+    /** Action of a retrained challenger kept as challenger, not promoted (detail: the comparison). */
+    public static final String REJECT = "reject";
+    /** Action of a champion and challenger compared on fresh labelled data (detail: both scores). */
+    public static final String EVALUATE = "evaluate";
 
     /** Rejects null ids, times, actors and actions. */
     public AuditEntry {

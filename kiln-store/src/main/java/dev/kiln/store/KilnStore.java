@@ -36,6 +36,8 @@ public final class KilnStore implements AutoCloseable {
     private final Aliases aliases;
     private final GarbageCollector garbageCollector;
     private final Snapshots snapshots;
+    private final Database database;
+    private final MonitorLog monitorLog;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private KilnStore(Path kilnDir, Database database) {
@@ -49,6 +51,8 @@ public final class KilnStore implements AutoCloseable {
         this.registry = new ModelRegistry(database, clock, audit, aliases);
         this.garbageCollector = new GarbageCollector(database, artifacts, audit);
         this.snapshots = new Snapshots(database, artifacts.root(), clock);
+        this.database = database;
+        this.monitorLog = new MonitorLog(database);
     }
 
     /** Opens (creating if needed) the embedded store: SQLite at {@code kilnDir/kiln.db}, artifacts beside it. */
@@ -285,6 +289,25 @@ public final class KilnStore implements AutoCloseable {
         Snapshot snapshot = snapshots.find(idOrPrefix).orElseThrow(
                 () -> new dev.kiln.data.InvalidDataException("no snapshot '" + idOrPrefix + "' in " + kilnDir));
         return snapshots.read(snapshot);
+    }
+
+    /** The prediction log, feedback and shadow predictions of served models. */
+    public MonitorLog monitorLog() {
+        checkOpen();
+        return monitorLog;
+    }
+
+    /**
+     * Records a monitoring or maintenance decision ({@link AuditEntry#ALERT}, {@link AuditEntry#RETRAIN},
+     * {@link AuditEntry#REJECT}, ...) in the audit log, with its evidence (JSON text) as the detail.
+     */
+    public void recordDecision(String action, String model, Integer version, String runId, String evidence, String reason) {
+        checkOpen();
+        checkArgument(action != null && action.matches("[a-z_]{1,32}"), "malformed audit action '%s'", action);
+        database.inTransaction(connection -> {
+            audit.record(connection, new AuditLog.Change(action, model, version, null, runId, evidence), reason);
+            return null;
+        });
     }
 
     /** Marks the store closed. Holds no connection between calls, so there is nothing else to release. */

@@ -1,0 +1,128 @@
+package dev.kiln.bench;
+
+import dev.kiln.data.Frame;
+import dev.kiln.data.NumericColumn;
+import dev.kiln.learn.Predictions;
+import dev.kiln.learn.Task;
+import dev.kiln.server.monitor.AsyncPredictionLog;
+import dev.kiln.server.monitor.LogPolicy;
+import dev.kiln.store.KilnStore;
+import dev.kiln.store.ShadowPrediction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The prediction log's writer: the time to log 10,000 one-row requests of 30 numeric features (a binary
+ * classifier's output) through {@link AsyncPredictionLog} into a SQLite store and wait until they are written.
+ * Divided by 10,000 it is the CPU the log spends per logged request, off the request path.
+ *
+ * <p>Usage: {@code java -cp 'bench/target/kiln-bench.jar:bench/target/lib/*' org.openjdk.jmh.Main PredictionLog}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 8)
+@Fork(value = 1, jvmArgs = {"-Xmx1g"})
+public class PredictionLogBenchmark {
+    private static final int REQUESTS = 10_000;
+
+    private Path dir;
+    private KilnStore store;
+    private AsyncPredictionLog log;
+    private List<Frame> inputs;
+    private Predictions output;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        dir = Files.createTempDirectory("kiln-log-bench");
+        store = KilnStore.open(dir);
+        LogPolicy policy = new LogPolicy() {
+            @Override
+            public double sample(String model) {
+                return 1;
+            }
+
+            @Override
+            public String keyColumn(String model) {
+                return null;
+            }
+
+            @Override
+            public List<ShadowPrediction> shadows(String model, int version, Frame input, List<String> ids) {
+                return List.of();
+            }
+
+            @Override
+            public int retentionDays() {
+                return 0;
+            }
+
+            @Override
+            public long retentionRows() {
+                return 0;
+            }
+        };
+        log = new AsyncPredictionLog(store.monitorLog()::append, store.monitorLog()::purge, policy, 65_536, Clock.systemUTC());
+        inputs = new ArrayList<>();
+        for (int i = 0; i < 1024; i++) {
+            List<dev.kiln.data.Column> columns = new ArrayList<>();
+            for (int f = 0; f < 30; f++) {
+                columns.add(NumericColumn.of("x" + f, new double[] {Math.sin(i * 31 + f) * 3.7}));
+            }
+            inputs.add(Frame.of(columns));
+        }
+        output = Predictions.ofProbabilities(Task.BINARY, List.of("0", "1"), new double[] {0.3, 0.7});
+    }
+
+    @Benchmark
+    public long logTenThousand() throws InterruptedException {
+        for (int i = 0; i < REQUESTS; i++) {
+            log.record("m", 1, inputs.get(i & 1023), output, 1_000_000);
+        }
+        log.flush(Duration.ofMinutes(1));
+        return log.written();
+    }
+
+    /**
+     * Without JMH: logs 10,000 requests ten times and prints the process CPU time per logged request, which on a
+     * busy machine says more than wall time. {@code java -cp ... dev.kiln.bench.PredictionLogBenchmark}
+     */
+    public static void main(String[] args) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        PredictionLogBenchmark bench = new PredictionLogBenchmark();
+        bench.setUp();
+        for (int round = 0; round < 10; round++) {
+            long cpu = os.getProcessCpuTime();
+            long wall = System.nanoTime();
+            bench.logTenThousand();
+            System.out.printf("round %d: %.1f us CPU and %.1f us wall per logged request%n", round,
+                    (os.getProcessCpuTime() - cpu) / 1e3 / REQUESTS, (System.nanoTime() - wall) / 1e3 / REQUESTS);
+        }
+        bench.tearDown();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        log.close();
+        store.close();
+    }
+}

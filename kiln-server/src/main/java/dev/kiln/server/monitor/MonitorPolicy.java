@@ -1,0 +1,119 @@
+package dev.kiln.server.monitor;
+
+import dev.kiln.bundle.Bundle;
+import dev.kiln.data.Frame;
+import dev.kiln.learn.Predictions;
+import dev.kiln.store.ShadowPrediction;
+import dev.kiln.workflow.MonitorSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The log policy of a monitored server: each model's sample rate and key column from the settings of its current
+ * version (read once per version), retention from the strictest model, and shadow
+ * scoring: the version the {@code challenger} alias points to (when the spec allows shadow mode) and any version
+ * put on probation, each predicting every logged request of the model it does not answer. Thread-safe.
+ */
+public final class MonitorPolicy implements LogPolicy {
+    /** The alias whose version runs in shadow mode. */
+    public static final String CHALLENGER = "challenger";
+
+    private final ModelLookup models;
+    private final SettingsSource settings;
+    private final Map<String, Current> current = new ConcurrentHashMap<>();
+    private final Map<String, Set<Integer>> probation = new ConcurrentHashMap<>();
+
+    public MonitorPolicy(ModelLookup models, SettingsSource settings) {
+        this.models = models;
+        this.settings = settings;
+    }
+
+    private record Current(int version, MonitorSettings settings) {
+    }
+
+    /** The settings of the version now answering {@code model} (read once per version, then cached). */
+    public MonitorSettings settings(String model) {
+        int version = models.currentVersion(model);
+        Current cached = current.get(model);
+        if (cached == null || cached.version() != version) {
+            cached = new Current(version, settings.settings(model, version));
+            current.put(model, cached);
+        }
+        return cached.settings();
+    }
+
+    /** Also scores {@code version} of {@code model} in shadow (a champion just replaced, for rollback checks). */
+    public void shadow(String model, int version) {
+        probation.computeIfAbsent(model, m -> ConcurrentHashMap.newKeySet()).add(version);
+    }
+
+    public void stopShadowing(String model, int version) {
+        Set<Integer> versions = probation.get(model);
+        if (versions != null) {
+            versions.remove(version);
+        }
+    }
+
+    /** The versions of {@code model} scoring in shadow now, besides {@code answering}. */
+    public Set<Integer> shadowVersions(String model, int answering) {
+        Set<Integer> out = new TreeSet<>(probation.getOrDefault(model, Set.of()));
+        Integer challenger = models.aliases(model).get(CHALLENGER);
+        if (challenger != null && settings(model).retrain().shadow()) {
+            out.add(challenger);
+        }
+        out.remove(answering);
+        return out;
+    }
+
+    @Override
+    public double sample(String model) {
+        return settings(model).log().sample();
+    }
+
+    @Override
+    public String keyColumn(String model) {
+        return settings(model).key();
+    }
+
+    @Override
+    public List<ShadowPrediction> shadows(String model, int version, Frame input, List<String> ids) {
+        List<ShadowPrediction> out = new ArrayList<>();
+        StringBuilder buffer = new StringBuilder(128);
+        for (int shadow : shadowVersions(model, version)) {
+            Bundle bundle = models.bundle(model, shadow);
+            if (bundle == null) {
+                continue;
+            }
+            Predictions predictions = bundle.pipeline().predict(input);
+            for (int i = 0; i < ids.size(); i++) {
+                out.add(new ShadowPrediction(ids.get(i), model, shadow, RowJson.prediction(predictions, i),
+                        RowJson.outputs(predictions, i, buffer), null));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public int retentionDays() {
+        int days = 0;
+        for (String model : models.names()) {
+            int d = settings(model).log().retentionDays();
+            days = d > 0 && (days == 0 || d < days) ? d : days;
+        }
+        return days;
+    }
+
+    @Override
+    public long retentionRows() {
+        long rows = 0;
+        for (String model : models.names()) {
+            long r = settings(model).log().retentionRows();
+            rows = r > 0 && (rows == 0 || r < rows) ? r : rows;
+        }
+        return rows;
+    }
+}
