@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Checks;
+import dev.kiln.learn.ensemble.EnsembleModel;
 import dev.kiln.learn.forest.ForestModel;
 import dev.kiln.learn.gbm.GbmModel;
 import dev.kiln.learn.glm.LinearModel;
@@ -30,10 +31,11 @@ public final class ModelReaders {
             case CartModel.TYPE -> CartModel.fromJson(json, arrays);
             case GbmModel.TYPE -> GbmModel.fromJson(json, arrays);
             case ForestModel.RANDOM_FOREST, ForestModel.EXTRA_TREES -> ForestModel.fromJson(json, arrays);
+            case EnsembleModel.TYPE -> EnsembleModel.fromJson(json, arrays, member -> read(member, arrays));
             default -> throw new IllegalArgumentException(String.format(
-                    "type: unknown model type '%s' (known: %s, %s, %s, %s, %s, %s)", type.textValue(),
+                    "type: unknown model type '%s' (known: %s, %s, %s, %s, %s, %s, %s)", type.textValue(),
                     LinearModel.TYPE, LogisticModel.TYPE, CartModel.TYPE, GbmModel.TYPE, ForestModel.RANDOM_FOREST,
-                    ForestModel.EXTRA_TREES));
+                    ForestModel.EXTRA_TREES, EnsembleModel.TYPE));
         };
     }
 }

@@ -1,0 +1,203 @@
+package dev.kiln.tune;
+
+import dev.kiln.learn.catalog.Learners;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The search across learner families behind {@code --learner auto}: first the {@link Portfolio} (every
+ * family's defaults, cheapest family first, then its known-good settings), then TPE per family, the batch
+ * slots going to the families ranked best so far ({@link #SLOTS}), with median pruning. It stops at the
+ * budget (keeping time to refit the choice), at the trial limit, or once {@code patience} trials in a row
+ * failed to beat the best by more than a quarter of its standard error (converged). Finally a Caruana blend
+ * of the best {@value #CANDIDATES} complete trials is chosen when it beats the best single one out of fold.
+ *
+ * <p>Determinism is {@link Search}'s: proposals and pruning use only the batches before, trial {@code i}
+ * draws from a generator of {@code (seed, i)}, results are taken in index order.
+ */
+public final class AutoSearch {
+    /** Which family rank each slot of a batch goes to: the leader gets half, the next two a quarter each. */
+    static final int[] SLOTS = {0, 1, 0, 2};
+    static final int CANDIDATES = 20;
+    private static final int BLEND_ROUNDS = 25;
+    private static final int KEEP_OUT_OF_FOLD = 30;
+
+    private AutoSearch() {
+    }
+
+    public static AutoResult run(CrossValidation cv, AutoPlan plan, SearchListener listener) {
+        boolean higher = cv.metric().higherIsBetter();
+        List<String> families = plan.learners().isEmpty()
+                ? Portfolio.byCost(Learners.names().stream().filter(n -> Learners.supports(n, cv.task())).toList())
+                : plan.learners();
+        List<Proposal> portfolio = new ArrayList<>();
+        for (String family : families) {
+            portfolio.add(new Proposal(0, family, Map.of(), 1));
+        }
+        for (String family : families) {
+            Portfolio.settings(family).stream().skip(1).forEach(s -> portfolio.add(new Proposal(0, family, s, 1)));
+        }
+        Map<String, TpeSampler> samplers = new LinkedHashMap<>();
+        for (String family : families) {
+            samplers.put(family, new TpeSampler(Learners.space(family), higher, 8));
+        }
+        long start = System.nanoTime();
+        long deadline = plan.budget() == null ? Long.MAX_VALUE : start + plan.budget().toNanos();
+        List<Trial> history = new ArrayList<>();
+        Trial best = null;
+        int sinceImprovement = 0;
+        String reason = "trials";
+        try (TrialRunner runner = new TrialRunner(cv, plan.seed(), plan.threads())) {
+            while (true) {
+                long searchDeadline = deadline == Long.MAX_VALUE ? deadline : deadline - reserveNanos(history, cv, plan);
+                boolean searching = history.size() >= portfolio.size();
+                if (plan.maxTrials() > 0 && history.size() >= plan.maxTrials()) {
+                    reason = "trials";
+                    break;
+                }
+                if (System.nanoTime() >= searchDeadline) {
+                    reason = "budget";
+                    break;
+                }
+                if (searching && plan.patience() > 0 && sinceImprovement >= plan.patience()) {
+                    reason = "converged";
+                    break;
+                }
+                int size = plan.maxTrials() > 0 ? Math.min(plan.batch(), plan.maxTrials() - history.size()) : plan.batch();
+                List<Proposal> batch = nextBatch(history, portfolio, families, samplers, size, plan.seed(), higher);
+                CrossValidation.Pruner pruner = searching
+                        ? MedianPruner.of(history, cv.metric().label(), higher, cv.folds(), MedianPruner.MIN_TRIALS)
+                        : CrossValidation.Pruner.NEVER;
+                for (Trial trial : runner.run(batch, pruner, searchDeadline, true)) {
+                    history.add(trial);
+                    if (trial.isComplete() && !Double.isNaN(trial.score())
+                            && (best == null || EnsembleSelection.better(trial.score(), best.score(), cv.metric()))) {
+                        double noise = best == null ? 0 : 0.25 * best.scoreStd() / Math.sqrt(cv.folds());
+                        sinceImprovement = best == null || Math.abs(trial.score() - best.score()) > noise ? 0 : sinceImprovement + 1;
+                        best = trial;
+                    } else {
+                        sinceImprovement++;
+                    }
+                    listener.trialFinished(trial, best, history.size(), plan.maxTrials() > 0 ? plan.maxTrials() : -1,
+                            Search.secondsLeft(deadline));
+                }
+                dropOutOfFold(history, higher);
+            }
+        }
+        List<Trial> leaderboard = leaderboard(history, higher);
+        if (leaderboard.isEmpty() || !leaderboard.get(0).isComplete()) {
+            String why = history.stream().filter(t -> t.error() != null).map(Trial::error).findFirst().orElse("the budget ran out");
+            throw new IllegalStateException("no learner completed its cross-validation: " + why);
+        }
+        return choose(leaderboard, cv, plan, (System.nanoTime() - start) / 1e9, reason);
+    }
+
+    private static List<Proposal> nextBatch(List<Trial> history, List<Proposal> portfolio, List<String> families,
+                                            Map<String, TpeSampler> samplers, int size, long seed, boolean higher) {
+        List<String> ranked = rankFamilies(history, families, higher);
+        Set<String> tried = new HashSet<>();
+        history.forEach(t -> tried.add(key(t.learner(), t.params())));
+        List<Proposal> batch = new ArrayList<>();
+        for (int slot = 0; slot < size; slot++) {
+            int index = history.size() + slot;
+            if (index < portfolio.size()) {
+                Proposal p = portfolio.get(index);
+                batch.add(new Proposal(index, p.learner(), p.params(), 1));
+                tried.add(key(p.learner(), p.params()));
+                continue;
+            }
+            var random = Search.random(seed, index);
+            Proposal chosen = null;
+            for (int r = 0; r < ranked.size() && chosen == null; r++) {
+                String family = ranked.get((Math.min(SLOTS[slot % SLOTS.length], ranked.size() - 1) + r) % ranked.size());
+                List<Trial> own = history.stream().filter(t -> t.learner().equals(family)).toList();
+                for (int attempt = 0; attempt < 8 && chosen == null; attempt++) {
+                    Map<String, String> point = samplers.get(family).propose(index, own, random);
+                    if (tried.add(key(family, point))) {
+                        chosen = new Proposal(index, family, point, 1);
+                    }
+                }
+            }
+            if (chosen == null) { // every family's space looks exhausted: a random point of the leader
+                String family = ranked.get(0);
+                chosen = new Proposal(index, family, new RandomSampler(Learners.space(family)).propose(index, List.of(), random), 1);
+            }
+            batch.add(chosen);
+        }
+        return batch;
+    }
+
+    /** Families by their best complete score, best first; families without one last, in the given order. */
+    private static List<String> rankFamilies(List<Trial> history, List<String> families, boolean higher) {
+        Map<String, Trial> bestOf = new LinkedHashMap<>();
+        for (String family : families) {
+            Trial best = SearchResult.best(history.stream().filter(t -> t.learner().equals(family)).toList(), higher);
+            if (best != null) {
+                bestOf.put(family, best);
+            }
+        }
+        List<String> ranked = new ArrayList<>(bestOf.keySet());
+        ranked.sort((a, b) -> SearchResult.ranking(higher).compare(bestOf.get(a), bestOf.get(b)));
+        families.stream().filter(f -> !bestOf.containsKey(f)).forEach(ranked::add);
+        return ranked;
+    }
+
+    private static String key(String learner, Map<String, String> params) {
+        return learner + new java.util.TreeMap<>(params);
+    }
+
+    /** Time to keep for refitting the likely choice on all rows: the top five trials' fit time per fold, 1.5 times. */
+    private static long reserveNanos(List<Trial> history, CrossValidation cv, AutoPlan plan) {
+        List<Trial> top = leaderboard(history, cv.metric().higherIsBetter()).stream().filter(Trial::isComplete).limit(5).toList();
+        double seconds = 0;
+        for (Trial t : top) {
+            seconds += 1.5 * t.fitSeconds() / cv.folds() * cv.folds() / Math.max(1, cv.folds() - 1);
+        }
+        long cap = plan.budget() == null ? Long.MAX_VALUE : plan.budget().toNanos() * 3 / 10;
+        return Math.min(cap, (long) (seconds * 1e9));
+    }
+
+    /** Keeps the out-of-fold predictions of the best trials only. */
+    private static void dropOutOfFold(List<Trial> history, boolean higher) {
+        List<Trial> ranked = leaderboard(history, higher);
+        Set<Integer> keep = new HashSet<>();
+        ranked.stream().limit(KEEP_OUT_OF_FOLD).forEach(t -> keep.add(t.index()));
+        for (int i = 0; i < history.size(); i++) {
+            Trial t = history.get(i);
+            if (t.outOfFold() != null && !keep.contains(t.index())) {
+                history.set(i, t.withoutOutOfFold());
+            }
+        }
+    }
+
+    /** Complete trials best first, then the others by index. */
+    static List<Trial> leaderboard(List<Trial> history, boolean higher) {
+        List<Trial> complete = new ArrayList<>(history.stream()
+                .filter(t -> t.isComplete() && t.rowFraction() >= 1 && !Double.isNaN(t.score())).toList());
+        complete.sort(SearchResult.ranking(higher));
+        List<Trial> out = new ArrayList<>(complete);
+        history.stream().filter(t -> !complete.contains(t)).forEach(out::add);
+        return out;
+    }
+
+    private static AutoResult choose(List<Trial> leaderboard, CrossValidation cv, AutoPlan plan, double seconds, String reason) {
+        List<Trial> candidates = leaderboard.stream().filter(t -> t.isComplete() && t.outOfFold() != null).limit(CANDIDATES).toList();
+        Trial best = leaderboard.get(0);
+        List<Trial> slim = leaderboard.stream().map(Trial::withoutOutOfFold).toList();
+        if (!plan.ensemble() || candidates.size() < 2 || candidates.get(0) != best) {
+            return new AutoResult(slim, List.of(best.withoutOutOfFold()), new double[] {1}, Double.NaN, Double.NaN, seconds, reason);
+        }
+        EnsembleSelection.Blend blend = EnsembleSelection.select(candidates.stream().map(Trial::outOfFold).toList(), cv.task(),
+                cv.classes(), cv.metric(), cv.trueClasses(), cv.trueValues(), BLEND_ROUNDS);
+        if (blend.members().size() < 2 || !EnsembleSelection.better(blend.score(), blend.singleScore(), cv.metric())) {
+            return new AutoResult(slim, List.of(best.withoutOutOfFold()), new double[] {1}, blend.score(), blend.singleScore(),
+                    seconds, reason);
+        }
+        List<Trial> members = blend.members().stream().map(i -> candidates.get(i).withoutOutOfFold()).toList();
+        return new AutoResult(slim, members, blend.weights(), blend.score(), blend.singleScore(), seconds, reason);
+    }
+}
