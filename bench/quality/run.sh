@@ -17,6 +17,7 @@ datasets_json="${DATASETS_JSON:-/work/shared/bench/quality/datasets.json}"
 peers="$splits/peers.json"
 [ -f "$peers" ] || { echo "no $peers: run peers_quality.py first (see the usage above)" >&2; exit 2; }
 export KILN_JAVA_OPTS="${KILN_JAVA_OPTS:--Xmx3g}"
+kiln="${KILN:-$root/kiln}"   # KILN=path/to/kiln runs another build (for instance a frozen copy while editing)
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
   mapfile -t names < <(jq -r 'keys_unsorted[]' "$peers")
@@ -39,14 +40,14 @@ for name in "${names[@]}"; do
   rm -rf "$out"
   mkdir -p "$out"
   start=$(date +%s.%N)
-  if ! "$root/kiln" train --data "$splits/$name/train.csv" --target "$target" --learner auto --budget "$budget" --seed 1 \
+  if ! "$kiln" train --data "$splits/$name/train.csv" --target "$target" --learner auto --budget "$budget" --seed 1 \
       "${missing[@]}" --out "$out/model" --json >"$out/train.json" 2>"$out/train.err"; then
     echo "$name: kiln train failed (see $out/train.err)" >&2
     continue
   fi
   wall=$(echo "$(date +%s.%N) - $start" | bc)
-  "$root/kiln" evaluate "$out/model" --data "$splits/$name/test.csv" "${missing[@]}" --json >"$out/eval.json" 2>"$out/eval.err"
-  kiln=$(jq -r --arg m "$metric" '.[$m]' "$out/eval.json")
+  "$kiln" evaluate "$out/model" --data "$splits/$name/test.csv" "${missing[@]}" --json >"$out/eval.json" 2>"$out/eval.err"
+  score=$(jq -r --arg m "$metric" '.[$m]' "$out/eval.json")
   if [ "$better" = higher ]; then
     peer=$(jq -r --arg n "$name" --arg m "$metric" '.[$n].peers | to_entries | max_by(.value[$m]) | "\(.key) \(.value[$m])"' "$peers")
   else
@@ -54,10 +55,10 @@ for name in "${names[@]}"; do
   fi
   peer_name=${peer% *}
   peer_value=${peer#* }
-  delta=$(echo "$kiln - $peer_value" | bc -l)
+  delta=$(echo "$score - $peer_value" | bc -l)
   trials=$(jq -r '.trials' "$out/train.json")
   chosen=$(jq -r '.chosen' "$out/train.json")
-  printf '%-20s %-10s %-8s %10.4f %10.4f %-16s %+8.4f %8.1f %7s %s\n' "$name" "$task" "$metric" "$kiln" "$peer_value" \
+  printf '%-20s %-10s %-8s %10.4f %10.4f %-16s %+8.4f %8.1f %7s %s\n' "$name" "$task" "$metric" "$score" "$peer_value" \
     "$peer_name" "$delta" "$wall" "$trials" "$chosen"
 done
 echo "load: $(uptime | sed 's/.*load average: //')"

@@ -184,7 +184,7 @@ public final class Trainer {
         SearchPlan searchPlan = auto ? null : SearchPlan.of(tune.method() == null ? SearchMethod.TPE : tune.method(),
                 tune.trials() > 0 ? tune.trials() : 40, budget, request.seed(), request.threads());
         var tuningRequest = new Tuning.Request(folds, prepare, metric, request.seed(), request.threads(), autoPlan,
-                request.learner(), searchPlan);
+                auto ? List.of() : List.of(new Spec.LearnerSpec(request.learner(), Map.of())), searchPlan);
         return Tuning.run(problem.features(), problem.target(), request.target(), task, problem.classes(), tuningRequest, listener);
     }
 
