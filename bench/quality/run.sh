@@ -23,7 +23,7 @@ if [ ${#names[@]} -eq 0 ]; then
   mapfile -t names < <(jq -r 'keys_unsorted[]' "$peers")
 fi
 echo "load: $(uptime | sed 's/.*load average: //')"
-printf '%-20s %-10s %-8s %10s %10s %-16s %8s %8s %7s %s\n' dataset task metric kiln best_peer peer delta wall_s trials chosen
+printf '%-20s %-10s %-8s %9s %9s %-15s %8s %7s %-7s %7s %9s %6s %s\n' dataset task metric kiln best_peer peer delta se verdict wall_s tuned_s trials chosen
 for name in "${names[@]}"; do
   task=$(jq -r --arg n "$name" '.[] | select(.name == $n) | .task' "$datasets_json")
   target=$(jq -r --arg n "$name" '.[] | select(.name == $n) | .target' "$datasets_json")
@@ -56,9 +56,16 @@ for name in "${names[@]}"; do
   peer_name=${peer% *}
   peer_value=${peer#* }
   delta=$(echo "$score - $peer_value" | bc -l)
+  "$kiln" predict "$out/model" --data "$splits/$name/test.csv" "${missing[@]}" --out "$out/predictions.csv" >/dev/null 2>&1
+  se=$(/usr/bin/python3 "$root/bench/quality/noise.py" "$splits/$name/test.csv" "$out/predictions.csv" "$target" "$metric")
+  # within the noise: no worse than the best peer by more than one bootstrap standard error of Kiln's test metric
+  if [ "$better" = higher ]; then ok=$(echo "$score >= $peer_value - $se" | bc -l); else ok=$(echo "$score <= $peer_value + $se" | bc -l); fi
+  if [ "$better" = higher ]; then win=$(echo "$score >= $peer_value" | bc -l); else win=$(echo "$score <= $peer_value" | bc -l); fi
+  verdict=$([ "$win" = 1 ] && echo better || { [ "$ok" = 1 ] && echo noise || echo worse; })
+  tuned_s=$(jq -r --arg n "$name" '.[$n].peers.hist_gbm_tuned.fit_s' "$peers")
   trials=$(jq -r '.trials' "$out/train.json")
   chosen=$(jq -r '.chosen' "$out/train.json")
-  printf '%-20s %-10s %-8s %10.4f %10.4f %-16s %+8.4f %8.1f %7s %s\n' "$name" "$task" "$metric" "$score" "$peer_value" \
-    "$peer_name" "$delta" "$wall" "$trials" "$chosen"
+  printf '%-20s %-10s %-8s %9.4f %9.4f %-15s %+8.4f %7.4f %-7s %7.1f %9.1f %6s %s\n' "$name" "$task" "$metric" "$score" \
+    "$peer_value" "$peer_name" "$delta" "$se" "$verdict" "$wall" "$tuned_s" "$trials" "$chosen"
 done
 echo "load: $(uptime | sed 's/.*load average: //')"

@@ -23,6 +23,8 @@ public final class AutoSearch {
     /** Which family rank each slot of a batch goes to: the leader gets half, the next two a quarter each. */
     static final int[] SLOTS = {0, 1, 0, 2};
     static final int CANDIDATES = 20;
+    /** At most this many blend candidates per family, so that a blend can mix families. */
+    static final int CANDIDATES_PER_FAMILY = 5;
     private static final int BLEND_ROUNDS = 25;
     private static final int KEEP_OUT_OF_FOLD = 30;
 
@@ -166,12 +168,25 @@ public final class AutoSearch {
         List<Trial> ranked = leaderboard(history, higher);
         Set<Integer> keep = new HashSet<>();
         ranked.stream().limit(KEEP_OUT_OF_FOLD).forEach(t -> keep.add(t.index()));
+        perFamily(ranked, CANDIDATES_PER_FAMILY).forEach(t -> keep.add(t.index()));
         for (int i = 0; i < history.size(); i++) {
             Trial t = history.get(i);
             if (t.outOfFold() != null && !keep.contains(t.index())) {
                 history.set(i, t.withoutOutOfFold());
             }
         }
+    }
+
+    /** The first {@code limit} trials of each learner in {@code ranked}, in ranked order. */
+    private static List<Trial> perFamily(List<Trial> ranked, int limit) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<Trial> out = new ArrayList<>();
+        for (Trial t : ranked) {
+            if (t.isComplete() && counts.merge(t.learner(), 1, Integer::sum) <= limit) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /** Complete trials best first, then the others by index. */
@@ -185,7 +200,8 @@ public final class AutoSearch {
     }
 
     private static AutoResult choose(List<Trial> leaderboard, CrossValidation cv, AutoPlan plan, double seconds, String reason) {
-        List<Trial> candidates = leaderboard.stream().filter(t -> t.isComplete() && t.outOfFold() != null).limit(CANDIDATES).toList();
+        List<Trial> candidates = perFamily(leaderboard.stream().filter(t -> t.isComplete() && t.outOfFold() != null).toList(),
+                CANDIDATES_PER_FAMILY).stream().limit(CANDIDATES).toList();
         Trial best = leaderboard.get(0);
         List<Trial> slim = leaderboard.stream().map(Trial::withoutOutOfFold).toList();
         if (!plan.ensemble() || candidates.size() < 2 || candidates.get(0) != best) {
