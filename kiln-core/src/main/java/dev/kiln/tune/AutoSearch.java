@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The search across learner families behind {@code --learner auto}: first the {@link Portfolio} (every
- * family's defaults, cheapest family first, then its known-good settings), then TPE per family, the batch
+ * family's defaults, cheapest family first, then the known-good settings of the families that did best so
+ * far first), then TPE per family, the batch
  * slots going to the families ranked best so far ({@link #SLOTS}), with median pruning. It stops at the
  * budget (keeping time to refit the choice), at the trial limit, or once {@code patience} trials in a row
  * failed to beat the best by more than a quarter of its standard error (converged). Finally a Caruana blend
@@ -53,10 +54,12 @@ public final class AutoSearch {
         Trial best = null;
         int sinceImprovement = 0;
         String reason = "trials";
-        try (TrialRunner runner = new TrialRunner(cv, plan.seed(), plan.threads())) {
+        // One trial at a time gets every thread (large data: no batch waits for its slowest trial); else one each.
+        boolean serial = plan.batch() == 1;
+        try (TrialRunner runner = new TrialRunner(serial ? cv.withLearnerThreads(plan.threads()) : cv, plan.seed(),
+                serial ? 1 : plan.threads())) {
             while (true) {
                 long searchDeadline = deadline == Long.MAX_VALUE ? deadline : deadline - reserveNanos(history, cv, plan);
-                boolean searching = history.size() >= portfolio.size();
                 if (plan.maxTrials() > 0 && history.size() >= plan.maxTrials()) {
                     reason = "trials";
                     break;
@@ -65,12 +68,20 @@ public final class AutoSearch {
                     reason = "budget";
                     break;
                 }
+                int size = plan.maxTrials() > 0 ? Math.min(plan.batch(), plan.maxTrials() - history.size()) : plan.batch();
+                double secondsLeft = searchDeadline == Long.MAX_VALUE ? Double.POSITIVE_INFINITY
+                        : (searchDeadline - System.nanoTime()) / 1e9;
+                Batch next = nextBatch(history, portfolio, families, samplers, size, plan.seed(), higher, secondsLeft, cv.folds());
+                boolean searching = next.searching();
                 if (searching && plan.patience() > 0 && sinceImprovement >= plan.patience()) {
                     reason = "converged";
                     break;
                 }
-                int size = plan.maxTrials() > 0 ? Math.min(plan.batch(), plan.maxTrials() - history.size()) : plan.batch();
-                List<Proposal> batch = nextBatch(history, portfolio, families, samplers, size, plan.seed(), higher);
+                if (next.proposals().isEmpty()) { // nothing fits in the time left, or every space looks exhausted
+                    reason = Double.isInfinite(secondsLeft) ? "converged" : "budget";
+                    break;
+                }
+                List<Proposal> batch = next.proposals();
                 CrossValidation.Pruner pruner = searching
                         ? MedianPruner.of(history, cv.metric().label(), higher, cv.folds(), MedianPruner.MIN_TRIALS)
                         : CrossValidation.Pruner.NEVER;
@@ -98,20 +109,37 @@ public final class AutoSearch {
         return choose(leaderboard, cv, plan, (System.nanoTime() - start) / 1e9, reason);
     }
 
-    private static List<Proposal> nextBatch(List<Trial> history, List<Proposal> portfolio, List<String> families,
-                                            Map<String, TpeSampler> samplers, int size, long seed, boolean higher) {
-        List<String> ranked = rankFamilies(history, families, higher);
+    /** The proposals of the next batch, and whether they come from the search rather than the portfolio. */
+    private record Batch(List<Proposal> proposals, boolean searching) {
+    }
+
+    /**
+     * The next batch: portfolio settings not tried yet, in order, then TPE proposals, the slots going to the
+     * families by rank ({@link #SLOTS}). A proposal whose estimated time ({@link #estimateSeconds}) exceeds
+     * {@code secondsLeft} is skipped; the batch may then be short or empty.
+     */
+    private static Batch nextBatch(List<Trial> history, List<Proposal> portfolio, List<String> families,
+                                   Map<String, TpeSampler> samplers, int size, long seed, boolean higher, double secondsLeft,
+                                   int folds) {
         Set<String> tried = new HashSet<>();
         history.forEach(t -> tried.add(key(t.learner(), t.params())));
         List<Proposal> batch = new ArrayList<>();
-        for (int slot = 0; slot < size; slot++) {
-            int index = history.size() + slot;
-            if (index < portfolio.size()) {
-                Proposal p = portfolio.get(index);
-                batch.add(new Proposal(index, p.learner(), p.params(), 1));
+        List<String> ranked = rankFamilies(history, families, higher);
+        List<Proposal> pending = new ArrayList<>(portfolio); // defaults first, then the best families' settings first
+        pending.sort(java.util.Comparator.comparingInt((Proposal p) -> p.params().isEmpty() ? 0 : 1)
+                .thenComparingInt(p -> ranked.indexOf(p.learner())));
+        for (Proposal p : pending) {
+            if (batch.size() < size && !tried.contains(key(p.learner(), p.params()))
+                    && fits(history, p.learner(), p.params(), folds, secondsLeft)) {
+                batch.add(new Proposal(history.size() + batch.size(), p.learner(), p.params(), 1));
                 tried.add(key(p.learner(), p.params()));
-                continue;
             }
+        }
+        if (!batch.isEmpty()) {
+            return new Batch(batch, false);
+        }
+        for (int slot = 0; slot < size; slot++) {
+            int index = history.size() + batch.size();
             var random = Search.random(seed, index);
             Proposal chosen = null;
             for (int r = 0; r < ranked.size() && chosen == null; r++) {
@@ -119,18 +147,46 @@ public final class AutoSearch {
                 List<Trial> own = history.stream().filter(t -> t.learner().equals(family)).toList();
                 for (int attempt = 0; attempt < 8 && chosen == null; attempt++) {
                     Map<String, String> point = samplers.get(family).propose(index, own, random);
-                    if (tried.add(key(family, point))) {
+                    if (fits(history, family, point, folds, secondsLeft) && tried.add(key(family, point))) {
                         chosen = new Proposal(index, family, point, 1);
                     }
                 }
             }
-            if (chosen == null) { // every family's space looks exhausted: a random point of the leader
-                String family = ranked.get(0);
-                chosen = new Proposal(index, family, new RandomSampler(Learners.space(family)).propose(index, List.of(), random), 1);
+            if (chosen != null) {
+                batch.add(chosen);
             }
-            batch.add(chosen);
         }
-        return batch;
+        return new Batch(batch, true);
+    }
+
+    private static boolean fits(List<Trial> history, String learner, Map<String, String> params, int folds, double secondsLeft) {
+        double estimate = estimateSeconds(history, learner, params, folds);
+        return Double.isNaN(estimate) || estimate <= secondsLeft;
+    }
+
+    /**
+     * The seconds a trial of {@code learner} with {@code params} should take: the family's mean fit time per
+     * fold so far, scaled by the number of trees (100 when not given), times the folds; NaN before any fold
+     * of the family was timed.
+     */
+    static double estimateSeconds(List<Trial> history, String learner, Map<String, String> params, int folds) {
+        double perTreeFold = 0;
+        int scored = 0;
+        for (Trial t : history) {
+            if (t.learner().equals(learner) && !t.cv().folds().isEmpty()) {
+                perTreeFold += t.fitSeconds() / trees(t.params());
+                scored += t.cv().folds().size();
+            }
+        }
+        return scored == 0 ? Double.NaN : perTreeFold / scored * trees(params) * folds;
+    }
+
+    private static double trees(Map<String, String> params) {
+        try {
+            return params.containsKey("trees") ? Math.max(1, Double.parseDouble(params.get("trees"))) : 100;
+        } catch (NumberFormatException e) {
+            return 100;
+        }
     }
 
     /** Families by their best complete score, best first; families without one last, in the given order. */

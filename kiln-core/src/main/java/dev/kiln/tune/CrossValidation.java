@@ -30,6 +30,7 @@ public final class CrossValidation {
     private final List<String> classes;
     private final Metric metric;
     private final int rows;
+    private final int learnerThreads;
 
     /**
      * @param classes the class labels (empty for regression)
@@ -37,6 +38,11 @@ public final class CrossValidation {
      * @param rows how many training rows the folds index, for out-of-fold predictions
      */
     public CrossValidation(List<FoldData> folds, String target, Task task, List<String> classes, Metric metric, int rows) {
+        this(folds, target, task, classes, metric, rows, 1);
+    }
+
+    private CrossValidation(List<FoldData> folds, String target, Task task, List<String> classes, Metric metric, int rows,
+                            int learnerThreads) {
         Checks.checkArgument(!folds.isEmpty(), "cross-validation needs at least one fold");
         Checks.checkArgument(metric.appliesTo(task), "metric %s does not apply to %s", metric.label(), task.label());
         this.folds = List.copyOf(folds);
@@ -45,6 +51,15 @@ public final class CrossValidation {
         this.classes = List.copyOf(classes);
         this.metric = metric;
         this.rows = rows;
+        this.learnerThreads = learnerThreads;
+    }
+
+    /**
+     * This cross-validation with learners fitting on {@code threads} threads, for trials run one at a time;
+     * results are the same (learners do not depend on their thread count).
+     */
+    public CrossValidation withLearnerThreads(int threads) {
+        return new CrossValidation(folds, target, task, classes, metric, rows, Math.max(1, threads));
     }
 
     public Metric metric() {
@@ -108,7 +123,8 @@ public final class CrossValidation {
      * Evaluates {@code learner} with hyper-parameters {@code params} (spec strings) fitted with {@code seed} on
      * a seeded {@code rowFraction} share of each fold's training rows (1 for all of them).
      *
-     * @param deadlineNanos a {@link System#nanoTime()} after which no further fold starts, or {@link Long#MAX_VALUE}
+     * @param deadlineNanos a {@link System#nanoTime()} after which no further fold starts, or {@link Long#MAX_VALUE};
+     *     nor does a fold that would, at the trial's mean fold time so far, end after it
      * @param keepOutOfFold whether to keep the out-of-fold predictions (only for a complete trial on all rows)
      */
     public Trial evaluate(int index, String learner, Map<String, String> params, long seed, double rowFraction,
@@ -126,9 +142,12 @@ public final class CrossValidation {
         double predictSeconds = 0;
         long predictedRows = 0;
         TrialStatus status = TrialStatus.COMPLETE;
-        TrainOptions options = new TrainOptions(target, task, seed, 1);
+        TrainOptions options = new TrainOptions(target, task, seed, learnerThreads);
+        long started = System.nanoTime();
         for (FoldData fold : folds) {
-            if (System.nanoTime() > deadlineNanos) {
+            long now = System.nanoTime();
+            long meanFold = scores.isEmpty() ? 0 : (now - started) / scores.size();
+            if (now > deadlineNanos || deadlineNanos - now < meanFold) { // the next fold would end after the deadline
                 status = TrialStatus.TIMED_OUT;
                 break;
             }

@@ -82,7 +82,7 @@ public final class Trainer {
      * @param budget the wall-clock budget of the whole command, or null for none
      * @param method the search method for one learner (grid, random, tpe, halving, hyperband); ignored by auto
      * @param trials the number of trials (0: until the budget or convergence for auto, 40 for one learner)
-     * @param folds cross-validation folds (0 for 5, or 3 above 200,000 rows)
+     * @param folds cross-validation folds (0 for 5, or 3 above {@value #LARGE_ROWS} rows)
      * @param metric the metric that ranks trials, or null for ROC-AUC (binary), log loss (multiclass), RMSE
      * @param ensemble whether auto may choose a blend of its best trials
      */
@@ -98,6 +98,9 @@ public final class Trainer {
     /** What a tuned training gives: the trained result and what the search found. */
     public record Tuned(Result result, TuningSummary tuning) {
     }
+
+    /** Above this many rows a search uses 3 folds and runs one trial at a time on every thread. */
+    static final int LARGE_ROWS = 10_000;
 
     /** The learner name that asks for a search across learner families. */
     public static final String AUTO = "auto";
@@ -170,7 +173,7 @@ public final class Trainer {
         Metric metric = tune.metric() != null ? Metric.fromLabel(tune.metric()) : defaultMetric(task);
         Checks.checkArgument(metric.appliesTo(task), "--metric: %s does not apply to %s", metric.label(), task.label());
         int rows = problem.features().rowCount();
-        int k = tune.folds() > 0 ? tune.folds() : rows > 200_000 ? 3 : 5;
+        int k = tune.folds() > 0 ? tune.folds() : rows > LARGE_ROWS ? 3 : 5;
         Checks.checkArgument(rows >= 2 * k, "tuning with %s folds needs at least %s rows, got %s", k, 2 * k, rows);
         List<Fold> folds = FoldPlanner.folds(problem.features(), problem.target(), problem.classes().size(), k,
                 task.isClassification(), null, null, 1, request.seed());
@@ -179,8 +182,8 @@ public final class Trainer {
             budget = Duration.ofMillis(1);
         }
         boolean auto = AUTO.equals(request.learner());
-        AutoPlan autoPlan = auto ? new AutoPlan(List.of(), budget, tune.trials(), AutoPlan.DEFAULT_PATIENCE, tune.ensemble(), SearchPlan.DEFAULT_BATCH,
-                request.seed(), request.threads()) : null;
+        AutoPlan autoPlan = auto ? new AutoPlan(List.of(), budget, tune.trials(), AutoPlan.DEFAULT_PATIENCE, tune.ensemble(),
+                rows > LARGE_ROWS ? 1 : SearchPlan.DEFAULT_BATCH, request.seed(), request.threads()) : null;
         SearchPlan searchPlan = auto ? null : SearchPlan.of(tune.method() == null ? SearchMethod.TPE : tune.method(),
                 tune.trials() > 0 ? tune.trials() : 40, budget, request.seed(), request.threads());
         var tuningRequest = new Tuning.Request(folds, prepare, metric, request.seed(), request.threads(), autoPlan,
