@@ -48,31 +48,6 @@ public final class Portfolio {
                     Map.of("trees", "500", "learning_rate", "0.05", "max_leaves", "63", "subsample", "0.8", "colsample", "0.7",
                             "min_samples_leaf", "20"),
                     Map.of("trees", "200", "learning_rate", "0.05", "max_leaves", "7", "min_samples_leaf", "5", "l2", "1.0"));
-            case "random_forest" -> 4;
-            default -> 3;
-        };
-    }
-
-    /** {@code names} ordered by {@link #cost}, ties by name. */
-    public static List<String> byCost(List<String> names) {
-        List<String> out = new ArrayList<>(names);
-        out.sort(Comparator.comparingInt(Portfolio::cost).thenComparing(Comparator.naturalOrder()));
-        return out;
-    }
-
-    /** The settings to try for {@code name}, defaults (the empty map) first. */
-    public static List<Map<String, String>> settings(String name) {
-        return switch (name) {
-            case "linear" -> List.of(Map.of(), Map.of("l2", "1.0"), Map.of("l2", "30.0"));
-            case "logistic" -> List.of(Map.of(), Map.of("l2", "0.01"), Map.of("l2", "10.0"));
-            case "tree" -> List.of(Map.of(), Map.of("max_depth", "5", "min_samples_leaf", "10"));
-            case "gbm" -> List.of(Map.of(),
-                    Map.of("trees", "300", "learning_rate", "0.05", "max_leaves", "15", "min_samples_leaf", "10"),
-                    Map.of("trees", "200", "learning_rate", "0.05", "max_leaves", "7", "min_samples_leaf", "5", "l2", "1.0"),
-                    Map.of("trees", "1000", "learning_rate", "0.03", "max_leaves", "31", "early_stopping_rounds", "50"),
-                    Map.of("trees", "500", "learning_rate", "0.05", "max_leaves", "63", "subsample", "0.8", "colsample", "0.7",
-                            "min_samples_leaf", "20"),
-                    Map.of("trees", "400", "learning_rate", "0.02", "max_leaves", "4", "min_samples_leaf", "20", "l2", "5.0"));
             case "random_forest" -> List.of(Map.of(), Map.of("trees", "300", "max_features", "0.5"),
                     Map.of("trees", "300", "min_samples_leaf", "3"));
             case "extra_trees" -> List.of(Map.of(), Map.of("trees", "300", "max_features", "0.5"),
