@@ -85,7 +85,7 @@ final class TrainCommand extends KilnCommand {
                 params, drop, seed, threads);
         Trainer.Tune tune = tune();
         TuneProgress progress = new TuneProgress(common.json || System.console() == null ? null : err(),
-                metric == null ? "score" : metric);
+                metric == null ? "cv" : metric);
         Trainer.Tuned tuned;
         try {
             tuned = Trainer.train(request, tune, out, progress);
@@ -132,8 +132,9 @@ final class TrainCommand extends KilnCommand {
                 throw new IllegalArgumentException("--budget: " + e.getMessage());
             }
         }
-        if (!auto && !params.isEmpty()) {
-            throw new IllegalArgumentException("--param: a search chooses the parameters; drop --param or --search/--budget/--trials/--cv");
+        if (!params.isEmpty()) {
+            throw new IllegalArgumentException("--param: a search chooses the parameters; drop --param, or --search, --budget,"
+                    + " --trials and --cv" + (auto ? " and --learner auto" : ""));
         }
         return new Trainer.Tune(limit, method, trials, folds, metric, !noEnsemble);
     }

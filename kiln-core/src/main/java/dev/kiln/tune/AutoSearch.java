@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The search across learner families behind {@code --learner auto}: first the {@link Portfolio} (every
- * family's defaults, cheapest family first, then the known-good settings of the families that did best so
- * far first), then TPE per family, the batch
+ * family's defaults, cheapest family first, then each family's next known-good setting in turn, the families
+ * that did best so far first in each turn), then TPE per family, the batch
  * slots going to the families ranked best so far ({@link #SLOTS}), with median pruning. It stops at the
  * budget (keeping time to refit the choice), at the trial limit, or once {@code patience} trials in a row
  * failed to beat the best by more than a quarter of its standard error (converged). Finally a Caruana blend
@@ -125,8 +125,9 @@ public final class AutoSearch {
         history.forEach(t -> tried.add(key(t.learner(), t.params())));
         List<Proposal> batch = new ArrayList<>();
         List<String> ranked = rankFamilies(history, families, higher);
-        List<Proposal> pending = new ArrayList<>(portfolio); // defaults first, then the best families' settings first
-        pending.sort(java.util.Comparator.comparingInt((Proposal p) -> p.params().isEmpty() ? 0 : 1)
+        // Defaults first, then each family's next setting in turn, the best families first within a turn.
+        List<Proposal> pending = new ArrayList<>(portfolio);
+        pending.sort(java.util.Comparator.comparingInt((Proposal p) -> Portfolio.settings(p.learner()).indexOf(p.params()))
                 .thenComparingInt(p -> ranked.indexOf(p.learner())));
         for (Proposal p : pending) {
             if (batch.size() < size && !tried.contains(key(p.learner(), p.params()))
