@@ -85,7 +85,8 @@ public final class AutoSearch {
                 CrossValidation.Pruner pruner = searching
                         ? MedianPruner.of(history, cv.metric().label(), higher, cv.folds(), MedianPruner.MIN_TRIALS)
                         : CrossValidation.Pruner.NEVER;
-                for (Trial trial : runner.run(batch, pruner, searchDeadline, true)) {
+                long abandon = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : searchDeadline + (deadline - searchDeadline) / 2;
+                for (Trial trial : runner.run(batch, pruner, searchDeadline, abandon, true)) {
                     history.add(trial);
                     if (trial.isComplete() && !Double.isNaN(trial.score())
                             && (best == null || EnsembleSelection.better(trial.score(), best.score(), cv.metric()))) {
@@ -174,9 +175,9 @@ public final class AutoSearch {
         double perTreeFold = 0;
         int scored = 0;
         for (Trial t : history) {
-            if (t.learner().equals(learner) && !t.cv().folds().isEmpty()) {
+            if (t.learner().equals(learner) && t.fitSeconds() > 0) { // an abandoned trial counts as one fold at least
                 perTreeFold += t.fitSeconds() / trees(t.params());
-                scored += t.cv().folds().size();
+                scored += Math.max(1, t.cv().folds().size());
             }
         }
         return scored == 0 ? Double.NaN : perTreeFold / scored * trees(params) * folds;

@@ -92,6 +92,16 @@ class SearchTest {
     }
 
     @Test
+    void aTrialStillRunningAtTheHardDeadlineIsAbandoned() {
+        try (TrialRunner runner = new TrialRunner(CV, 1, 1)) {
+            List<Trial> out = runner.run(List.of(new Proposal(0, "gbm", Map.of("trees", "400"), 1)), CrossValidation.Pruner.NEVER,
+                    Long.MAX_VALUE, System.nanoTime() + 20_000_000L, false);
+            assertThat(out.get(0).status()).isEqualTo(TrialStatus.TIMED_OUT);
+            assertThat(out.get(0).error()).contains("abandoned");
+        }
+    }
+
+    @Test
     void aBadPointFailsItsTrialWithTheReason() {
         Trial trial = CV.evaluate(0, "tree", Map.of("max_depth", "0"), 1, 1, CrossValidation.Pruner.NEVER, Long.MAX_VALUE, false);
         assertThat(trial.status()).isEqualTo(TrialStatus.FAILED);
