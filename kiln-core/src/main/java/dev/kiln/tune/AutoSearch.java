@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The search across learner families behind {@code --learner auto}: first the {@link Portfolio} (every
  * family's defaults, cheapest family first, then each family's next known-good setting in turn, the families
- * that did best so far first in each turn), then TPE per family, the batch
+ * that did best so far first in each turn, the costliest families one turn late), then TPE per family, the batch
  * slots going to the families ranked best so far ({@link #SLOTS}), with median pruning. It stops at the
  * budget (keeping time to refit the choice), at the trial limit, or once {@code patience} trials in a row
  * failed to beat the best by more than a quarter of its standard error (converged). Finally a Caruana blend
@@ -126,9 +126,11 @@ public final class AutoSearch {
         history.forEach(t -> tried.add(key(t.learner(), t.params())));
         List<Proposal> batch = new ArrayList<>();
         List<String> ranked = rankFamilies(history, families, higher);
-        // Defaults first, then each family's next setting in turn, the best families first within a turn.
+        // Defaults first, then each family's next setting in turn, the best families first within a turn; the
+        // costliest families (forests) start one turn late, so their defaults cannot starve the cheaper ones.
         List<Proposal> pending = new ArrayList<>(portfolio);
-        pending.sort(java.util.Comparator.comparingInt((Proposal p) -> Portfolio.settings(p.learner()).indexOf(p.params()))
+        pending.sort(java.util.Comparator.comparingInt((Proposal p) -> Portfolio.settings(p.learner()).indexOf(p.params())
+                        + (Portfolio.cost(p.learner()) >= Portfolio.COSTLY ? 1 : 0))
                 .thenComparingInt(p -> ranked.indexOf(p.learner())));
         for (Proposal p : pending) {
             if (batch.size() < size && !tried.contains(key(p.learner(), p.params()))

@@ -13,6 +13,9 @@ import java.util.Map;
  * Stateless.
  */
 public final class Portfolio {
+    /** The {@link #cost} from which a family counts as costly (the forests): its defaults wait one turn. */
+    static final int COSTLY = 3;
+
     private Portfolio() {
     }
 

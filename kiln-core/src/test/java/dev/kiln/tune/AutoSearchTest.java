@@ -24,8 +24,14 @@ class AutoSearchTest {
         AutoResult result = AutoSearch.run(CV, plan(14, 2), SearchListener.NONE);
         assertThat(result.leaderboard()).hasSize(14);
         List<Trial> byIndex = result.leaderboard().stream().sorted(java.util.Comparator.comparingInt(Trial::index)).toList();
-        assertThat(byIndex.subList(0, 3)).extracting(Trial::learner).containsExactly("logistic", "tree", "extra_trees");
-        assertThat(byIndex.subList(0, 3)).allMatch(t -> t.params().isEmpty());
+        assertThat(byIndex.subList(0, 2)).extracting(Trial::learner).containsExactly("logistic", "tree");
+        assertThat(byIndex.subList(0, 2)).allMatch(t -> t.params().isEmpty());
+        for (String family : List.of("logistic", "tree", "extra_trees")) { // each family's defaults before its other settings
+            List<Trial> own = byIndex.stream().filter(t -> t.learner().equals(family)).toList();
+            assertThat(own.get(0).params()).as(family).isEmpty();
+        }
+        int forest = byIndex.stream().filter(t -> t.learner().equals("extra_trees")).findFirst().orElseThrow().index();
+        assertThat(forest).as("the costly family starts one turn late").isEqualTo(4);
         List<Trial> complete = result.leaderboard().stream().filter(Trial::isComplete).toList();
         for (int i = 1; i < complete.size(); i++) {
             assertThat(complete.get(i).score()).isGreaterThanOrEqualTo(complete.get(i - 1).score());
