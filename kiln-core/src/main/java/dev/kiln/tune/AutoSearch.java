@@ -107,7 +107,8 @@ public final class AutoSearch {
             String why = history.stream().filter(t -> t.error() != null).map(Trial::error).findFirst().orElse("the budget ran out");
             throw new IllegalStateException("no learner completed its cross-validation: " + why);
         }
-        return choose(leaderboard, cv, plan, (System.nanoTime() - start) / 1e9, reason);
+        double secondsLeft = deadline == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : (deadline - System.nanoTime()) / 1e9;
+        return choose(leaderboard, cv, plan, (System.nanoTime() - start) / 1e9, reason, secondsLeft);
     }
 
     /** The proposals of the next batch, and whether they come from the search rather than the portfolio. */
@@ -259,10 +260,17 @@ public final class AutoSearch {
         return out;
     }
 
-    private static AutoResult choose(List<Trial> leaderboard, CrossValidation cv, AutoPlan plan, double seconds, String reason) {
-        List<Trial> candidates = perFamily(leaderboard.stream().filter(t -> t.isComplete() && t.outOfFold() != null).toList(),
-                CANDIDATES_PER_FAMILY).stream().limit(CANDIDATES).toList();
+    /**
+     * The best trial, or a blend when it beats it out of fold. Under a budget, blend candidates must be cheap
+     * enough to refit (and predict the bundle's reference rows) in the time left: each within half of it, and
+     * the blend as a whole within all of it ({@link #refitSeconds}).
+     */
+    private static AutoResult choose(List<Trial> leaderboard, CrossValidation cv, AutoPlan plan, double seconds, String reason,
+                                     double secondsLeft) {
         Trial best = leaderboard.get(0);
+        List<Trial> candidates = perFamily(leaderboard.stream().filter(t -> t.isComplete() && t.outOfFold() != null)
+                        .filter(t -> t == best || refitSeconds(t, cv) <= secondsLeft / 2).toList(),
+                CANDIDATES_PER_FAMILY).stream().limit(CANDIDATES).toList();
         List<Trial> slim = leaderboard.stream().map(Trial::withoutOutOfFold).toList();
         if (!plan.ensemble() || candidates.size() < 2 || candidates.get(0) != best) {
             return new AutoResult(slim, List.of(best.withoutOutOfFold()), new double[] {1}, Double.NaN, Double.NaN, seconds, reason);
@@ -274,6 +282,22 @@ public final class AutoSearch {
                     seconds, reason);
         }
         List<Trial> members = blend.members().stream().map(i -> candidates.get(i).withoutOutOfFold()).toList();
+        double refit = members.stream().mapToDouble(t -> refitSeconds(t, cv)).sum();
+        if (refit > secondsLeft) {
+            return new AutoResult(slim, List.of(best.withoutOutOfFold()), new double[] {1}, blend.score(), blend.singleScore(),
+                    seconds, reason);
+        }
         return new AutoResult(slim, members, blend.weights(), blend.score(), blend.singleScore(), seconds, reason);
+    }
+
+    /**
+     * The seconds refitting {@code trial} on all rows should take: its fit time per fold scaled to all rows
+     * ({@code k / (k - 1)}), twice for safety, plus predicting every row twice (the bundle's reference rows).
+     */
+    static double refitSeconds(Trial trial, CrossValidation cv) {
+        int folds = Math.max(1, trial.cv().folds().size());
+        double fit = trial.fitSeconds() / folds * cv.folds() / Math.max(1, cv.folds() - 1);
+        double predict = Double.isNaN(trial.predictSecondsPerRow()) ? 0 : trial.predictSecondsPerRow() * cv.rows() * 2;
+        return 2 * fit + predict;
     }
 }
