@@ -208,15 +208,47 @@ public record Spec(String name, Problem problem, Data data, Prepare prepare, Spl
     public record Select(Double variance, Double correlation, Integer mutualInformation, Double importance) {
     }
 
-    /** The seeded holdout: fractions of rows for validation and test, stratified on the target or not. */
-    public record Split(double validation, double test, boolean stratify, long seed) {
+    /**
+     * The seeded holdout: fractions of rows for validation and test, stratified on the target or not. With
+     * {@code cv} (0 for none) learners are compared by {@code cv}-fold cross-validation on the training and
+     * validation rows instead of on the validation rows alone, {@code repeats} times; {@code group} keeps a
+     * column's groups within one part and one fold, {@code time} orders the rows by a column (the test rows
+     * are the latest, folds are an expanding window); {@code testFile} (resolved against the spec) gives the
+     * test rows in a separate file, every row of the data then being a training row.
+     */
+    public record Split(double validation, double test, boolean stratify, long seed, int cv, int repeats, String group,
+                        String time, Path testFile) {
+        public Split(double validation, double test, boolean stratify, long seed) {
+            this(validation, test, stratify, seed, 0, 1, null, null, null);
+        }
     }
 
-    /** The learners to try and the seed they train with. */
-    public record Train(List<LearnerSpec> learners, long seed) {
+    /**
+     * The learners to try and the seed they train with; {@code auto} searches across every learner family
+     * instead of the listed ones. {@code search} tunes each listed learner (null: train as written), and
+     * {@code budget} bounds the train stage's wall-clock time (null: none).
+     */
+    public record Train(List<LearnerSpec> learners, long seed, boolean auto, Search search, java.time.Duration budget) {
         public Train {
             learners = List.copyOf(learners);
         }
+
+        public Train(List<LearnerSpec> learners, long seed) {
+            this(learners, seed, false, null, null);
+        }
+
+        /** Whether the train stage tunes by cross-validation. */
+        public boolean tunes() {
+            return auto || search != null || budget != null;
+        }
+    }
+
+    /**
+     * How to tune: the search method (grid, random, tpe, halving, hyperband), the trials (0: until the budget
+     * or convergence), the cross-validation folds (0: {@code split.cv}, else 5), and whether hopeless trials
+     * are pruned between folds.
+     */
+    public record Search(String method, int trials, int cv, boolean prune) {
     }
 
     /** One learner to try: its name and hyper-parameters as written in the spec. */

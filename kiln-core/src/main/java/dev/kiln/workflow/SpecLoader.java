@@ -43,6 +43,7 @@ public final class SpecLoader {
     private YamlNode kindsNode;
     private YamlNode sensitiveNode;
     private final PrepareLoader prepareLoader = new PrepareLoader();
+    private final List<PrepareLoader.ColumnUse> splitColumns = new ArrayList<>();
 
     private SpecLoader(Path file, boolean checkSource) {
         this.file = file;
@@ -263,7 +264,8 @@ public final class SpecLoader {
     }
 
     private Spec.Split split(YamlNode node, Spec.Problem problem) {
-        Map<String, YamlNode> m = node.mapping(Set.of("test", "validation", "stratify", "seed"));
+        Map<String, YamlNode> m = node.mapping(Set.of("test", "validation", "stratify", "seed", "cv", "repeats", "group", "time",
+                "test_file"));
         if (m == null) {
             return null;
         }
@@ -280,16 +282,61 @@ public final class SpecLoader {
         if (test == null || validation == null || stratify == null || seed == null) {
             return null;
         }
-        return new Spec.Split(validation, test, stratify, seed);
+        return crossValidation(m, new Spec.Split(validation, test, stratify, seed));
+    }
+
+    /** The cross-validation and time, group and test-file keys of {@code split:}, added to {@code holdout}. */
+    private Spec.Split crossValidation(Map<String, YamlNode> m, Spec.Split holdout) {
+        Long cv = m.containsKey("cv") ? m.get("cv").integer() : Long.valueOf(0);
+        if (cv != null && m.containsKey("cv") && (cv < 2 || cv > 50)) {
+            m.get("cv").problem("expected an integer in [2, 50] folds, got " + cv);
+        }
+        Long repeats = m.containsKey("repeats") ? m.get("repeats").integer() : Long.valueOf(1);
+        if (repeats != null && (repeats < 1 || repeats > 20)) {
+            m.get("repeats").problem("expected an integer in [1, 20], got " + repeats);
+        }
+        String group = m.containsKey("group") ? m.get("group").string() : null;
+        String time = m.containsKey("time") ? m.get("time").string() : null;
+        if (group != null) {
+            splitColumns.add(new PrepareLoader.ColumnUse(group, m.get("group"), "split.group"));
+        }
+        if (time != null) {
+            splitColumns.add(new PrepareLoader.ColumnUse(time, m.get("time"), "split.time"));
+            if (group != null) {
+                m.get("time").problem("time and group cannot be combined: choose one");
+            }
+            if (repeats != null && repeats > 1) {
+                m.get("repeats").problem("time-ordered folds cannot be repeated (they are not random)");
+            }
+        }
+        if (repeats != null && repeats > 1 && cv != null && cv == 0) {
+            m.get("repeats").problem("repeats needs cv (the number of folds)");
+        }
+        Path testFile = null;
+        if (m.containsKey("test_file")) {
+            String name = m.get("test_file").string();
+            if (name != null) {
+                testFile = file.toAbsolutePath().getParent().resolve(name);
+                if (!Files.isRegularFile(testFile)) {
+                    m.get("test_file").problem("no such file: " + testFile);
+                }
+            }
+        }
+        if (cv == null || repeats == null) {
+            return null;
+        }
+        return new Spec.Split(holdout.validation(), m.containsKey("test_file") ? 0 : holdout.test(), holdout.stratify(),
+                holdout.seed(), cv.intValue(), repeats.intValue(), group, time, testFile);
     }
 
     private Spec.Train train(YamlNode node, Spec.Problem problem) {
-        Map<String, YamlNode> m = node.mapping(Set.of("learners", "seed"));
+        Map<String, YamlNode> m = node.mapping(Set.of("learners", "seed", "search", "budget"));
         if (m == null) {
             return null;
         }
         List<Spec.LearnerSpec> learners = new ArrayList<>();
-        if (required(m, "learners", node)) {
+        boolean auto = m.containsKey("learners") && m.get("learners").isScalar() && "auto".equals(m.get("learners").string());
+        if (!auto && required(m, "learners", node)) {
             List<YamlNode> items = m.get("learners").sequence();
             if (items != null && items.isEmpty()) {
                 m.get("learners").problem("expected at least one learner");
@@ -302,7 +349,39 @@ public final class SpecLoader {
             }
         }
         Long seed = m.containsKey("seed") ? m.get("seed").integer() : Long.valueOf(42);
-        return seed == null ? null : new Spec.Train(learners, seed);
+        Spec.Search search = m.containsKey("search") ? search(m.get("search")) : null;
+        java.time.Duration budget = null;
+        if (m.containsKey("budget")) {
+            String text = m.get("budget").string();
+            try {
+                budget = text == null ? null : Budget.parse(text);
+            } catch (IllegalArgumentException e) {
+                m.get("budget").problem(e.getMessage());
+            }
+        }
+        return seed == null ? null : new Spec.Train(learners, seed, auto, search, budget);
+    }
+
+    /** {@code search: { method: tpe, trials: 40, cv: 5, prune: true }}. */
+    private Spec.Search search(YamlNode node) {
+        Map<String, YamlNode> m = node.mapping(Set.of("method", "trials", "cv", "prune"));
+        if (m == null) {
+            return null;
+        }
+        String method = m.containsKey("method") ? m.get("method").choice(dev.kiln.tune.SearchMethod.labels()) : "tpe";
+        Long trials = m.containsKey("trials") ? m.get("trials").integer() : Long.valueOf(0);
+        if (trials != null && (trials < 0 || trials > 100_000)) {
+            m.get("trials").problem("expected an integer in [1, 100000], got " + trials);
+        }
+        Long cv = m.containsKey("cv") ? m.get("cv").integer() : Long.valueOf(0);
+        if (cv != null && m.containsKey("cv") && (cv < 2 || cv > 50)) {
+            m.get("cv").problem("expected an integer in [2, 50] folds, got " + cv);
+        }
+        Boolean prune = m.containsKey("prune") ? m.get("prune").bool() : Boolean.TRUE;
+        if (method == null || trials == null || cv == null || prune == null) {
+            return null;
+        }
+        return new Spec.Search(method, trials.intValue(), cv.intValue(), prune);
     }
 
     /** A learner written as {@code name} or as {@code {name: tree, params: {max_depth: 4}}}. */
@@ -383,6 +462,13 @@ public final class SpecLoader {
                 use.node().problem(use.what() + ": '" + column + "' is not a column" + columns);
             } else if (column.equals(problem.target())) {
                 use.node().problem(use.what() + ": cannot use the target '" + column + "' in prepare");
+            }
+        }
+        for (PrepareLoader.ColumnUse use : splitColumns) {
+            if (!header.contains(use.column())) {
+                use.node().problem("'" + use.column() + "' is not a column" + columns);
+            } else if (use.column().equals(problem.target())) {
+                use.node().problem("cannot use the target '" + use.column() + "'");
             }
         }
         for (String column : data.kinds().keySet()) {

@@ -11,7 +11,14 @@ import dev.kiln.learn.Model;
 import dev.kiln.learn.Task;
 import dev.kiln.learn.TrainOptions;
 import dev.kiln.learn.catalog.Learners;
+import dev.kiln.eval.Fold;
+import dev.kiln.eval.Metric;
+import dev.kiln.tune.AutoPlan;
+import dev.kiln.tune.SearchListener;
+import dev.kiln.tune.SearchMethod;
+import dev.kiln.tune.SearchPlan;
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,6 +78,37 @@ public final class Trainer {
         }
     }
 
+    /**
+     * How to tune instead of training one fixed configuration: with learner {@code auto} a search across
+     * every learner family that supports the task, otherwise a search of the request's learner. The
+     * parameters the request gives stay fixed only without tuning.
+     *
+     * @param budget the wall-clock budget of the whole command, or null for none
+     * @param method the search method for one learner (grid, random, tpe, halving, hyperband); ignored by auto
+     * @param trials the number of trials (0: until the budget or convergence for auto, 40 for one learner)
+     * @param folds cross-validation folds (0 for 5, or 3 above {@value #LARGE_ROWS} rows)
+     * @param metric the metric that ranks trials, or null for ROC-AUC (binary), log loss (multiclass), RMSE
+     * @param ensemble whether auto may choose a blend of its best trials
+     */
+    public record Tune(Duration budget, SearchMethod method, int trials, int folds, String metric, boolean ensemble) {
+        public Tune {
+            Checks.checkArgument(trials >= 0, "--trials: expected an integer >= 0, got %s", trials);
+            Checks.checkArgument(folds == 0 || folds >= 2, "--cv: expected an integer >= 2, got %s", folds);
+            Checks.checkArgument(metric == null || Metric.fromLabel(metric) != null, "--metric: unknown metric '%s' (known: %s)",
+                    metric, String.join(", ", Metric.labels()));
+        }
+    }
+
+    /** What a tuned training gives: the trained result and what the search found. */
+    public record Tuned(Result result, TuningSummary tuning) {
+    }
+
+    /** Above this many rows a search uses 3 folds and runs one trial at a time on every thread. */
+    static final int LARGE_ROWS = 10_000;
+
+    /** The learner name that asks for a search across learner families. */
+    public static final String AUTO = "auto";
+
     private Trainer() {
     }
 
@@ -81,7 +119,19 @@ public final class Trainer {
      * for bad data or a missing target column.
      */
     public static Result train(Request request, Path out) throws IOException {
-        Learner<?> learner = Learners.create(request.learner(), request.params());
+        return train(request, null, out, SearchListener.NONE).result();
+    }
+
+    /**
+     * Like {@link #train(Request, Path)}, tuning first when {@code tune} is given or the learner is
+     * {@value #AUTO}: cross-validation with the preparation fitted inside each fold, then the choice refitted on
+     * every row. The timings gain {@code tune}; {@code listener} hears about each trial.
+     */
+    public static Tuned train(Request request, Tune tune, Path out, SearchListener listener) throws IOException {
+        long started = System.nanoTime();
+        boolean auto = AUTO.equals(request.learner());
+        Tune tuning = auto && tune == null ? new Tune(null, SearchMethod.TPE, 0, 0, null, true) : tune;
+        Learner<?> learner = auto ? null : Learners.create(request.learner(), tuning == null ? request.params() : Map.of());
         Map<String, Double> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
         Frame raw = CsvReader.read(request.data(), request.csv());
@@ -90,13 +140,22 @@ public final class Trainer {
 
         boolean unsupervised = request.task() != null && request.task().isUnsupervised();
         Problem problem = unsupervised ? Problem.unsupervised(raw, request.task()) : Problem.of(raw, request.target(), request.task());
-        Checks.checkArgument(Learners.supports(request.learner(), problem.task()), "learner '%s' does not support %s",
+        Checks.checkArgument(auto || Learners.supports(request.learner(), problem.task()), "learner '%s' does not support %s",
                 request.learner(), problem.task().label());
+        Checks.checkArgument(!unsupervised || tuning == null, "searches and --learner auto need a labelled task, not %s",
+                problem.task().label());
         for (String column : request.drop()) {
             Checks.checkArgument(problem.features().has(column), "--drop: no column '%s' in %s", column, request.data());
         }
-        Preparation prep = Preparation.fit(problem.features(), problem.target(), Spec.Prepare.defaults().withDrop(request.drop()),
-                request.seed());
+        Spec.Prepare prepare = Spec.Prepare.defaults().withDrop(request.drop());
+        TuningSummary summary = null;
+        if (tuning != null) {
+            Tuning.Outcome outcome = tune(request, tuning, problem, prepare, started, listener);
+            learner = outcome.learner();
+            summary = outcome.summary();
+            start = lap(timings, "tune", start);
+        }
+        Preparation prep = Preparation.fit(problem.features(), problem.target(), prepare, request.seed());
         Frame train = prep.train();
         start = lap(timings, "prepare", start);
 
@@ -113,7 +172,41 @@ public final class Trainer {
 
         List<String> notes = new ArrayList<>(problem.notes());
         notes.addAll(prep.notes());
-        return new Result(manifest, problem.task(), train.rowCount(), train.columnCount() - (unsupervised ? 0 : 1), notes, timings);
+        return new Tuned(new Result(manifest, problem.task(), train.rowCount(), train.columnCount() - (unsupervised ? 0 : 1), notes, timings), summary);
+    }
+
+    private static Tuning.Outcome tune(Request request, Tune tune, Problem problem, Spec.Prepare prepare, long started,
+                                       SearchListener listener) {
+        Task task = problem.task();
+        Metric metric = tune.metric() != null ? Metric.fromLabel(tune.metric()) : defaultMetric(task);
+        Checks.checkArgument(metric.appliesTo(task), "--metric: %s does not apply to %s", metric.label(), task.label());
+        int rows = problem.features().rowCount();
+        int k = tune.folds() > 0 ? tune.folds() : rows > LARGE_ROWS ? 3 : 5;
+        Checks.checkArgument(rows >= 2 * k, "tuning with %s folds needs at least %s rows, got %s", k, 2 * k, rows);
+        List<Fold> folds = FoldPlanner.folds(problem.features(), problem.target(), problem.classes().size(), k,
+                task.isClassification(), null, null, 1, request.seed());
+        Duration budget = tune.budget() == null ? null : tune.budget().minusNanos(System.nanoTime() - started);
+        if (budget != null && (budget.isNegative() || budget.isZero())) {
+            budget = Duration.ofMillis(1);
+        }
+        boolean auto = AUTO.equals(request.learner());
+        AutoPlan autoPlan = auto ? new AutoPlan(List.of(), budget, tune.trials(), AutoPlan.DEFAULT_PATIENCE, tune.ensemble(),
+                rows > LARGE_ROWS ? 1 : SearchPlan.DEFAULT_BATCH, request.seed(), request.threads()) : null;
+        SearchPlan searchPlan = auto ? null : SearchPlan.of(tune.method() == null ? SearchMethod.TPE : tune.method(),
+                tune.trials() > 0 ? tune.trials() : 40, budget, request.seed(), request.threads());
+        var tuningRequest = new Tuning.Request(folds, prepare, metric, request.seed(), request.threads(), autoPlan,
+                auto ? List.of() : List.of(new Spec.LearnerSpec(request.learner(), Map.of())), searchPlan);
+        return Tuning.run(problem.features(), problem.target(), request.target(), task, problem.classes(), tuningRequest, listener);
+    }
+
+    /** The metric that ranks trials by default: ROC-AUC for binary, log loss for multiclass, RMSE for regression. */
+    static Metric defaultMetric(Task task) {
+        return switch (task) {
+            case BINARY -> Metric.ROC_AUC;
+            case MULTICLASS -> Metric.LOG_LOSS;
+            case REGRESSION -> Metric.RMSE;
+            case CLUSTERING, ANOMALY -> throw new IllegalArgumentException("no metric ranks " + task.label() + " trials");
+        };
     }
 
     /** {@code min(rows, count)} row indexes spread evenly over {@code [0, rows)}, in order. */

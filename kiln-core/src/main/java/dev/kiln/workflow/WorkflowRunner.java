@@ -8,12 +8,18 @@ import dev.kiln.bundle.Bundle;
 import dev.kiln.bundle.Manifest;
 import dev.kiln.data.CategoricalColumn;
 import dev.kiln.data.Column;
+import dev.kiln.data.ColumnKind;
+import dev.kiln.data.CsvOptions;
+import dev.kiln.data.CsvReader;
+import dev.kiln.data.source.FrameConcat;
 import dev.kiln.data.Frame;
 import dev.kiln.data.FrameDigest;
 import dev.kiln.data.NumericColumn;
 import dev.kiln.data.source.Source;
 import dev.kiln.eval.DecisionThreshold;
 import dev.kiln.eval.LearningCurve;
+import dev.kiln.eval.Folds;
+import dev.kiln.eval.Holdouts;
 import dev.kiln.eval.Metric;
 import dev.kiln.eval.Metrics;
 import dev.kiln.eval.Split;
@@ -109,11 +115,19 @@ public final class WorkflowRunner {
             return new UnsupervisedRun(spec, runId, dataHash, outputDir, listener, timings, notes).run(raw, profile);
         }
         start();
+        int testFrom = raw.rowCount();
+        if (spec.split().testFile() != null) {
+            raw = withTestFile(raw);
+        }
         Problem problem = Problem.of(raw, spec);
         notes.addAll(problem.notes());
-        Split split = split(problem);
+        Split split = spec.split().testFile() == null ? split(problem) : splitWithTestFile(raw, problem, testFrom);
         finish("split", String.format("train %d, validation %d, test %d (%s, seed %d)", split.train().length,
                 split.validation().length, split.test().length, spec.split().stratify() ? "stratified" : "random", spec.split().seed()));
+
+        if (spec.train().tunes() || spec.split().cv() > 0) {
+            return runTuned(raw, problem, split, target);
+        }
 
         start();
         Preparation prep = Preparation.fit(problem.features().take(split.train()), problem.target().take(split.train()),
@@ -172,8 +186,72 @@ public final class WorkflowRunner {
                 profile, manifest, timings, notes);
     }
 
+    /** The train, evaluate and bundle stages when the run cross-validates (see {@link TuneStage}). */
+    private RunResult runTuned(Frame raw, Problem problem, Split split, String target) throws IOException {
+        start();
+        TuneStage.Result tuned = TuneStage.run(spec, problem, split, dev.kiln.tune.SearchListener.NONE);
+        notes.addAll(tuned.prep().notes());
+        finish("train", tuned.description());
+
+        start();
+        Metric metric = Metric.fromLabel(spec.problem().metric());
+        EvaluationStage evaluation = new EvaluationStage(spec, problem, tuned.prep());
+        Map<String, Double> testMetrics = evaluation.metrics(tuned.model(), null, split.test());
+        boolean accepted = spec.problem().accept() == null || spec.problem().accept().test(testMetrics);
+        Split refit = new Split(tuned.trainRows(), new int[0], split.test());
+        BundleBuilder builder = new BundleBuilder(spec, runId, dataHash, problem, tuned.prep(), refit);
+        Bundle bundle = builder.build(tuned.model(), tuned.learner(), testMetrics);
+        List<String> reportNotes = new ArrayList<>(notes);
+        reportNotes.add("the leaderboard's scores are cross-validated; no learning curve is drawn for a tuned run");
+        if (spec.problem().threshold() != null) {
+            notes.add("problem.threshold: not applied: a cross-validated run keeps no validation rows to choose it on");
+        }
+        evaluation.writeReport(bundle.pipeline(), split.test(), tuned.learners(), tuned.label(), null, null, reportNotes, outputDir);
+        finish("evaluate", String.format("best %s by CV %s %.4f; test %s %.4f; %s -> %s", tuned.label(), metric.label(),
+                tuned.summary().leaderboard().get(0).score(), metric.label(), testMetrics.getOrDefault(metric.label(), Double.NaN),
+                accepted ? "accepted" : "rejected", EvaluationStage.REPORT));
+
+        start();
+        Path bundleDir = outputDir.resolve("bundle");
+        Manifest manifest = bundle.write(bundleDir);
+        finish("bundle", bundleDir.toString());
+        return new RunResult(spec.name(), problem.task().label(), raw.rowCount(), tuned.trainRows().length, 0,
+                split.test().length, tuned.learners(), tuned.label(), testMetrics, metric.label(), accepted,
+                spec.problem().accept() == null ? null : spec.problem().accept().toString(), bundleDir,
+                outputDir.resolve("profile.json"), manifest, timings, notes);
+    }
+
+    /** {@code raw} with the rows of {@code split.test_file} appended, read with the same kinds and missing tokens. */
+    private Frame withTestFile(Frame raw) throws IOException {
+        Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+        raw.columns().forEach(c -> kinds.put(c.name(), c.kind()));
+        Path file = spec.split().testFile();
+        Frame test = CsvReader.read(file, CsvOptions.defaults().withMissing(spec.data().missing()).withKinds(kinds));
+        notes.add("split: " + test.rowCount() + " test rows from " + file);
+        return FrameConcat.concat(List.of(raw, test), List.of(data.source(), file.toString()));
+    }
+
+    /** The rows from the data file are split into train and validation; the test file's rows are the test part. */
+    private Split splitWithTestFile(Frame raw, Problem problem, int testFrom) {
+        int[] present = Targets.presentRows(raw.column(spec.problem().target()));
+        int[] own = java.util.stream.IntStream.range(0, present.length).filter(p -> present[p] < testFrom).toArray();
+        int[] test = java.util.stream.IntStream.range(0, present.length).filter(p -> present[p] >= testFrom).toArray();
+        Problem trainPart = new Problem(problem.task(), problem.classes(), problem.features().take(own),
+                problem.target().take(own), problem.notes());
+        Split inner = split(trainPart);
+        int[] train = java.util.Arrays.stream(inner.train()).map(i -> own[i]).toArray();
+        int[] validation = java.util.Arrays.stream(inner.validation()).map(i -> own[i]).toArray();
+        return new Split(train, validation, test);
+    }
+
     private Split split(Problem problem) {
         Spec.Split s = spec.split();
+        if (s.time() != null) {
+            return Holdouts.byTime(Folds.timeOrder(FoldPlanner.times(problem.features(), s.time())), s.validation(), s.test());
+        }
+        if (s.group() != null) {
+            return Holdouts.byGroup(FoldPlanner.groupCodes(problem.features(), s.group()), s.validation(), s.test(), s.seed());
+        }
         if (s.stratify() && problem.task().isClassification()) {
             CategoricalColumn y = (CategoricalColumn) problem.target();
             return Splitter.stratified(y.toCodes(), problem.classes().size(), s.validation(), s.test(), s.seed());

@@ -125,7 +125,7 @@ class SpecLoaderTest {
     @Test
     void unknownKeyIsReportedAtItsLine() throws IOException {
         assertThat(problems(minimal("classification", "logistic") + "split:\n  seed: 1\n  tset: 0.2\n")).containsExactly(
-                new SpecProblem("split.tset", 10, "unknown key 'tset' (known: seed, stratify, test, validation)"));
+                new SpecProblem("split.tset", 10, "unknown key 'tset' (known: cv, group, repeats, seed, stratify, test, test_file, time, validation)"));
         assertThat(problems("colour: blue\n" + minimal("classification", "logistic"))).containsExactly(
                 new SpecProblem("colour", 1, "unknown key 'colour' (known: data, description, monitor, name, prepare, problem, split, train)"));
     }

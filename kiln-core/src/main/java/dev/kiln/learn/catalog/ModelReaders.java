@@ -8,6 +8,7 @@ import dev.kiln.data.Checks;
 import dev.kiln.learn.anomaly.IsolationForestModel;
 import dev.kiln.learn.cluster.DbscanModel;
 import dev.kiln.learn.cluster.KMeansModel;
+import dev.kiln.learn.ensemble.EnsembleModel;
 import dev.kiln.learn.forest.ForestModel;
 import dev.kiln.learn.gbm.GbmModel;
 import dev.kiln.learn.glm.LinearModel;
@@ -46,11 +47,12 @@ public final class ModelReaders {
             case LinearSvmModel.TYPE -> LinearSvmModel.fromJson(json, arrays);
             case KnnModel.TYPE -> KnnModel.fromJson(json, arrays);
             case NaiveBayesModel.TYPE -> NaiveBayesModel.fromJson(json, arrays);
+            case EnsembleModel.TYPE -> EnsembleModel.fromJson(json, arrays, member -> read(member, arrays));
             default -> throw new IllegalArgumentException(String.format(
-                    "type: unknown model type '%s' (known: %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", type.textValue(),
+                    "type: unknown model type '%s' (known: %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", type.textValue(),
                     LinearModel.TYPE, LogisticModel.TYPE, CartModel.TYPE, GbmModel.TYPE, ForestModel.RANDOM_FOREST,
                     ForestModel.EXTRA_TREES, MlpModel.TYPE, KMeansModel.TYPE, DbscanModel.TYPE, IsolationForestModel.TYPE,
-                    SvmModel.TYPE, LinearSvmModel.TYPE, KnnModel.TYPE, NaiveBayesModel.TYPE));
+                    SvmModel.TYPE, LinearSvmModel.TYPE, KnnModel.TYPE, NaiveBayesModel.TYPE, EnsembleModel.TYPE));
         };
     }
 }
