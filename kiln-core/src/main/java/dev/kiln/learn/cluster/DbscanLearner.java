@@ -1,5 +1,6 @@
 package dev.kiln.learn.cluster;
 
+import dev.kiln.learn.neighbors.KdTree;
 import dev.kiln.data.Checks;
 import dev.kiln.data.Frame;
 import dev.kiln.learn.Learner;
@@ -21,6 +22,8 @@ import java.util.Map;
  * {@code O(n log n)} in low dimensions plus the neighbours found. Immutable.
  */
 public final class DbscanLearner implements Learner<DbscanModel> {
+    /** Rows per leaf of the neighbour tree (the same tree, and so the same neighbours, when a model is loaded). */
+    static final int LEAF_SIZE = 16;
     private final DbscanParams params;
 
     public DbscanLearner(DbscanParams params) {
@@ -49,7 +52,7 @@ public final class DbscanLearner implements Learner<DbscanModel> {
         int d = data.columnCount();
         double[] x = data.rows();
         double radius2 = params.eps() * params.eps();
-        KdTree tree = new KdTree(x, n, d);
+        KdTree tree = new KdTree(x, n, d, DbscanLearner.LEAF_SIZE);
         boolean[] core = new boolean[n];
         try (Blocks blocks = new Blocks(n, options.threads())) {
             blocks.run((block, from, to) -> {
@@ -97,10 +100,10 @@ public final class DbscanLearner implements Learner<DbscanModel> {
             stack[top++] = i;
             while (top > 0) {
                 int p = stack[--top];
-                neighbours.size = 0;
+                neighbours.clear();
                 tree.within(x, p * d, radius2, neighbours);
-                for (int s = 0; s < neighbours.size; s++) {
-                    int q = neighbours.rows[s];
+                for (int s = 0; s < neighbours.size(); s++) {
+                    int q = neighbours.row(s);
                     if (labels[q] == Predictions.NOISE) {
                         labels[q] = cluster;
                         if (core[q]) {

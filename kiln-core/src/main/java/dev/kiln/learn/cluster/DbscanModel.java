@@ -1,5 +1,6 @@
 package dev.kiln.learn.cluster;
 
+import dev.kiln.learn.neighbors.KdTree;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
@@ -45,7 +46,7 @@ public final class DbscanModel implements Model {
         this.coreLabels = coreLabels.clone();
         this.clusters = clusters;
         this.trainingNoise = trainingNoise;
-        this.tree = new KdTree(this.corePoints, coreLabels.length, d);
+        this.tree = new KdTree(this.corePoints, coreLabels.length, d, DbscanLearner.LEAF_SIZE);
     }
 
     /** Rebuilds a model written by {@link #toJson}. */

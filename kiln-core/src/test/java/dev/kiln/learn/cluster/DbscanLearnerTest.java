@@ -1,5 +1,6 @@
 package dev.kiln.learn.cluster;
 
+import dev.kiln.learn.neighbors.KdTree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +43,7 @@ class DbscanLearnerTest {
         for (int t = 0; t < x.length; t++) {
             x[t] = Math.floor(random.nextDouble() * 40) / 4; // ties on purpose
         }
-        KdTree tree = new KdTree(x, n, d);
+        KdTree tree = new KdTree(x, n, d, DbscanLearner.LEAF_SIZE);
         double radius2 = 0.8;
         KdTree.Buffer buffer = new KdTree.Buffer();
         for (int q = 0; q < n; q += 7) {
@@ -57,10 +58,10 @@ class DbscanLearnerTest {
                     nearest = i;
                 }
             }
-            buffer.size = 0;
+            buffer.clear();
             tree.within(x, q * d, radius2, buffer);
             assertThat(tree.count(x, q * d, radius2)).isEqualTo(count);
-            assertThat(buffer.size).isEqualTo(count);
+            assertThat(buffer.size()).isEqualTo(count);
             double[] probe = {x[q * d] + 0.01, x[q * d + 1], x[q * d + 2]};
             int expected = -1;
             double bestProbe = Double.POSITIVE_INFINITY;
