@@ -288,17 +288,16 @@ final class SmoSolver {
                 freeCount++;
             }
         }
-        int inactiveCount = l - size;
+        int[] inactive = new int[l - size];
+        int inactiveCount = 0;
         for (int k = 0; k < l; k++) {
             if (!active.contains(k)) {
                 gradient[k] = gradientBar[k] + p[k];
+                inactive[inactiveCount++] = k;
             }
         }
         if ((long) freeCount * l > 2L * size * inactiveCount) {
-            for (int k = 0; k < l; k++) {
-                if (active.contains(k)) {
-                    continue;
-                }
+            for (int k : inactive) {
                 float[] rowK = row(k);
                 double sum = 0;
                 for (int a = 0; a < size; a++) {
@@ -317,10 +316,8 @@ final class SmoSolver {
                 }
                 float[] rowI = cache.fullRow(real[i]);
                 double w = alpha[i] * y[i];
-                for (int k = 0; k < l; k++) {
-                    if (!active.contains(k)) {
-                        gradient[k] += w * y[k] * rowI[real[k]];
-                    }
+                for (int k : inactive) {
+                    gradient[k] += w * sign[k] * rowI[real[k]];
                 }
             }
         }
