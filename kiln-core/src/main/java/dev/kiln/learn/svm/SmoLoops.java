@@ -9,7 +9,8 @@ package dev.kiln.learn.svm;
  * compiled code away (a third of a cold fit went to running it again in the interpreter and recompiling);
  * small loops also compile sooner, and the contiguous ones vectorise. Each comes in a contiguous form (all
  * variables active, variable {@code k} is kernel row {@code k}) and a listed form (the active variables
- * {@code variables[0..size)} and their kernel rows {@code real}). Stateless.
+ * {@code variables[0..size)}, each its own kernel row, or with their kernel rows {@code real} for ε-SVR's two
+ * variables a row). Stateless.
  */
 final class SmoLoops {
     /** The selection's result when no variable qualifies. */
@@ -36,6 +37,27 @@ final class SmoLoops {
             int r = real[k];
             g[k] += sign[k] * (stepI * rowI[r] + stepJ * rowJ[r]);
         }
+    }
+
+    /**
+     * {@link #step} then {@link #mostViolating} on the listed variables, each its own kernel row (C-SVC
+     * shrunk), in one pass: a listed loop does not vectorise, so one walk over the variables beats two.
+     */
+    static int stepAndMostViolating(double[] g, double[] sign, float[] rowI, float[] rowJ, double stepI, double stepJ,
+                                    double[] upMask, int[] variables, int size) {
+        double best = FLOOR;
+        int index = NONE;
+        for (int a = 0; a < size; a++) {
+            int k = variables[a];
+            double gk = g[k] + sign[k] * (stepI * rowI[k] + stepJ * rowJ[k]);
+            g[k] = gk;
+            double v = upMask[k] - sign[k] * gk;
+            if (v >= best) {
+                best = v;
+                index = k;
+            }
+        }
+        return index;
     }
 
     /**
@@ -84,7 +106,9 @@ final class SmoLoops {
         int index = NONE;
         for (int j = 0; j < n; j++) {
             double v = lowMask[j] + sign[j] * g[j];
-            gMax2 = Math.max(gMax2, v);
+            if (v > gMax2) {
+                gMax2 = v; // not Math.max: its NaN and signed-zero handling makes a long loop-carried chain
+            }
             double gradDiff = gMax + v;
             if (gradDiff > 0) {
                 // libsvm's quad_coef = Q_ii + Q_jj − 2 y_i Q_ij, and y_i Q_ij = y_j K_ij: K_ii + K_jj − 2 K_ij
@@ -109,11 +133,39 @@ final class SmoLoops {
         for (int a = 0; a < size; a++) {
             int j = variables[a];
             double v = lowMask[j] + sign[j] * g[j];
-            gMax2 = Math.max(gMax2, v);
+            if (v > gMax2) {
+                gMax2 = v; // not Math.max: its NaN and signed-zero handling makes a long loop-carried chain
+            }
             double gradDiff = gMax + v;
             if (gradDiff > 0) {
                 int r = real[j];
                 double quad = diagonalI + diagonal[r] - 2.0 * rowI[r];
+                double objective = -(gradDiff * gradDiff) / (quad > 0 ? quad : TAU);
+                if (objective <= objectiveMin) {
+                    objectiveMin = objective;
+                    index = j;
+                }
+            }
+        }
+        out[0] = gMax2;
+        return index;
+    }
+
+    /** {@link #partner} over the listed variables, each its own kernel row (C-SVC shrunk). */
+    static int partner(double[] g, double[] sign, double[] lowMask, double[] diagonal, float[] rowI, double diagonalI,
+                       double gMax, int[] variables, int size, double[] out) {
+        double gMax2 = Double.NEGATIVE_INFINITY;
+        double objectiveMin = Double.POSITIVE_INFINITY;
+        int index = NONE;
+        for (int a = 0; a < size; a++) {
+            int j = variables[a];
+            double v = lowMask[j] + sign[j] * g[j];
+            if (v > gMax2) {
+                gMax2 = v; // not Math.max: its NaN and signed-zero handling makes a long loop-carried chain
+            }
+            double gradDiff = gMax + v;
+            if (gradDiff > 0) {
+                double quad = diagonalI + diagonal[j] - 2.0 * rowI[j];
                 double objective = -(gradDiff * gradDiff) / (quad > 0 ? quad : TAU);
                 if (objective <= objectiveMin) {
                     objectiveMin = objective;

@@ -134,6 +134,7 @@ final class SmoSolver {
         float[] rowI = row(i);
         double diagonalI = diagonal[real[i]];
         int j = contiguous ? SmoLoops.partner(gradient, sign, lowMask, diagonal, rowI, diagonalI, gMax, l, gMax2Out)
+                : identity ? SmoLoops.partner(gradient, sign, lowMask, diagonal, rowI, diagonalI, gMax, variables, size, gMax2Out)
                 : SmoLoops.partner(gradient, sign, lowMask, diagonal, rowI, diagonalI, gMax, variables, size, real, gMax2Out);
         if (gMax + gMax2Out[0] < tolerance || j == SmoLoops.NONE) {
             return false;
@@ -193,6 +194,8 @@ final class SmoSolver {
         if (identity && active.complete()) {
             SmoLoops.step(gradient, sign, rowI, rowJ, stepI, stepJ, l);
             nextGMaxIndex = SmoLoops.mostViolating(gradient, sign, upMask, l);
+        } else if (identity) {
+            nextGMaxIndex = SmoLoops.stepAndMostViolating(gradient, sign, rowI, rowJ, stepI, stepJ, upMask, variables, size);
         } else {
             SmoLoops.step(gradient, sign, rowI, rowJ, stepI, stepJ, variables, size, real);
             nextGMaxIndex = SmoLoops.mostViolating(gradient, sign, upMask, variables, size);
