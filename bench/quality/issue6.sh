@@ -4,7 +4,7 @@
 # standardised; see its docstring) and scored on the same test rows. Quality only, not timings.
 # usage: bench/quality/issue6.sh [OUT_DIR [name ...]]   env: KILN (the kiln command, default ./kiln), MAX_TRAIN (5000)
 # Prints one row per dataset, learner and metric (Kiln, scikit-learn, Kiln - scikit-learn); raw lines in
-# OUT_DIR/results.jsonl, the table in OUT_DIR/table.md.
+# OUT_DIR/results.jsonl, the table in OUT_DIR/table.md (TABLE_ONLY=1 rebuilds it from results.jsonl).
 #   supervised (svm, linear_svm, knn, naive_bayes, mlp): `kiln train --task T --learner L` (defaults, which follow
 #     scikit-learn's) then `kiln evaluate` on the test rows: accuracy and ROC AUC (binary) or log loss (multiclass),
 #     RMSE (regression); scikit-learn: SVC(probability=True)/SVR, LinearSVC/LinearSVR (ROC AUC from its decision
@@ -21,10 +21,25 @@ shift $(( $# > 0 ? 1 : 0 ))
 kiln="${KILN:-$root/kiln}"
 export KILN_JAVA_OPTS="${KILN_JAVA_OPTS:--Xmx2g}"
 mkdir -p "$OUT"
+results="$OUT/results.jsonl"
+
+table() { # the table: one row per dataset, learner and metric that both systems report
+  jq -s -r '
+    def f: if . == null then "-" else (. * 10000 | round / 10000 | tostring) end;
+    group_by(.dataset + "/" + .learner)[] as $g
+    | ($g | map(select(.system == "kiln"))[0] // {}) as $k | ($g | map(select(.system == "sklearn"))[0] // {}) as $s
+    | ($k | keys - ["system", "dataset", "learner"])[] as $m
+    | select($s[$m] != null or ($m | test("vs_sklearn")))
+    | "| \($g[0].dataset) | \($g[0].learner) | \($m) | \($k[$m] | f) | \($s[$m] | f) | \(if $s[$m] == null or $k[$m] == null then "-" else ($k[$m] - $s[$m] | f) end) |"
+  ' "$results" > "$OUT/rows.md"
+  { echo "| dataset | learner | metric | Kiln | scikit-learn | Kiln − sklearn |"; echo "|---|---|---|---|---|---|"; cat "$OUT/rows.md"; } > "$OUT/table.md"
+  cat "$OUT/table.md"
+}
+if [ -n "${TABLE_ONLY:-}" ]; then table; exit 0; fi   # TABLE_ONLY=1: the table of an earlier run's results.jsonl
+
 "$PY" "$here/issue6_peers.py" prepare "$OUT" "${MAX_TRAIN:-5000}"
 names=("$@")
 [ ${#names[@]} -gt 0 ] || mapfile -t names < <(jq -r '.[].name' "$OUT/index.json")
-results="$OUT/results.jsonl"
 : > "$results"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/load.txt"
 
@@ -71,15 +86,4 @@ for name in "${names[@]}"; do
   fi
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load.txt"
-
-# the table: one row per dataset, learner and metric both systems report
-jq -s -r '
-  def f: if . == null then "-" else (. * 10000 | round / 10000 | tostring) end;
-  group_by(.dataset + "/" + .learner)[] as $g
-  | ($g | map(select(.system == "kiln"))[0] // {}) as $k | ($g | map(select(.system == "sklearn"))[0] // {}) as $s
-  | ($k | keys - ["system", "dataset", "learner"])[] as $m
-  | select($s[$m] != null or ($m | test("vs_sklearn")))
-  | "| \($g[0].dataset) | \($g[0].learner) | \($m) | \($k[$m] | f) | \($s[$m] | f) | \(if $s[$m] == null or $k[$m] == null then "-" else ($k[$m] - $s[$m] | f) end) |"
-' "$results" > "$OUT/rows.md"
-{ echo "| dataset | learner | metric | Kiln | scikit-learn | Kiln − sklearn |"; echo "|---|---|---|---|---|---|"; cat "$OUT/rows.md"; } > "$OUT/table.md"
-cat "$OUT/table.md"
+table

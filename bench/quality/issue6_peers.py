@@ -11,7 +11,8 @@ categorical columns with at most 100 levels one-hot encoded (the most frequent l
 left out, as peers_quality.py does), every column standardised with the training mean and population standard
 deviation. Both systems read the same prepared files, so a difference is the learner's, not the preparation's.
 Unsupervised learners fit the training rows: k-means (k = the number of classes, k-means++, 3 starts) is scored by
-inertia and the adjusted Rand index against the class; DBSCAN (min_samples 5, eps = the median distance to the fifth
+the inertia of its labels (squared distances to their clusters' means, computed here the same way for both) and the
+adjusted Rand index against the class; DBSCAN (min_samples 5, eps = the median distance to the fifth
 neighbour) by the adjusted Rand index against the class and against the other system's labels; the isolation forest
 (100 trees, 256 samples) by the ROC AUC of its score against the minority class and the Spearman correlation of the
 two systems' scores.
@@ -131,6 +132,11 @@ def supervised_metrics(task, y, model, x):
     return out
 
 
+def inertia(x, labels):
+    """The squared distances of the rows to the mean of their cluster: one definition for both systems' labels."""
+    return sum(float(((x[labels == c] - x[labels == c].mean(axis=0)) ** 2).sum()) for c in np.unique(labels))
+
+
 def minority(y):
     values, counts = np.unique(y, return_counts=True)
     return (y == values[np.argmin(counts)]).astype(int)
@@ -142,7 +148,7 @@ def peer(out, name, learner):
     if learner == "kmeans":
         from sklearn.cluster import KMeans
         model = KMeans(n_clusters=spec["classes"], init="k-means++", n_init=3, random_state=0).fit(xa)
-        result.update(inertia=float(model.inertia_), ari=float(metrics.adjusted_rand_score(ya, model.labels_)))
+        result.update(inertia=inertia(xa, model.labels_), ari=float(metrics.adjusted_rand_score(ya, model.labels_)))
         np.savetxt(os.path.join(out, name, "sklearn_kmeans.txt"), model.labels_, fmt="%d")
     elif learner == "dbscan":
         from sklearn.cluster import DBSCAN
@@ -176,8 +182,7 @@ def score(out, name, learner, predictions):
         result.update(ari=float(metrics.adjusted_rand_score(ya, labels)),
                       ari_vs_sklearn=float(metrics.adjusted_rand_score(peer_labels, labels)))
         if learner == "kmeans":
-            inertia = sum(float(((xa[labels == c] - xa[labels == c].mean(axis=0)) ** 2).sum()) for c in np.unique(labels))
-            result.update(inertia=inertia)
+            result.update(inertia=inertia(xa, labels))
         else:
             result.update(clusters=int(labels.max() + 1), noise=int((labels < 0).sum()))
     print(json.dumps(result))
