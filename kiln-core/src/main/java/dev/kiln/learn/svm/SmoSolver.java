@@ -38,13 +38,17 @@ final class SmoSolver {
     private final byte[] status;
     private final double[] gradient;
     private final double[] gradientBar;
+    /** 0 where variable k may move up (libsvm's I_up: y α below C for y = 1, above 0 for y = −1), −∞ where not. */
+    private final double[] upMask;
+    /** 0 where variable k may move down (I_low), −∞ where not. */
+    private final double[] lowMask;
+    private final double[] gMax2Out = new double[1];
     private final ActiveSet active;
     private boolean unshrink;
     private int selectedI;
     private int selectedJ;
     /** The first half of the next selection (the most violating i), found during the last gradient update. */
     private boolean nextValid;
-    private double nextGMax;
     private int nextGMaxIndex;
 
     /**
@@ -74,6 +78,11 @@ final class SmoSolver {
         this.status = new byte[l];
         this.gradient = p.clone();
         this.gradientBar = new double[l];
+        this.upMask = new double[l];
+        this.lowMask = new double[l];
+        for (int k = 0; k < l; k++) {
+            setStatus(k, LOWER);
+        }
         this.active = new ActiveSet(real, diagonal.length);
     }
 
@@ -109,69 +118,29 @@ final class SmoSolver {
     private boolean selectWorkingSet() {
         int[] variables = active.variables();
         int size = active.size();
-        double gMax = Double.NEGATIVE_INFINITY;
-        double gMax2 = Double.NEGATIVE_INFINITY;
-        int gMaxIndex = -1;
-        int gMinIndex = -1;
-        double objectiveDiffMin = Double.POSITIVE_INFINITY;
+        boolean contiguous = identity && active.complete();
+        int i;
         if (nextValid) {
-            gMax = nextGMax;
-            gMaxIndex = nextGMaxIndex;
+            i = nextGMaxIndex;
         } else {
-            for (int a = 0; a < size; a++) {
-                int t = variables[a];
-                if (y[t] == 1) {
-                    if (status[t] != UPPER && -gradient[t] >= gMax) {
-                        gMax = -gradient[t];
-                        gMaxIndex = t;
-                    }
-                } else if (status[t] != LOWER && gradient[t] >= gMax) {
-                    gMax = gradient[t];
-                    gMaxIndex = t;
-                }
-            }
+            i = contiguous ? SmoLoops.mostViolating(gradient, sign, upMask, l)
+                    : SmoLoops.mostViolating(gradient, sign, upMask, variables, size);
         }
         nextValid = false;
-        int i = gMaxIndex;
-        if (i == -1) {
+        if (i == SmoLoops.NONE) {
             return false;
         }
+        double gMax = -sign[i] * gradient[i];
         float[] rowI = row(i);
         double diagonalI = diagonal[real[i]];
-        // libsvm's quad_coef = Q_ii + Q_jj − 2 y_i Q_ij, and y_i Q_ij = y_j K_ij: in both cases K_ii + K_jj − 2 K_ij
-        for (int a = 0; a < size; a++) {
-            int j = variables[a];
-            double g = gradient[j];
-            double gradDiff;
-            if (y[j] == 1) {
-                if (status[j] == LOWER) {
-                    continue;
-                }
-                gradDiff = gMax + g;
-                gMax2 = Math.max(gMax2, g);
-            } else {
-                if (status[j] == UPPER) {
-                    continue;
-                }
-                gradDiff = gMax - g;
-                gMax2 = Math.max(gMax2, -g);
-            }
-            if (gradDiff <= 0) {
-                continue;
-            }
-            int r = real[j];
-            double quad = diagonalI + diagonal[r] - 2.0 * rowI[r];
-            double objectiveDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : TAU);
-            if (objectiveDiff <= objectiveDiffMin) {
-                gMinIndex = j;
-                objectiveDiffMin = objectiveDiff;
-            }
-        }
-        if (gMax + gMax2 < tolerance || gMinIndex == -1) {
+        int j = contiguous ? SmoLoops.partner(gradient, sign, lowMask, diagonal, rowI, diagonalI, gMax, l, gMax2Out)
+                : identity ? SmoLoops.partner(gradient, sign, lowMask, diagonal, rowI, diagonalI, gMax, variables, size, gMax2Out)
+                : SmoLoops.partner(gradient, sign, lowMask, diagonal, rowI, diagonalI, gMax, variables, size, real, gMax2Out);
+        if (gMax + gMax2Out[0] < tolerance || j == SmoLoops.NONE) {
             return false;
         }
         selectedI = i;
-        selectedJ = gMinIndex;
+        selectedJ = j;
         return true;
     }
 
@@ -219,38 +188,19 @@ final class SmoSolver {
         double stepJ = y[j] * (alpha[j] - oldJ);
         boolean upperI = status[i] == UPPER;
         boolean upperJ = status[j] == UPPER;
-        status[i] = statusOf(alpha[i]);
-        status[j] = statusOf(alpha[j]);
+        setStatus(i, statusOf(alpha[i]));
+        setStatus(j, statusOf(alpha[j]));
         // the gradient update, then the next most violating i, as the selection's first pass would find it
         if (identity && active.complete()) {
-            for (int k = 0; k < l; k++) {
-                gradient[k] += sign[k] * (stepI * rowI[k] + stepJ * rowJ[k]);
-            }
+            SmoLoops.step(gradient, sign, rowI, rowJ, stepI, stepJ, l);
+            nextGMaxIndex = SmoLoops.mostViolating(gradient, sign, upMask, l);
+        } else if (identity) {
+            nextGMaxIndex = SmoLoops.stepAndMostViolating(gradient, sign, rowI, rowJ, stepI, stepJ, upMask, variables, size);
         } else {
-            for (int a = 0; a < size; a++) {
-                int k = variables[a];
-                int r = real[k];
-                gradient[k] += sign[k] * (stepI * rowI[r] + stepJ * rowJ[r]);
-            }
-        }
-        double gMax = Double.NEGATIVE_INFINITY;
-        int gMaxIndex = -1;
-        for (int a = 0; a < size; a++) {
-            int k = variables[a];
-            double g = gradient[k];
-            if (y[k] == 1) {
-                if (status[k] != UPPER && -g >= gMax) {
-                    gMax = -g;
-                    gMaxIndex = k;
-                }
-            } else if (status[k] != LOWER && g >= gMax) {
-                gMax = g;
-                gMaxIndex = k;
-            }
+            SmoLoops.step(gradient, sign, rowI, rowJ, stepI, stepJ, variables, size, real);
+            nextGMaxIndex = SmoLoops.mostViolating(gradient, sign, upMask, variables, size);
         }
         nextValid = true;
-        nextGMax = gMax;
-        nextGMaxIndex = gMaxIndex;
         if (upperI != (status[i] == UPPER)) {
             updateGradientBar(i, upperI ? -c : c);
         }
@@ -263,14 +213,19 @@ final class SmoSolver {
         float[] rowI = cache.fullRow(real[i]);
         double w = weight * y[i];
         if (identity) {
-            for (int k = 0; k < l; k++) {
-                gradientBar[k] += w * sign[k] * rowI[k];
-            }
-            return;
+            SmoLoops.addRow(gradientBar, sign, rowI, w, l);
+        } else {
+            SmoLoops.addRow(gradientBar, sign, rowI, w, real, l);
         }
-        for (int k = 0; k < l; k++) {
-            gradientBar[k] += w * sign[k] * rowI[real[k]];
-        }
+    }
+
+    /** Sets variable {@code k}'s bound status and its masks. */
+    private void setStatus(int k, byte value) {
+        status[k] = value;
+        boolean up = y[k] == 1 ? value != UPPER : value != LOWER;
+        boolean low = y[k] == 1 ? value != LOWER : value != UPPER;
+        upMask[k] = up ? 0 : Double.NEGATIVE_INFINITY;
+        lowMask[k] = low ? 0 : Double.NEGATIVE_INFINITY;
     }
 
     private byte statusOf(double value) {
@@ -336,17 +291,16 @@ final class SmoSolver {
                 freeCount++;
             }
         }
-        int inactiveCount = l - size;
+        int[] inactive = new int[l - size];
+        int inactiveCount = 0;
         for (int k = 0; k < l; k++) {
             if (!active.contains(k)) {
                 gradient[k] = gradientBar[k] + p[k];
+                inactive[inactiveCount++] = k;
             }
         }
         if ((long) freeCount * l > 2L * size * inactiveCount) {
-            for (int k = 0; k < l; k++) {
-                if (active.contains(k)) {
-                    continue;
-                }
+            for (int k : inactive) {
                 float[] rowK = row(k);
                 double sum = 0;
                 for (int a = 0; a < size; a++) {
@@ -365,10 +319,8 @@ final class SmoSolver {
                 }
                 float[] rowI = cache.fullRow(real[i]);
                 double w = alpha[i] * y[i];
-                for (int k = 0; k < l; k++) {
-                    if (!active.contains(k)) {
-                        gradient[k] += w * y[k] * rowI[real[k]];
-                    }
+                for (int k : inactive) {
+                    gradient[k] += w * sign[k] * rowI[real[k]];
                 }
             }
         }
