@@ -2,7 +2,6 @@ package dev.kiln.cli;
 
 import dev.kiln.data.ColumnKind;
 import dev.kiln.data.CsvOptions;
-import dev.kiln.data.CsvPrefetch;
 import dev.kiln.data.CsvReader;
 import dev.kiln.data.CsvWriter;
 import dev.kiln.data.Field;
@@ -24,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Score a CSV or Parquet file with a model: the prediction, plus one probability column per class for classifiers.",
-                "CSV input is streamed in chunks; a progress line shows on a terminal."})
+                "CSV input is read in blocks on every core while earlier blocks are scored; a progress line shows on a terminal."})
 final class PredictCommand extends KilnCommand {
     @Mixin
     ModelOptions model;
@@ -46,7 +46,7 @@ final class PredictCommand extends KilnCommand {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the predictions (.csv or .parquet).")
     Path outFile;
 
-    @Option(names = "--chunk-rows", paramLabel = "N", description = "Rows scored at a time (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--chunk-rows", paramLabel = "N", description = "At most this many rows scored at a time (default: ${DEFAULT-VALUE}).")
     int chunkRows = 65_536;
 
     @Override
@@ -62,10 +62,10 @@ final class PredictCommand extends KilnCommand {
             rows = predictions.rowCount();
         } else if (isParquet(outFile)) {
             List<Frame> chunks = new ArrayList<>();
-            rows = CsvReader.stream(data.data, options(pipeline), chunkRows, (chunk, bytes) -> {
+            rows = CsvReader.streamBlocks(data.data, options(pipeline), inChunks((chunk, bytes) -> {
                 chunks.add(pipeline.predict(chunk).toFrame());
                 progress.update(chunk.rowCount(), bytes);
-            });
+            }));
             write(chunks);
         } else {
             rows = streamCsv(pipeline, progress);
@@ -90,8 +90,8 @@ final class PredictCommand extends KilnCommand {
             long rows;
             try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16)) {
                 boolean[] header = {true};
-                // the next chunk is parsed on another thread while this one is scored and formatted in parallel
-                rows = CsvPrefetch.stream(data.data, options(pipeline), chunkRows, (chunk, bytes) -> {
+                // the next blocks are parsed on the other cores while this one is scored and formatted in parallel
+                rows = CsvReader.streamBlocks(data.data, options(pipeline), inChunks((chunk, bytes) -> {
                     Frame predictions = pipeline.predict(chunk).toFrame();
                     if (header[0]) {
                         CsvWriter.writeHeader(predictions, out);
@@ -99,13 +99,28 @@ final class PredictCommand extends KilnCommand {
                     }
                     CsvWriter.writeRowsParallel(predictions, out);
                     progress.update(chunk.rowCount(), bytes);
-                });
+                }));
             }
             Files.move(temp, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return rows;
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** {@code sink} fed frames of at most {@code --chunk-rows} rows: a larger block of the file is cut in order. */
+    private CsvReader.ChunkSink inChunks(CsvReader.ChunkSink sink) {
+        return (block, bytes) -> {
+            int rows = block.rowCount();
+            if (rows <= chunkRows) {
+                sink.accept(block, bytes);
+                return;
+            }
+            for (int from = 0; from < rows; from += chunkRows) {
+                int[] range = IntStream.range(from, Math.min(rows, from + chunkRows)).toArray();
+                sink.accept(block.take(range), bytes);
+            }
+        };
     }
 
     private void write(List<Frame> chunks) throws IOException {
