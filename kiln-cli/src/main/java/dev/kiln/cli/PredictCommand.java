@@ -8,6 +8,7 @@ import dev.kiln.data.Field;
 import dev.kiln.data.Frame;
 import dev.kiln.data.source.FrameConcat;
 import dev.kiln.data.source.ParquetFiles;
+import dev.kiln.data.source.ParquetStreamWriter;
 import dev.kiln.learn.Pipeline;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -61,12 +62,14 @@ final class PredictCommand extends KilnCommand {
             write(List.of(predictions));
             rows = predictions.rowCount();
         } else if (isParquet(outFile)) {
-            List<Frame> chunks = new ArrayList<>();
-            rows = CsvReader.streamBlocks(data.data, options(pipeline), inChunks((chunk, bytes) -> {
-                chunks.add(pipeline.predict(chunk).toFrame());
-                progress.update(chunk.rowCount(), bytes);
-            }));
-            write(chunks);
+            try (ParquetStreamWriter writer = new ParquetStreamWriter(outFile)) {
+                Frame[] last = {null};
+                rows = scoreCsv(pipeline, progress, predictions -> {
+                    writer.write(predictions);
+                    last[0] = predictions;
+                });
+                writer.finish(last[0]);
+            }
         } else {
             rows = streamCsv(pipeline, progress);
         }
@@ -90,16 +93,13 @@ final class PredictCommand extends KilnCommand {
             long rows;
             try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16)) {
                 boolean[] header = {true};
-                // the next blocks are parsed on the other cores while this one is scored and formatted in parallel
-                rows = CsvReader.streamBlocks(data.data, options(pipeline), inChunks((chunk, bytes) -> {
-                    Frame predictions = pipeline.predict(chunk).toFrame();
+                rows = scoreCsv(pipeline, progress, predictions -> {
                     if (header[0]) {
                         CsvWriter.writeHeader(predictions, out);
                         header[0] = false;
                     }
                     CsvWriter.writeRowsParallel(predictions, out);
-                    progress.update(chunk.rowCount(), bytes);
-                }));
+                });
             }
             Files.move(temp, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return rows;
@@ -108,19 +108,32 @@ final class PredictCommand extends KilnCommand {
         }
     }
 
-    /** {@code sink} fed frames of at most {@code --chunk-rows} rows: a larger block of the file is cut in order. */
-    private CsvReader.ChunkSink inChunks(CsvReader.ChunkSink sink) {
-        return (block, bytes) -> {
-            int rows = block.rowCount();
-            if (rows <= chunkRows) {
-                sink.accept(block, bytes);
-                return;
+    /** Receives the predictions of each chunk, in file order. */
+    @FunctionalInterface
+    private interface PredictionSink {
+        void accept(Frame predictions) throws IOException;
+    }
+
+    /**
+     * Scores the CSV input chunk by chunk, in order: the next blocks of the file are parsed on the other cores while
+     * this one is scored and written. A file with no rows gives one empty chunk, so the output still has its header.
+     */
+    private long scoreCsv(Pipeline pipeline, Progress progress, PredictionSink sink) throws IOException {
+        boolean[] any = {false};
+        CsvOptions options = options(pipeline);
+        long rows = CsvReader.streamBlocks(data.data, options, (block, bytes) -> {
+            any[0] = true;
+            int n = block.rowCount();
+            for (int from = 0; from < n; from += chunkRows) {
+                Frame chunk = n <= chunkRows ? block : block.take(IntStream.range(from, Math.min(n, from + chunkRows)).toArray());
+                sink.accept(pipeline.predict(chunk).toFrame());
+                progress.update(chunk.rowCount(), bytes);
             }
-            for (int from = 0; from < rows; from += chunkRows) {
-                int[] range = IntStream.range(from, Math.min(rows, from + chunkRows)).toArray();
-                sink.accept(block.take(range), bytes);
-            }
-        };
+        });
+        if (!any[0]) {
+            sink.accept(pipeline.predict(CsvReader.read(data.data, options)).toFrame());
+        }
+        return rows;
     }
 
     private void write(List<Frame> chunks) throws IOException {
