@@ -52,6 +52,9 @@ final class PredictCommand extends KilnCommand {
 
     @Override
     int execute() throws Exception {
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("--chunk-rows must be positive: " + chunkRows);
+        }
         long t0 = System.nanoTime();
         ModelOptions.Loaded loaded = model.load();
         Pipeline pipeline = loaded.bundle().pipeline();
