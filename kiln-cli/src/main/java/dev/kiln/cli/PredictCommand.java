@@ -2,13 +2,13 @@ package dev.kiln.cli;
 
 import dev.kiln.data.ColumnKind;
 import dev.kiln.data.CsvOptions;
-import dev.kiln.data.CsvPrefetch;
 import dev.kiln.data.CsvReader;
 import dev.kiln.data.CsvWriter;
 import dev.kiln.data.Field;
 import dev.kiln.data.Frame;
 import dev.kiln.data.source.FrameConcat;
 import dev.kiln.data.source.ParquetFiles;
+import dev.kiln.data.source.ParquetStreamWriter;
 import dev.kiln.learn.Pipeline;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Score a CSV or Parquet file with a model: the prediction, plus one probability column per class for classifiers.",
-                "CSV input is streamed in chunks; a progress line shows on a terminal."})
+                "CSV input is read in blocks on every core while earlier blocks are scored; a progress line shows on a terminal."})
 final class PredictCommand extends KilnCommand {
     @Mixin
     ModelOptions model;
@@ -46,11 +47,14 @@ final class PredictCommand extends KilnCommand {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the predictions (.csv or .parquet).")
     Path outFile;
 
-    @Option(names = "--chunk-rows", paramLabel = "N", description = "Rows scored at a time (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--chunk-rows", paramLabel = "N", description = "At most this many rows scored at a time (default: ${DEFAULT-VALUE}).")
     int chunkRows = 65_536;
 
     @Override
     int execute() throws Exception {
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("--chunk-rows must be positive: " + chunkRows);
+        }
         long t0 = System.nanoTime();
         ModelOptions.Loaded loaded = model.load();
         Pipeline pipeline = loaded.bundle().pipeline();
@@ -61,12 +65,14 @@ final class PredictCommand extends KilnCommand {
             write(List.of(predictions));
             rows = predictions.rowCount();
         } else if (isParquet(outFile)) {
-            List<Frame> chunks = new ArrayList<>();
-            rows = CsvReader.stream(data.data, options(pipeline), chunkRows, (chunk, bytes) -> {
-                chunks.add(pipeline.predict(chunk).toFrame());
-                progress.update(chunk.rowCount(), bytes);
-            });
-            write(chunks);
+            try (ParquetStreamWriter writer = new ParquetStreamWriter(outFile)) {
+                Frame[] last = {null};
+                rows = scoreCsv(pipeline, progress, predictions -> {
+                    writer.write(predictions);
+                    last[0] = predictions;
+                });
+                writer.finish(last[0]);
+            }
         } else {
             rows = streamCsv(pipeline, progress);
         }
@@ -90,15 +96,12 @@ final class PredictCommand extends KilnCommand {
             long rows;
             try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16)) {
                 boolean[] header = {true};
-                // the next chunk is parsed on another thread while this one is scored and formatted in parallel
-                rows = CsvPrefetch.stream(data.data, options(pipeline), chunkRows, (chunk, bytes) -> {
-                    Frame predictions = pipeline.predict(chunk).toFrame();
+                rows = scoreCsv(pipeline, progress, predictions -> {
                     if (header[0]) {
                         CsvWriter.writeHeader(predictions, out);
                         header[0] = false;
                     }
                     CsvWriter.writeRowsParallel(predictions, out);
-                    progress.update(chunk.rowCount(), bytes);
                 });
             }
             Files.move(temp, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -106,6 +109,34 @@ final class PredictCommand extends KilnCommand {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** Receives the predictions of each chunk, in file order. */
+    @FunctionalInterface
+    private interface PredictionSink {
+        void accept(Frame predictions) throws IOException;
+    }
+
+    /**
+     * Scores the CSV input chunk by chunk, in order: the next blocks of the file are parsed on the other cores while
+     * this one is scored and written. A file with no rows gives one empty chunk, so the output still has its header.
+     */
+    private long scoreCsv(Pipeline pipeline, Progress progress, PredictionSink sink) throws IOException {
+        boolean[] any = {false};
+        CsvOptions options = options(pipeline);
+        long rows = CsvReader.streamBlocks(data.data, options, (block, bytes) -> {
+            any[0] = true;
+            int n = block.rowCount();
+            for (int from = 0; from < n; from += chunkRows) {
+                Frame chunk = n <= chunkRows ? block : block.take(IntStream.range(from, Math.min(n, from + chunkRows)).toArray());
+                sink.accept(pipeline.predict(chunk).toFrame());
+                progress.update(chunk.rowCount(), bytes);
+            }
+        });
+        if (!any[0]) {
+            sink.accept(pipeline.predict(CsvReader.read(data.data, options)).toFrame());
+        }
+        return rows;
     }
 
     private void write(List<Frame> chunks) throws IOException {

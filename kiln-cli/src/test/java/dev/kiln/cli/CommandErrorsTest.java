@@ -41,6 +41,9 @@ class CommandErrorsTest {
         assertThat(kiln("frobnicate").code()).isEqualTo(2);
         assertThat(kiln("predict", "m").code()).isEqualTo(2);
         assertThat(kiln("predict", "m").err()).contains("--data");
+        Outcome noChunk = kiln("predict", "m", "--data", "x.csv", "--out", "y.csv", "--chunk-rows", "0");
+        assertThat(noChunk.code()).isEqualTo(2);
+        assertThat(noChunk.err()).contains("--chunk-rows must be positive: 0").doesNotContain("Exception");
     }
 
     @Test

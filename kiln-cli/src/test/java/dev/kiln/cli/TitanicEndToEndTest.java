@@ -120,6 +120,19 @@ class TitanicEndToEndTest {
                 "--out", "from-parquet.csv");
         assertThat(fromParquet.exitCode()).as(fromParquet.err()).isZero();
         assertThat(Files.readString(work.resolve("from-parquet.csv"))).isEqualTo(Files.readString(work.resolve("whole.csv")));
+
+        // a file of a header alone gives predictions of a header alone, in both formats
+        String header = Files.readAllLines(work.resolve("data/titanic.csv")).get(0);
+        Files.writeString(work.resolve("empty.csv"), header + "\n");
+        CliProcess.Result emptyCsv = CliProcess.run(work, "predict", bundleDir.toString(), "--data", "empty.csv", "--out", "empty-out.csv");
+        assertThat(emptyCsv.exitCode()).as(emptyCsv.err()).isZero();
+        assertThat(Files.readString(work.resolve("empty-out.csv"))).isEqualTo("prediction,probability_0,probability_1\n");
+        CliProcess.Result emptyParquet = CliProcess.run(work, "predict", bundleDir.toString(), "--data", "empty.csv",
+                "--out", "empty-out.parquet");
+        assertThat(emptyParquet.exitCode()).as(emptyParquet.err()).isZero();
+        Frame none = ParquetFiles.read(work.resolve("empty-out.parquet"), null);
+        assertThat(none.rowCount()).isZero();
+        assertThat(none.names()).containsExactly("prediction", "probability_0", "probability_1");
     }
 
     @Test

@@ -3,10 +3,10 @@ package dev.kiln.data;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Parses a decimal number straight from the bytes of a UTF-8 field, without making a String, with exactly
- * the meaning of {@link Values#parseNumber} (and of {@link CsvNumber}, its counterpart over characters): the
- * same values are numbers and they give the same double. A field holding a byte outside ASCII is never a
- * number; the slow path decodes bytes as Latin-1, which keeps such a byte a character that is not a digit.
+ * Parses a decimal number straight from the bytes of a UTF-8 field, or from characters, without making a
+ * String, with exactly the meaning of {@link Values#parseNumber}: the same values are numbers and they give
+ * the same double. A field holding a byte outside ASCII is never a number; the slow path decodes bytes as
+ * Latin-1, which keeps such a byte a character that is not a digit.
  *
  * <p>The fast path takes {@code [+-]digits[.digits][(e|E)[+-]digits]} with at most 15 significant
  * digits and a decimal exponent within ±22: the digits then form an exact integer {@code m < 2^53} and
@@ -91,6 +91,25 @@ final class ByteNumber {
             return slow(chars, start, end);
         }
         return negative ? -value : value;
+    }
+
+    /**
+     * The number written in {@code chars[start, end)}, as {@link #parse(byte[], int, int)}: an ASCII field is copied
+     * into {@code scratch} (the caller's, reused from field to field) when it fits, anything else takes the slow path.
+     */
+    static double parse(char[] chars, int start, int end, byte[] scratch) {
+        int length = end - start;
+        if (length > scratch.length) {
+            return Values.parseNumber(new String(chars, start, length));
+        }
+        for (int i = 0; i < length; i++) {
+            char c = chars[start + i];
+            if (c > 127) {
+                return Values.parseNumber(new String(chars, start, length));
+            }
+            scratch[i] = (byte) c;
+        }
+        return parse(scratch, 0, length);
     }
 
     /** The exponent written in {@code chars[from, end)} ({@code [+-]} then 1 to 4 digits), or MIN_VALUE. */

@@ -27,6 +27,8 @@ final class CsvColumns implements CsvTokenizer.FieldSink {
     /** The first row whose value is not a number in a column forced numeric, or -1. */
     private final int[] badRow;
     private final String[] badValue;
+    /** Where a field's characters are copied as bytes for {@link ByteNumber}; longer fields take its slow path. */
+    private final byte[] numberScratch = new byte[64];
     private long[] lines = new long[INITIAL_ROWS];
     private int rows;
     private int secondPassRow = -1;
@@ -74,7 +76,7 @@ final class CsvColumns implements CsvTokenizer.FieldSink {
         }
         boolean missing = isMissing(chars, start, end);
         if (textFrom[index] == Integer.MAX_VALUE) {
-            double value = missing ? Double.NaN : CsvNumber.parse(chars, start, end);
+            double value = missing ? Double.NaN : ByteNumber.parse(chars, start, end, numberScratch);
             if (missing || !Double.isNaN(value)) {
                 numbers[index][rows] = value;
                 return;

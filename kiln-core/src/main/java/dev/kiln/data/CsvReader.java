@@ -1,7 +1,6 @@
 package dev.kiln.data;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -22,8 +21,8 @@ import java.util.zip.GZIPInputStream;
  * column's kind unless the options force it. UTF-8 unless told otherwise; a byte-order mark is skipped; invalid
  * bytes, a ragged row or an unterminated quote fail with the file and line, or are skipped and counted under
  * {@code on_error: skip}. Files are read by {@link BlockCsvReader} (bytes parsed straight into typed arrays on
- * every core); a {@link Reader}, and {@link #stream} with its exact chunk sizes, go through the sequential
- * character tokenizer, with the same results.
+ * every core), whole or as a stream of blocks ({@link #streamBlocks}); a {@link Reader} goes through the
+ * sequential character tokenizer, with the same results.
  */
 public final class CsvReader {
     private CsvReader() {
@@ -63,8 +62,8 @@ public final class CsvReader {
      * Reads {@code path} (UTF-8, {@code .gz} allowed) as frames of a few megabytes of text each, parsed on every
      * core and handed to {@code sink} in file order, in bounded memory; returns the number of rows. Kinds forced
      * by the options hold in every frame; other columns are inferred per frame. Errors name the file and line,
-     * and rows are skipped under {@link CsvOptions.OnError#SKIP}. Faster than {@link #stream} for large files;
-     * the frames' sizes follow the text, not a row count.
+     * and rows are skipped under {@link CsvOptions.OnError#SKIP}. The frames' sizes follow the text, not a row
+     * count: the next blocks are parsed while the sink works on this one.
      */
     public static long streamBlocks(Path path, CsvOptions options, ChunkSink sink) throws IOException {
         int threads = Runtime.getRuntime().availableProcessors();
@@ -114,72 +113,6 @@ public final class CsvReader {
     @FunctionalInterface
     public interface ChunkSink {
         void accept(Frame chunk, long bytesRead) throws IOException;
-    }
-
-    /**
-     * Reads {@code path} in frames of at most {@code chunkRows} rows, so that a file of any size is
-     * processed in bounded memory; returns the number of rows. Kinds forced by the options hold in
-     * every chunk; other columns are inferred per chunk. Errors name the file and line as
-     * {@link #read(Path, CsvOptions)} does.
-     */
-    public static long stream(Path path, CsvOptions options, int chunkRows, ChunkSink sink) throws IOException {
-        Checks.checkArgument(chunkRows > 0, "chunkRows must be positive: %s", chunkRows);
-        String source = path.toString();
-        long[] bytes = new long[1];
-        try (InputStream raw = Files.newInputStream(path); InputStream counted = counting(raw, bytes);
-             InputStream in = decompressed(counted, path); Reader reader = utf8(in)) {
-            CsvTokenizer tokenizer = new CsvTokenizer(reader, source, options.delimiter(), options.quote());
-            List<String> record = new ArrayList<>();
-            try {
-                if (!tokenizer.next(record)) {
-                    throw new InvalidDataException(source + ": empty file, expected a header row");
-                }
-                List<String> header = checkHeader(record, source);
-                long rows = 0;
-                CsvColumns columns = new CsvColumns(header, options, false);
-                int inChunk = 0;
-                for (int count = tokenizer.next(columns); count >= 0; count = tokenizer.next(columns)) {
-                    if (count != header.size()) {
-                        throw new InvalidDataException(source + ":" + tokenizer.recordLine() + ": expected " + header.size()
-                                + " fields, found " + count);
-                    }
-                    columns.endRow(tokenizer.recordLine());
-                    rows++;
-                    if (++inChunk == chunkRows) {
-                        sink.accept(columns.toFrame(source), bytes[0]);
-                        columns = new CsvColumns(header, options, false);
-                        inChunk = 0;
-                    }
-                }
-                if (inChunk > 0 || rows == 0) {
-                    sink.accept(columns.toFrame(source), bytes[0]);
-                }
-                return rows;
-            } catch (CharacterCodingException e) {
-                throw new InvalidDataException(source + ":" + tokenizer.line() + ": invalid UTF-8 byte sequence");
-            }
-        } catch (NoSuchFileException e) {
-            throw new InvalidDataException(source + ": no such file");
-        }
-    }
-
-    /** {@code in}, counting the bytes read through it into {@code count[0]}. */
-    private static InputStream counting(InputStream in, long[] count) {
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                count[0] += b >= 0 ? 1 : 0;
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                count[0] += Math.max(0, n);
-                return n;
-            }
-        };
     }
 
     /** The column names in the header row of {@code path}, without reading the rest. */

@@ -1,5 +1,6 @@
 package dev.kiln.data;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -66,7 +67,7 @@ public final class NumericColumn implements Column {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return Double.toString(v);
+        return NumberOutput.toString(v, true); // the shortest text that reads back as v (Schubfach), several times faster than Java 17's
     }
 
     @Override

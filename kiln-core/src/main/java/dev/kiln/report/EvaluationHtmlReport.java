@@ -25,7 +25,7 @@ public final class EvaluationHtmlReport {
 
     /** The report as one HTML document. */
     public static String render(EvaluationReport report) {
-        return HtmlReport.resource("/dev/kiln/report/eval.html")
+        return HtmlReport.template("/dev/kiln/report/eval.html")
                 .replace("/*KILN_TITLE*/", HtmlReport.escapeHtml("Kiln evaluation: " + report.title()))
                 .replace("/*KILN_ECHARTS*/", HtmlReport.inlineScript(HtmlReport.resource(HtmlReport.ECHARTS)))
                 .replace("/*KILN_SCRIPT*/", HtmlReport.inlineScript(HtmlReport.resource("/dev/kiln/report/eval.js")))

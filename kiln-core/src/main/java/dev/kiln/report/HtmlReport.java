@@ -31,7 +31,7 @@ public final class HtmlReport {
 
     /** The report as one HTML document. */
     public static String render(Exploration exploration, String source) {
-        String template = resource("/dev/kiln/report/report.html");
+        String template = template("/dev/kiln/report/report.html");
         String data = escapeJson(ExplorationJson.write(exploration));
         return template
                 .replace("/*KILN_TITLE*/", escapeHtml("Kiln data report: " + source))
@@ -43,12 +43,17 @@ public final class HtmlReport {
 
     /** A page from {@code template} with the title, the escaped data and source, ECharts and {@code script} inlined. */
     static String page(String template, String script, String json, String title) {
-        return resource(template)
+        return template(template)
                 .replace("/*KILN_TITLE*/", escapeHtml(title))
                 .replace("/*KILN_SOURCE*/", escapeJson(quote(title)))
                 .replace("/*KILN_DATA*/", escapeJson(json))
                 .replace("/*KILN_ECHARTS*/", inlineScript(resource(ECHARTS)))
                 .replace("/*KILN_SCRIPT*/", inlineScript(resource(script)));
+    }
+
+    /** The page template {@code name} with the style every report shares ({@code base.css}) in place. */
+    static String template(String name) {
+        return resource(name).replace("/*KILN_BASE_CSS*/", resource("/dev/kiln/report/base.css"));
     }
 
     /** JSON made safe inside a script element: no {@code </}, no markup characters, no JS line separators. */

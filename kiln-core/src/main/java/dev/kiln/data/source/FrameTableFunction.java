@@ -53,12 +53,7 @@ final class FrameTableFunction implements DuckDBTableFunction<Frame, AtomicInteg
     @Override
     public Frame bind(DuckDBTableFunctionBindInfo info) {
         for (Column column : frame.columns()) {
-            info.addResultColumn(column.name(), switch (column.kind()) {
-                case NUMERIC -> DuckDBColumnType.DOUBLE;
-                case BOOLEAN -> DuckDBColumnType.BOOLEAN;
-                case TIMESTAMP -> DuckDBColumnType.BIGINT; // microseconds: see selectList
-                case CATEGORICAL, TEXT -> DuckDBColumnType.VARCHAR;
-            });
+            info.addResultColumn(column.name(), duckType(column));
         }
         info.setCardinality(frame.rowCount(), true);
         return frame;
@@ -83,7 +78,18 @@ final class FrameTableFunction implements DuckDBTableFunction<Frame, AtomicInteg
         return n;
     }
 
-    private static void fill(Column column, DuckDBWritableVector vector, int from, int n) {
+    /** The type a column is handed to DuckDB as. */
+    static DuckDBColumnType duckType(Column column) {
+        return switch (column.kind()) {
+            case NUMERIC -> DuckDBColumnType.DOUBLE;
+            case BOOLEAN -> DuckDBColumnType.BOOLEAN;
+            case TIMESTAMP -> DuckDBColumnType.BIGINT; // microseconds: see selectList
+            case CATEGORICAL, TEXT -> DuckDBColumnType.VARCHAR;
+        };
+    }
+
+    /** Rows {@code [from, from + n)} of {@code column} into {@code vector}, missing values as NULL. */
+    static void fill(Column column, DuckDBWritableVector vector, int from, int n) {
         if (column instanceof NumericColumn c) {
             for (int i = 0; i < n; i++) {
                 double v = c.get(from + i);

@@ -164,30 +164,36 @@ public final class GbmModel implements Model, Explainable {
     }
 
     /**
-     * Rows {@code [from, to)} a block at a time: the block is copied row by row into one array, then each
-     * row sums its trees in order, exactly as {@link #predictRow} does.
+     * Rows {@code [from, to)} a block at a time: the block is copied row by row into one array, then the trees are
+     * walked tree by tree over the block's rows; each row's scores are summed in the order {@link #predictRow} sums
+     * them, so both give the same bits.
      */
     private void predictRowsRange(double[][] columns, int from, int to, double[] out) {
         int width = Math.max(1, classes.size());
         int p = columns.length;
         double[] block = new double[BLOCK * p];
+        double[] scores = new double[outputs * BLOCK];
         double[] row = new double[Math.max(width, outputs)];
         int trees = ensemble.trees();
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
+            int rows = end - start;
             for (int j = 0; j < p; j++) {
                 double[] column = columns[j];
                 for (int i = start; i < end; i++) {
                     block[(i - start) * p + j] = column[i];
                 }
             }
-            for (int i = start; i < end; i++) {
-                int offset = (i - start) * p;
+            for (int k = 0; k < outputs; k++) {
+                java.util.Arrays.fill(scores, k * BLOCK, k * BLOCK + rows, baseline[k]);
+                ensemble.addBlock(block, p, rows, scores, k * BLOCK, k, outputs, trees);
+            }
+            for (int i = 0; i < rows; i++) {
                 for (int k = 0; k < outputs; k++) {
-                    row[k] = ensemble.accumulate(baseline[k], block, offset, k, outputs, trees);
+                    row[k] = scores[k * BLOCK + i];
                 }
                 loss.transform(row);
-                System.arraycopy(row, 0, out, i * width, width);
+                System.arraycopy(row, 0, out, (start + i) * width, width);
             }
         }
     }

@@ -209,6 +209,17 @@ public final class TreeEnsemble {
     }
 
     /**
+     * Adds to {@code scores[at + i]} the leaf values that row {@code i < rows} of the row-major {@code block}
+     * ({@code width} values a row) reaches in trees {@code first, first + step, ...} below {@code end}, tree by tree:
+     * each row's sum is the one {@link #accumulate(double, double[], int, int, int, int)} makes, bit for bit. Only for
+     * a {@link #isBranchFree} ensemble. Allocates nothing.
+     */
+    public void addBlock(double[] block, int width, int rows, double[] scores, int at, int first, int step, int end) {
+        Checks.checkArgument(walks != null, "trees: block walks need an ensemble without categorical splits");
+        walks.addBlock(block, width, rows, scores, at, first, step, end);
+    }
+
+    /**
      * Adds value 0 of the leaf that each row {@code i} in {@code [from, to)} of {@code columns}
      * reaches in tree {@code tree} to {@code out[offset + i]}. Walks four rows at once.
      */

@@ -2,19 +2,24 @@ package dev.kiln.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link CsvNumber} means exactly what {@link Values#parseNumber} means, bit for bit. */
-class CsvNumberTest {
+/** {@link ByteNumber} means exactly what {@link Values#parseNumber} means, bit for bit, over bytes and over characters. */
+class ByteNumberTest {
     private static void assertSameAsValues(String text) {
-        char[] padded = ("x," + text + ",y").toCharArray();
-        double fast = CsvNumber.parse(padded, 2, 2 + text.length());
         double reference = Values.parseNumber(text);
-        assertThat(Double.doubleToRawLongBits(fast)).as("'%s': %s vs %s", text, fast, reference)
+        char[] padded = ("x," + text + ",y").toCharArray();
+        double fromChars = ByteNumber.parse(padded, 2, 2 + text.length(), new byte[16]);
+        assertThat(Double.doubleToRawLongBits(fromChars)).as("chars '%s': %s vs %s", text, fromChars, reference)
+                .isEqualTo(Double.doubleToRawLongBits(reference));
+        byte[] bytes = ("x," + text + ",y").getBytes(StandardCharsets.UTF_8);
+        double fromBytes = ByteNumber.parse(bytes, 2, bytes.length - 2);
+        assertThat(Double.doubleToRawLongBits(fromBytes)).as("bytes '%s': %s vs %s", text, fromBytes, reference)
                 .isEqualTo(Double.doubleToRawLongBits(reference));
     }
 
@@ -24,7 +29,7 @@ class CsvNumberTest {
                 "1e+5", "1.5e300", "1e-320", "1e400", "-1e400", "123456789012345", "1234567890123456789",
                 "0.000000000000000000000000123", "9007199254740993", "1e22", "1e23", "1e-22", "1e-23", "3.14159",
                 "1e", "e5", "-", "+", ".", "..", "1.2.3", "1e5e5", "--1", "1-", "NaN", "Infinity", "0x10", "1d", "1f",
-                " 1", "1 ", "abc", "1,5", "12345e-4", "99999999999999.9", "0.1", "0.2", "0.3", "2.5e-05", "1e00001")) {
+                " 1", "1 ", "abc", "1,5", "12345e-4", "99999999999999.9", "0.1", "0.2", "0.3", "2.5e-05", "1e00001", "١٢", "1é", "0.1234567890123456789012345")) {
             assertSameAsValues(text);
         }
     }
@@ -41,6 +46,6 @@ class CsvNumberTest {
             texts.add(Double.toString(v));
             texts.add(Long.toString(random.nextLong() >> random.nextInt(64)));
         }
-        texts.forEach(CsvNumberTest::assertSameAsValues);
+        texts.forEach(ByteNumberTest::assertSameAsValues);
     }
 }
