@@ -1,6 +1,7 @@
 package dev.kiln.data.source;
 
 import dev.kiln.data.CategoricalColumn;
+import dev.kiln.data.Checks;
 import dev.kiln.data.Column;
 import dev.kiln.data.ColumnKind;
 import dev.kiln.data.ColumnParser;
@@ -16,9 +17,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.duckdb.DuckDBChunkedResult;
 import org.duckdb.DuckDBConnection;
@@ -32,20 +36,44 @@ import org.duckdb.DuckDBReadableVector;
  * query: numbers as DOUBLE, booleans as BOOLEAN, dates and timestamps as epoch milliseconds, and labels as the
  * integer codes of an ENUM of their levels (the schema's levels, or the distinct values in order of first
  * appearance when there is no schema and they are few), so that no String is made per value; only free text
- * comes through as strings. Rows keep the files' order.
+ * comes through as strings.
+ *
+ * <p>The row count and the row groups come first from the files' footers, so every column is allocated once at
+ * its final size. With more than one thread and more than one row group, the row groups are read in parallel:
+ * each worker has its own connection and takes the next row group from a shared counter, selecting it by a
+ * {@code file_row_number} range (and the file name when there are several files) that DuckDB resolves to
+ * exactly that row group from its statistics, and copies it to the rows it holds in the file order. DuckDB
+ * runs single-threaded then, the parallelism is the workers'. Rows keep the files' order and the frame is the
+ * same for any thread count.
  */
 final class ParquetColumns {
     /** Above this many distinct values a label column without a schema is read as strings. */
     private static final int MAX_ENUM_LEVELS = 20_000;
 
+    /** Columns DuckDB adds to select a row group; a file with a column of either name is read in one query. */
+    private static final String FILE_NAME = "filename";
+    private static final String FILE_ROW = "file_row_number";
+
+    /** How many runs of row groups each worker gets about; see {@link #runs}. */
+    private static final int PARTS_PER_WORKER = 2;
+
     private enum Transfer { DOUBLE, BOOLEAN, MILLIS, CODES, STRINGS }
+
+    /** A row group: {@code rows} rows of {@code file} from row {@code firstRow} of the file, at {@code at} in the frame. */
+    private record Piece(String file, long firstRow, int rows, int at) {
+    }
 
     private ParquetColumns() {
     }
 
-    /** The frame of {@code from} (a {@code read_parquet(...)} expression); see {@link ParquetFiles#read}. */
-    static Frame read(DuckDBConnection connection, String from, Schema expected, Map<String, ColumnKind> kinds,
-                      String source) throws SQLException {
+    /**
+     * The frame of the Parquet files matching {@code pattern}, read by up to {@code threads} workers; see
+     * {@link ParquetFiles#read}.
+     */
+    static Frame read(DuckDBConnection connection, String pattern, Schema expected, Map<String, ColumnKind> kinds,
+                      String source, int threads) throws SQLException {
+        Checks.checkArgument(threads >= 1, "threads must be at least 1: %s", threads);
+        String from = "read_parquet(" + DuckDb.literal(pattern) + ")";
         List<String> names = new ArrayList<>();
         List<String> types = new ArrayList<>();
         try (Statement statement = connection.createStatement();
@@ -73,37 +101,195 @@ final class ParquetColumns {
             transfers[j] = transfer(type, field, known);
             select.add(expression(transfers[j], column, type, known) + " AS " + column);
         }
+        List<Piece> pieces = rowGroups(connection, pattern);
+        long total = pieces.isEmpty() ? 0 : (long) pieces.get(pieces.size() - 1).at() + pieces.get(pieces.size() - 1).rows();
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new InvalidDataException(source + ": " + total + " rows, more than a frame holds");
+        }
+        int rows = (int) total;
         Object[] buffers = new Object[width];
-        int rows = 0;
-        try (DuckDBPreparedStatement statement = (DuckDBPreparedStatement) connection.prepareStatement(
-                "SELECT " + String.join(", ", select) + " FROM " + from);
-             DuckDBChunkedResult result = statement.query()) {
-            int capacity = 1 << 16;
-            for (int j = 0; j < width; j++) {
-                buffers[j] = allocate(transfers[j], capacity);
-            }
-            while (result.nextChunk()) {
-                DuckDBDataChunkReader chunk = result.chunk();
-                int n = (int) chunk.rowCount();
-                if (rows + n > capacity) {
-                    capacity = Math.max(rows + n, capacity * 2);
-                    for (int j = 0; j < width; j++) {
-                        buffers[j] = grow(buffers[j], capacity);
-                    }
-                }
-                for (int j = 0; j < width; j++) {
-                    copy(transfers[j], chunk.vector(j), n, buffers[j], rows);
-                }
-                rows += n;
+        for (int j = 0; j < width; j++) {
+            buffers[j] = allocate(transfers[j], rows);
+        }
+        String selectList = String.join(", ", select);
+        String query = "SELECT " + selectList + " FROM " + from;
+        if (threads == 1 || pieces.size() < 2) {
+            readAll(connection, query, transfers, buffers, rows, source);
+        } else if (!names.contains(FILE_NAME) && !names.contains(FILE_ROW)) {
+            readInParallel(connection, pattern, selectList, pieces, transfers, buffers, threads, source);
+        } else { // the row groups cannot be selected by name: one query, parallel inside DuckDB
+            try (DuckDBConnection own = DuckDb.open(); Statement statement = own.createStatement()) {
+                statement.execute("SET threads = " + threads);
+                readAll(own, query, transfers, buffers, rows, source);
             }
         }
         List<Column> columns = new ArrayList<>(width);
         for (int j = 0; j < width; j++) {
             Field field = expected == null ? null : expected.field(names.get(j)).orElseThrow();
-            columns.add(column(names.get(j), transfers[j], buffers[j], rows, levels.get(j), field, kinds, source));
+            columns.add(column(names.get(j), transfers[j], buffers[j], levels.get(j), field, kinds, source));
             buffers[j] = null;
         }
         return Frame.of(columns);
+    }
+
+    /** Reads every row of {@code query}, which must be {@code rows}. */
+    private static void readAll(DuckDBConnection connection, String query, Transfer[] transfers, Object[] buffers,
+                                int rows, String source) throws SQLException {
+        int read = scan(connection, query, transfers, buffers, 0, rows, source);
+        if (read != rows) {
+            throw changed(source, rows, read);
+        }
+    }
+
+    /** The row groups of the files in the order DuckDB reads them, each placed after those before it. */
+    private static List<Piece> rowGroups(DuckDBConnection connection, String pattern) throws SQLException {
+        List<Piece> out = new ArrayList<>();
+        String query = "SELECT file_name, row_group_id, row_group_num_rows FROM parquet_metadata("
+                + DuckDb.literal(pattern) + ") WHERE column_id = 0";
+        try (Statement statement = connection.createStatement(); ResultSet groups = statement.executeQuery(query)) {
+            String file = null;
+            long next = -1;
+            long firstRow = 0;
+            long at = 0;
+            while (groups.next()) {
+                String name = groups.getString(1);
+                long group = groups.getLong(2);
+                long count = groups.getLong(3);
+                if (!name.equals(file)) {
+                    file = name;
+                    next = 0;
+                    firstRow = 0;
+                }
+                if (group != next || count < 0 || at + count > Integer.MAX_VALUE) {
+                    throw new SQLException("unexpected row group " + group + " of " + count + " rows in " + name);
+                }
+                if (count > 0) {
+                    out.add(new Piece(name, firstRow, (int) count, (int) at));
+                }
+                next++;
+                firstRow += count;
+                at += count;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads {@code pieces} on {@code threads} workers of a fork/join pool, each with its own connection to the
+     * database of {@code connection}, taking the next row group from a shared counter.
+     */
+    private static void readInParallel(DuckDBConnection connection, String pattern, String selectList, List<Piece> pieces,
+                                       Transfer[] transfers, Object[] buffers, int threads, String source) throws SQLException {
+        boolean oneFile = pieces.get(0).file().equals(pieces.get(pieces.size() - 1).file());
+        String from = "read_parquet(" + DuckDb.literal(pattern) + (oneFile ? "" : ", filename = true") + ", file_row_number = true)";
+        List<Piece> parts = runs(pieces, PARTS_PER_WORKER * threads);
+        int workers = Math.min(threads, parts.size());
+        AtomicInteger next = new AtomicInteger();
+        ForkJoinPool pool = new ForkJoinPool(workers);
+        try {
+            List<Future<Void>> running = new ArrayList<>(workers);
+            for (int w = 0; w < workers; w++) {
+                DuckDBConnection own = (DuckDBConnection) connection.duplicate();
+                running.add(pool.submit(() -> {
+                    try (own) {
+                        for (int p = next.getAndIncrement(); p < parts.size(); p = next.getAndIncrement()) {
+                            Piece piece = parts.get(p);
+                            String where = (oneFile ? "" : FILE_NAME + " = " + DuckDb.literal(piece.file()) + " AND ")
+                                    + FILE_ROW + " BETWEEN " + piece.firstRow() + " AND " + (piece.firstRow() + piece.rows() - 1);
+                            int read = scan(own, "SELECT " + selectList + " FROM " + from + " WHERE " + where,
+                                    transfers, buffers, piece.at(), piece.rows(), source);
+                            if (read != piece.rows()) {
+                                throw changed(source, piece.rows(), read);
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> worker : running) {
+                join(worker, next, parts.size());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * The row groups joined into about {@code parts} runs of consecutive row groups of one file with about as many
+     * rows each: a run is one query, and each query costs some milliseconds of its own (binding the file, its
+     * buffers), so a worker takes a few runs rather than every row group, and still more than one so that a worker
+     * that falls behind is made up for by the others.
+     */
+    private static List<Piece> runs(List<Piece> groups, int parts) {
+        long total = (long) groups.get(groups.size() - 1).at() + groups.get(groups.size() - 1).rows();
+        long target = Math.max(1, (total + parts - 1) / parts);
+        List<Piece> out = new ArrayList<>();
+        Piece run = null;
+        for (Piece group : groups) {
+            if (run != null && run.file().equals(group.file()) && run.rows() + group.rows() / 2 < target) {
+                run = new Piece(run.file(), run.firstRow(), run.rows() + group.rows(), run.at());
+            } else {
+                if (run != null) {
+                    out.add(run);
+                }
+                run = group;
+            }
+        }
+        out.add(run);
+        return out;
+    }
+
+    /** Waits for {@code worker}; on a failure stops the others from taking more row groups and rethrows it. */
+    private static void join(Future<Void> worker, AtomicInteger next, int pieces) throws SQLException {
+        try {
+            worker.get();
+        } catch (InterruptedException e) {
+            next.set(pieces);
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while reading", e);
+        } catch (ExecutionException e) {
+            next.set(pieces);
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new SQLException(cause);
+        }
+    }
+
+    /**
+     * Runs {@code query} and copies its rows into {@code buffers} from row {@code at}, at most {@code limit} of
+     * them; returns how many rows the query gave.
+     */
+    private static int scan(DuckDBConnection connection, String query, Transfer[] transfers, Object[] buffers,
+                            int at, int limit, String source) throws SQLException {
+        int rows = 0;
+        try (DuckDBPreparedStatement statement = (DuckDBPreparedStatement) connection.prepareStatement(query);
+             DuckDBChunkedResult result = statement.query()) {
+            while (result.nextChunk()) {
+                DuckDBDataChunkReader chunk = result.chunk();
+                int n = (int) chunk.rowCount();
+                if (rows + n > limit) {
+                    throw changed(source, limit, rows + n);
+                }
+                for (int j = 0; j < transfers.length; j++) {
+                    copy(transfers[j], chunk.vector(j), n, buffers[j], at + rows);
+                }
+                rows += n;
+            }
+        }
+        return rows;
+    }
+
+    private static InvalidDataException changed(String source, long expected, long read) {
+        return new InvalidDataException(source + ": the footers give " + expected + " rows but " + (read > expected
+                ? "more" : read + "") + " were read; was a file changed while it was read?");
     }
 
     private static Transfer transfer(String type, Field field, List<String> levels) {
@@ -174,45 +360,12 @@ final class ParquetColumns {
         };
     }
 
-    private static Object grow(Object buffer, int capacity) {
-        if (buffer instanceof double[] d) {
-            return Arrays.copyOf(d, capacity);
-        }
-        if (buffer instanceof long[] l) {
-            return Arrays.copyOf(l, capacity);
-        }
-        if (buffer instanceof int[] i) {
-            return Arrays.copyOf(i, capacity);
-        }
-        return Arrays.copyOf((String[]) buffer, capacity);
-    }
-
     private static void copy(Transfer transfer, DuckDBReadableVector vector, int n, Object buffer, int at) {
         switch (transfer) {
-            case DOUBLE -> {
-                double[] out = (double[]) buffer;
-                for (int i = 0; i < n; i++) {
-                    out[at + i] = vector.getDouble(i, Double.NaN);
-                }
-            }
-            case MILLIS -> {
-                long[] out = (long[]) buffer;
-                for (int i = 0; i < n; i++) {
-                    out[at + i] = vector.getLong(i, TimestampColumn.MISSING);
-                }
-            }
-            case BOOLEAN -> {
-                int[] out = (int[]) buffer;
-                for (int i = 0; i < n; i++) {
-                    out[at + i] = vector.isNull(i) ? CategoricalColumn.MISSING : vector.getBoolean(i) ? 1 : 0;
-                }
-            }
-            case CODES -> {
-                int[] out = (int[]) buffer;
-                for (int i = 0; i < n; i++) {
-                    out[at + i] = vector.getInt(i, CategoricalColumn.MISSING);
-                }
-            }
+            case DOUBLE -> ParquetVectors.doubles(vector, n, (double[]) buffer, at);
+            case MILLIS -> ParquetVectors.longs(vector, n, (long[]) buffer, at, TimestampColumn.MISSING);
+            case BOOLEAN -> ParquetVectors.booleans(vector, n, (int[]) buffer, at, CategoricalColumn.MISSING);
+            case CODES -> ParquetVectors.ints(vector, n, (int[]) buffer, at, CategoricalColumn.MISSING);
             case STRINGS -> {
                 String[] out = (String[]) buffer;
                 for (int i = 0; i < n; i++) {
@@ -222,17 +375,18 @@ final class ParquetColumns {
         }
     }
 
-    private static Column column(String name, Transfer transfer, Object buffer, int rows, List<String> levels,
+    /** The column of {@code buffer}, which it takes over (numbers are not copied again). */
+    private static Column column(String name, Transfer transfer, Object buffer, List<String> levels,
                                  Field field, Map<String, ColumnKind> kinds, String source) {
         IntFunction<String> where = i -> source + ": row " + (i + 1);
         return switch (transfer) {
-            case DOUBLE -> NumericColumn.wrap(name, Arrays.copyOf((double[]) buffer, rows));
-            case MILLIS -> TimestampColumn.of(name, Arrays.copyOf((long[]) buffer, rows));
-            case BOOLEAN -> CategoricalColumn.ofBooleans(name, Arrays.copyOf((int[]) buffer, rows));
-            case CODES -> field != null ? CategoricalColumn.of(name, Arrays.copyOf((int[]) buffer, rows), levels)
-                    : LabelColumns.column(name, Arrays.copyOf((int[]) buffer, rows), levels, kinds.get(name), where);
+            case DOUBLE -> NumericColumn.wrap(name, (double[]) buffer);
+            case MILLIS -> TimestampColumn.of(name, (long[]) buffer);
+            case BOOLEAN -> CategoricalColumn.ofBooleans(name, (int[]) buffer);
+            case CODES -> field != null ? CategoricalColumn.of(name, (int[]) buffer, levels)
+                    : LabelColumns.column(name, (int[]) buffer, levels, kinds.get(name), where);
             case STRINGS -> {
-                String[] text = Arrays.copyOf((String[]) buffer, rows);
+                String[] text = (String[]) buffer;
                 if (field != null) {
                     yield TextColumn.of(name, text);
                 }

@@ -44,12 +44,25 @@ public final class ParquetFiles {
      * typed as the CSV reader would.
      */
     public static Frame read(Path file, Schema expected) {
-        return read(file.toAbsolutePath().toString(), expected, Map.of(), "parquet " + file);
+        return read(file, expected, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As {@link #read(Path, Schema)}, with row groups read by up to {@code threads} threads; the frame is the same
+     * for any thread count.
+     */
+    public static Frame read(Path file, Schema expected, int threads) {
+        return read(file.toAbsolutePath().toString(), expected, Map.of(), "parquet " + file, threads);
     }
 
     static Frame read(String pattern, Schema expected, Map<String, dev.kiln.data.ColumnKind> kinds, String source) {
-        try (DuckDBConnection connection = DuckDb.open()) {
-            Frame frame = ParquetColumns.read(connection, "read_parquet(" + DuckDb.literal(pattern) + ")", expected, kinds, source);
+        return read(pattern, expected, kinds, source, Runtime.getRuntime().availableProcessors());
+    }
+
+    static Frame read(String pattern, Schema expected, Map<String, dev.kiln.data.ColumnKind> kinds, String source,
+                      int threads) {
+        try (DuckDBConnection connection = DuckDb.reader()) {
+            Frame frame = ParquetColumns.read(connection, pattern, expected, kinds, source, threads);
             if (expected != null && frame.columnCount() != expected.fields().size()) {
                 for (Field field : expected.fields()) {
                     if (!frame.has(field.name())) {
