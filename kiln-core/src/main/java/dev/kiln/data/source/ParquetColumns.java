@@ -38,13 +38,16 @@ import org.duckdb.DuckDBReadableVector;
  * appearance when there is no schema and they are few), so that no String is made per value; only free text
  * comes through as strings.
  *
- * <p>The row count and the row groups come first from the files' footers, so every column is allocated once at
- * its final size. With more than one thread and more than one row group, the row groups are read in parallel:
- * each worker has its own connection and takes the next row group from a shared counter, selecting it by a
- * {@code file_row_number} range (and the file name when there are several files) that DuckDB resolves to
- * exactly that row group from its statistics, and copies it to the rows it holds in the file order. DuckDB
- * runs single-threaded then, the parallelism is the workers'. Rows keep the files' order and the frame is the
- * same for any thread count.
+ * <p>The row count and the row groups come first from the files' footers ({@code parquet_metadata}), so every
+ * column is allocated once at its final size and each row's place in the frame is known before it is read. With
+ * more than one thread and more than one row group, runs of consecutive row groups are read in parallel: each
+ * worker of a fork/join pool has its own connection and takes the next run from a shared counter, selects it by
+ * a {@code file_row_number} range (and the file name when there are several files), which DuckDB turns into
+ * exactly those row groups from their statistics without reading the others, and copies it to the rows the run
+ * holds in file order. DuckDB runs each query on one thread ({@link DuckDb#reader()}): the parallelism is the
+ * workers', so the Java copy is shared out as well as the decoding. Rows keep the files' order, and the frame is
+ * the same for any thread count; a file with a column named {@code filename} or {@code file_row_number} is read
+ * in one query, parallel inside DuckDB.
  */
 final class ParquetColumns {
     /** Above this many distinct values a label column without a schema is read as strings. */

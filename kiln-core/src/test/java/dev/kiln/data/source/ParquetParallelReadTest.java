@@ -142,6 +142,16 @@ class ParquetParallelReadTest {
     }
 
     @Test
+    void snapshotsAreWrittenInRowGroupsThatTheReadShares() throws Exception {
+        Frame frame = frame(2 * ParquetFiles.ROW_GROUP_ROWS + 10, 9, 0);
+        Path file = dir.resolve("snapshot.parquet");
+        ParquetFiles.write(frame, file);
+        assertThat(rowGroups(file)).isEqualTo(3);
+        assertThat(ParquetFiles.read(file, frame.schema(), 2)).isEqualTo(frame);
+        assertThat(ParquetFiles.read(file, frame.schema(), 1)).isEqualTo(frame);
+    }
+
+    @Test
     void emptyAndOneRowFramesRoundTrip() {
         for (int rows : new int[] {0, 1}) {
             Frame frame = frame(rows, 7, 0);
