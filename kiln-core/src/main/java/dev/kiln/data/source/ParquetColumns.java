@@ -56,6 +56,8 @@ final class ParquetColumns {
     /** Columns DuckDB adds to select a row group; a file with a column of either name is read in one query. */
     private static final String FILE_NAME = "filename";
     private static final String FILE_ROW = "file_row_number";
+    /** DuckDB's number of a row's file among those a pattern matches, in read order. */
+    private static final String FILE_INDEX = "file_index";
 
     /** How many runs of row groups each worker gets about; see {@link #runs}. */
     private static final int PARTS_PER_WORKER = 2;
@@ -90,15 +92,26 @@ final class ParquetColumns {
         Transfer[] transfers = new Transfer[width];
         List<List<String>> levels = new ArrayList<>();
         List<String> select = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
         for (int j = 0; j < width; j++) {
             String name = names.get(j);
-            Field field = expected == null ? null : expected.field(name).orElseThrow(
-                    () -> new InvalidDataException(source + ": unexpected column '" + name + "'"));
+            if (expected != null && expected.field(name).isEmpty()) {
+                throw new InvalidDataException(source + ": unexpected column '" + name + "'");
+            }
+            if (expected == null && types.get(j).equals("VARCHAR") && kinds.get(name) != ColumnKind.TEXT) {
+                labels.add(j);
+            }
+        }
+        List<List<String>> found = distinctInOrder(connection, from, names, labels, threads);
+        for (int j = 0; j < width; j++) {
+            String name = names.get(j);
+            Field field = expected == null ? null : expected.field(name).orElseThrow();
             String column = DuckDb.identifier(name);
             String type = types.get(j);
             List<String> known = field != null && field.kind() == ColumnKind.CATEGORICAL ? field.levels() : null;
-            if (field == null && type.equals("VARCHAR") && kinds.get(name) != ColumnKind.TEXT) {
-                known = distinctInOrder(connection, from, column);
+            int label = labels.indexOf(j);
+            if (label >= 0) {
+                known = found.get(label);
             }
             levels.add(known);
             transfers[j] = transfer(type, field, known);
@@ -340,11 +353,57 @@ final class ParquetColumns {
         return "ENUM(" + String.join(", ", literals) + ")";
     }
 
-    /** The distinct values of a text column in order of first appearance, or null when there are too many. */
-    private static List<String> distinctInOrder(DuckDBConnection connection, String from, String column) throws SQLException {
-        String query = "SELECT v FROM (SELECT " + column + " AS v, min(r) AS first FROM (SELECT " + column
-                + ", row_number() OVER () AS r FROM " + from + ") WHERE " + column + " IS NOT NULL GROUP BY " + column
-                + ") ORDER BY first LIMIT " + (MAX_ENUM_LEVELS + 1);
+    /**
+     * The distinct values of each of the text columns {@code labels} (indexes into {@code names}) in order of first
+     * appearance, or null for a column with too many; one query a column, run by up to {@code threads} workers on
+     * their own connections. The first appearance is DuckDB's {@code file_index} and {@code file_row_number}, so the
+     * query is a parallel aggregate over the row groups; a file with a column of either name falls back to
+     * numbering the rows in one window.
+     */
+    private static List<List<String>> distinctInOrder(DuckDBConnection connection, String from, List<String> names,
+                                                      List<Integer> labels, int threads) throws SQLException {
+        boolean virtual = !names.contains(FILE_INDEX) && !names.contains(FILE_ROW);
+        List<String> queries = new ArrayList<>();
+        for (int j : labels) {
+            String column = DuckDb.identifier(names.get(j));
+            String rows = virtual ? "(SELECT " + column + ", " + FILE_INDEX + " * 4294967296 + " + FILE_ROW + " AS r FROM " + from + ")"
+                    : "(SELECT " + column + ", row_number() OVER () AS r FROM " + from + ")";
+            queries.add("SELECT v FROM (SELECT " + column + " AS v, min(r) AS first FROM " + rows + " WHERE " + column
+                    + " IS NOT NULL GROUP BY " + column + ") ORDER BY first LIMIT " + (MAX_ENUM_LEVELS + 1));
+        }
+        List<List<String>> out = new ArrayList<>(java.util.Collections.nCopies(queries.size(), null));
+        int workers = Math.min(threads, queries.size());
+        if (workers <= 1) {
+            for (int q = 0; q < queries.size(); q++) {
+                out.set(q, levels(connection, queries.get(q)));
+            }
+            return out;
+        }
+        AtomicInteger next = new AtomicInteger();
+        ForkJoinPool pool = new ForkJoinPool(workers);
+        try {
+            List<Future<Void>> running = new ArrayList<>(workers);
+            for (int w = 0; w < workers; w++) {
+                DuckDBConnection own = (DuckDBConnection) connection.duplicate();
+                running.add(pool.submit(() -> {
+                    try (own) {
+                        for (int q = next.getAndIncrement(); q < queries.size(); q = next.getAndIncrement()) {
+                            out.set(q, levels(own, queries.get(q)));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> worker : running) {
+                join(worker, next, queries.size());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return out;
+    }
+
+    private static List<String> levels(DuckDBConnection connection, String query) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
             while (rows.next()) {

@@ -132,6 +132,39 @@ class ParquetParallelReadTest {
     }
 
     @Test
+    void withoutASchemaLabelLevelsFollowTheirFirstAppearanceAcrossFilesAndRowGroups() throws Exception {
+        Path parts = dir.resolve("labels");
+        java.nio.file.Files.createDirectories(parts);
+        String[] first = new String[5000];
+        String[] second = new String[5000];
+        java.util.Arrays.fill(first, "mid");
+        java.util.Arrays.fill(second, "zeta");
+        first[0] = null;
+        first[4500] = "zeta"; // a later row group of the first file
+        second[10] = "alpha";
+        second[4999] = "new";
+        for (String[] labels : new String[][] {first, second}) {
+            int index = labels == first ? 0 : 1;
+            double[] x = new double[labels.length];
+            Frame frame = Frame.of(TextColumn.of("label", labels), NumericColumn.of("x", x));
+            write(frame, "labels/part-" + index + ".parquet", 2048);
+            java.nio.file.Files.delete(parts.resolve("part-" + index + ".parquet.plain"));
+            Frame named = Frame.of(TextColumn.of("label", labels), NumericColumn.of("file_index", x));
+            write(named, "labels-named-" + index + ".parquet", 2048);
+        }
+        for (int threads : new int[] {1, 2, 4}) {
+            Frame back = ParquetFiles.read(parts.resolve("part-*.parquet").toString(), null, java.util.Map.of(), "parquet labels", threads);
+            assertThat(((CategoricalColumn) back.column("label")).levels()).as("%s threads", threads)
+                    .containsExactly("mid", "zeta", "alpha", "new");
+            assertThat(back.column("label").isMissing(0)).isTrue();
+            // a column named file_index: the rows are numbered in a window instead, with the same levels
+            Frame named = ParquetFiles.read(dir.resolve("labels-named-*.parquet").toString(), null, java.util.Map.of(),
+                    "parquet labels", threads);
+            assertThat(((CategoricalColumn) named.column("label")).levels()).containsExactly("mid", "zeta", "alpha", "new");
+        }
+    }
+
+    @Test
     void aFileWithColumnsNamedAsDuckDbsRowColumnsIsReadInOneQuery() throws Exception {
         Frame frame = frame(20_000, 6, 0);
         Frame named = Frame.of(frame.column("x").rename("filename"), frame.column("c").rename("file_row_number"),
