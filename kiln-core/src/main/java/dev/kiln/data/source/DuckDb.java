@@ -34,7 +34,9 @@ final class DuckDb {
      * gives it back when it closes. It runs each query on one thread ({@code threads = 1}): the readers parallelise
      * across row groups themselves, each worker on its own connection, and a setting shared by every connection
      * must not change under a concurrent read. It keeps no copy of the files it reads ({@code
-     * enable_external_file_cache = false}), so read data is not held after a read.
+     * enable_external_file_cache = false}); what it does keep is its allocator's freed memory, about one read's
+     * working set (some 200 MB of native memory after reading a 225 MB file, not growing over repeated reads),
+     * which the next read reuses instead of faulting in again.
      */
     static synchronized DuckDBConnection reader() throws SQLException {
         if (readerRoot == null || readerRoot.isClosed()) {
