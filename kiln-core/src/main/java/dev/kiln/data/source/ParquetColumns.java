@@ -191,8 +191,10 @@ final class ParquetColumns {
     }
 
     /**
-     * Reads {@code pieces} on {@code threads} workers of a fork/join pool, each with its own connection to the
-     * database of {@code connection}, taking the next row group from a shared counter.
+     * Reads the row groups {@code pieces}, joined into {@link #runs}, on up to {@code threads} workers of a fork/join
+     * pool, each with its own connection to the database of {@code connection} and taking the next run from a
+     * shared counter. A failed worker's error is rethrown once every worker has been waited for in turn; the
+     * others take no further runs.
      */
     private static void readInParallel(DuckDBConnection connection, String pattern, String selectList, List<Piece> pieces,
                                        Transfer[] transfers, Object[] buffers, int threads, String source) throws SQLException {
