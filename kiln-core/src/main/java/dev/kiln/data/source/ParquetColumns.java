@@ -193,8 +193,8 @@ final class ParquetColumns {
     /**
      * Reads the row groups {@code pieces}, joined into {@link #runs}, on up to {@code threads} workers of a fork/join
      * pool, each with its own connection to the database of {@code connection} and taking the next run from a
-     * shared counter. A failed worker's error is rethrown once every worker has been waited for in turn; the
-     * others take no further runs.
+     * shared counter. After a failure the other workers take no further runs, and the first failure met in worker
+     * order is rethrown.
      */
     private static void readInParallel(DuckDBConnection connection, String pattern, String selectList, List<Piece> pieces,
                                        Transfer[] transfers, Object[] buffers, int threads, String source) throws SQLException {
@@ -220,6 +220,9 @@ final class ParquetColumns {
                                 throw changed(source, piece.rows(), read);
                             }
                         }
+                    } catch (SQLException | RuntimeException | Error e) {
+                        next.set(parts.size()); // the others take no further runs
+                        throw e;
                     }
                     return null;
                 }));
