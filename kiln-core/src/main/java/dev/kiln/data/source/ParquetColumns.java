@@ -19,10 +19,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import org.duckdb.DuckDBChunkedResult;
 import org.duckdb.DuckDBConnection;
@@ -202,36 +202,65 @@ final class ParquetColumns {
         String from = "read_parquet(" + DuckDb.literal(pattern) + (oneFile ? "" : ", filename = true") + ", file_row_number = true)";
         List<Piece> parts = runs(pieces, PARTS_PER_WORKER * threads);
         int workers = Math.min(threads, parts.size());
+        inParallel(connection, parts.size(), workers, (own, p) -> {
+            Piece piece = parts.get(p);
+            String where = (oneFile ? "" : FILE_NAME + " = " + DuckDb.literal(piece.file()) + " AND ")
+                    + FILE_ROW + " BETWEEN " + piece.firstRow() + " AND " + (piece.firstRow() + piece.rows() - 1);
+            int read = scan(own, "SELECT " + selectList + " FROM " + from + " WHERE " + where,
+                    transfers, buffers, piece.at(), piece.rows(), source);
+            if (read != piece.rows()) {
+                throw changed(source, piece.rows(), read);
+            }
+        });
+    }
+
+    /** One of {@link #inParallel}'s tasks, on the worker's own connection. */
+    private interface Task {
+        void run(DuckDBConnection connection, int index) throws SQLException;
+    }
+
+    /**
+     * Runs tasks {@code 0..count-1} on up to {@code workers} workers of a fork/join pool, each with its own
+     * connection to the database of {@code connection} and taking the next task from a shared counter. After a
+     * failure the other workers take no further tasks, and the first failure is rethrown as it was raised.
+     */
+    private static void inParallel(DuckDBConnection connection, int count, int workers, Task task) throws SQLException {
         AtomicInteger next = new AtomicInteger();
-        ForkJoinPool pool = new ForkJoinPool(workers);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Math.min(workers, count)));
         try {
-            List<Future<Void>> running = new ArrayList<>(workers);
-            for (int w = 0; w < workers; w++) {
+            List<ForkJoinTask<?>> running = new ArrayList<>();
+            for (int w = 0; w < Math.min(workers, count); w++) {
                 DuckDBConnection own = (DuckDBConnection) connection.duplicate();
                 running.add(pool.submit(() -> {
                     try (own) {
-                        for (int p = next.getAndIncrement(); p < parts.size(); p = next.getAndIncrement()) {
-                            Piece piece = parts.get(p);
-                            String where = (oneFile ? "" : FILE_NAME + " = " + DuckDb.literal(piece.file()) + " AND ")
-                                    + FILE_ROW + " BETWEEN " + piece.firstRow() + " AND " + (piece.firstRow() + piece.rows() - 1);
-                            int read = scan(own, "SELECT " + selectList + " FROM " + from + " WHERE " + where,
-                                    transfers, buffers, piece.at(), piece.rows(), source);
-                            if (read != piece.rows()) {
-                                throw changed(source, piece.rows(), read);
-                            }
+                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                            task.run(own, i);
                         }
-                    } catch (SQLException | RuntimeException | Error e) {
-                        next.set(parts.size()); // the others take no further runs
-                        throw e;
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                        next.set(count); // the others take no further tasks
                     }
-                    return null;
                 }));
             }
-            for (Future<Void> worker : running) {
-                join(worker, next, parts.size());
+            for (ForkJoinTask<?> worker : running) {
+                worker.join();
             }
         } finally {
             pool.shutdown();
+        }
+        Throwable first = failure.get();
+        if (first instanceof SQLException sql) {
+            throw sql;
+        }
+        if (first instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (first instanceof Error error) {
+            throw error;
+        }
+        if (first != null) {
+            throw new SQLException(first);
         }
     }
 
@@ -258,30 +287,6 @@ final class ParquetColumns {
         }
         out.add(run);
         return out;
-    }
-
-    /** Waits for {@code worker}; on a failure stops the others from taking more row groups and rethrows it. */
-    private static void join(Future<Void> worker, AtomicInteger next, int pieces) throws SQLException {
-        try {
-            worker.get();
-        } catch (InterruptedException e) {
-            next.set(pieces);
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while reading", e);
-        } catch (ExecutionException e) {
-            next.set(pieces);
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException sql) {
-                throw sql;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new SQLException(cause);
-        }
     }
 
     /**
@@ -384,27 +389,7 @@ final class ParquetColumns {
             }
             return out;
         }
-        AtomicInteger next = new AtomicInteger();
-        ForkJoinPool pool = new ForkJoinPool(workers);
-        try {
-            List<Future<Void>> running = new ArrayList<>(workers);
-            for (int w = 0; w < workers; w++) {
-                DuckDBConnection own = (DuckDBConnection) connection.duplicate();
-                running.add(pool.submit(() -> {
-                    try (own) {
-                        for (int q = next.getAndIncrement(); q < queries.size(); q = next.getAndIncrement()) {
-                            out.set(q, levels(own, queries.get(q)));
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<Void> worker : running) {
-                join(worker, next, queries.size());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        inParallel(connection, queries.size(), workers, (own, q) -> out.set(q, levels(own, queries.get(q))));
         return out;
     }
 

@@ -185,6 +185,21 @@ class ParquetParallelReadTest {
     }
 
     @Test
+    void aLabelOutsideTheSchemasLevelsFailsTheParallelReadClearly() throws Exception {
+        Frame frame = frame(20_000, 10, 0);
+        Path file = write(frame, "levels.parquet", 2048);
+        dev.kiln.data.Schema narrower = Frame.of(frame.column("x"),
+                CategoricalColumn.of("c", new int[20_000], List.of("zeta", "alpha")), frame.column("b"), frame.column("t"),
+                frame.column("s")).schema();
+        for (int threads : new int[] {1, 4}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ParquetFiles.read(file, narrower, threads))
+                    .isInstanceOf(dev.kiln.data.InvalidDataException.class)
+                    .hasMessageContaining("parquet " + file)
+                    .hasMessageContaining("mid");
+        }
+    }
+
+    @Test
     void emptyAndOneRowFramesRoundTrip() {
         for (int rows : new int[] {0, 1}) {
             Frame frame = frame(rows, 7, 0);
