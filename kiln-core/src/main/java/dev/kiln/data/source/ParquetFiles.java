@@ -24,15 +24,21 @@ public final class ParquetFiles {
     private ParquetFiles() {
     }
 
+    /** Rows per row group written: the unit a read is split into across threads. */
+    static final int ROW_GROUP_ROWS = 65_536;
+
     /**
      * Writes {@code frame} to {@code file} (Snappy-compressed, which reads back faster than zstd for a few percent
-     * more bytes), replacing it. DuckDB pulls the frame vector by vector through a table function.
+     * more bytes), replacing it. DuckDB pulls the frame vector by vector through a table function. Row groups hold
+     * {@value #ROW_GROUP_ROWS} rows rather than DuckDB's 122,880: a million rows make 16 of them, which two or four
+     * readers share evenly, and a reader's buffers stay smaller (a read of such a file takes about a tenth less
+     * CPU on two threads). The file is plain Parquet either way.
      */
     public static void write(Frame frame, Path file) {
         try (DuckDBConnection connection = DuckDb.open(); Statement statement = connection.createStatement()) {
             FrameTableFunction.register(connection, "kiln_frame", frame);
             statement.execute("COPY (SELECT " + FrameTableFunction.selectList(frame) + " FROM kiln_frame()) TO " + DuckDb.literal(file.toAbsolutePath().toString())
-                    + " (FORMAT parquet, COMPRESSION snappy)");
+                    + " (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE " + ROW_GROUP_ROWS + ")");
         } catch (SQLException e) {
             throw new SourceException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -41,15 +47,28 @@ public final class ParquetFiles {
     /**
      * Reads {@code file} (or a glob of files with one schema) into a frame. With {@code expected} the columns must
      * be those of the schema and take its kinds and levels; without, kinds follow the Parquet types and text is
-     * typed as the CSV reader would.
+     * typed as the CSV reader would. Row groups are read on as many threads as there are processors.
      */
     public static Frame read(Path file, Schema expected) {
-        return read(file.toAbsolutePath().toString(), expected, Map.of(), "parquet " + file);
+        return read(file, expected, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As {@link #read(Path, Schema)}, with row groups read by up to {@code threads} threads; the frame is the same
+     * for any thread count.
+     */
+    public static Frame read(Path file, Schema expected, int threads) {
+        return read(file.toAbsolutePath().toString(), expected, Map.of(), "parquet " + file, threads);
     }
 
     static Frame read(String pattern, Schema expected, Map<String, dev.kiln.data.ColumnKind> kinds, String source) {
-        try (DuckDBConnection connection = DuckDb.open()) {
-            Frame frame = ParquetColumns.read(connection, "read_parquet(" + DuckDb.literal(pattern) + ")", expected, kinds, source);
+        return read(pattern, expected, kinds, source, Runtime.getRuntime().availableProcessors());
+    }
+
+    static Frame read(String pattern, Schema expected, Map<String, dev.kiln.data.ColumnKind> kinds, String source,
+                      int threads) {
+        try (DuckDBConnection connection = DuckDb.reader()) {
+            Frame frame = ParquetColumns.read(connection, pattern, expected, kinds, source, threads);
             if (expected != null && frame.columnCount() != expected.fields().size()) {
                 for (Field field : expected.fields()) {
                     if (!frame.has(field.name())) {
