@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Checks;
 import dev.kiln.data.Frame;
-import dev.kiln.learn.FeatureMatrix;
 import dev.kiln.learn.Model;
 import dev.kiln.learn.ModelState;
 import dev.kiln.learn.Predictions;
+import dev.kiln.learn.RowByRow;
 import dev.kiln.learn.Task;
 import java.util.List;
 
@@ -65,17 +65,7 @@ public final class LogisticModel implements Model {
 
     @Override
     public Predictions predict(Frame frame) {
-        FeatureMatrix matrix = FeatureMatrix.of(frame, features);
-        int k = classes.size();
-        double[] x = new double[features.size()];
-        double[] out = new double[k];
-        double[] probabilities = new double[matrix.rows() * k];
-        for (int i = 0; i < matrix.rows(); i++) {
-            matrix.row(i, x);
-            predictRow(x, out);
-            System.arraycopy(out, 0, probabilities, i * k, k);
-        }
-        return Predictions.ofProbabilities(task, classes, probabilities);
+        return RowByRow.predict(this, frame);
     }
 
     @Override

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Checks;
 import dev.kiln.data.Frame;
-import dev.kiln.learn.FeatureMatrix;
 import dev.kiln.learn.Model;
 import dev.kiln.learn.ModelState;
 import dev.kiln.learn.Predictions;
+import dev.kiln.learn.RowByRow;
 import dev.kiln.learn.Task;
 import java.util.List;
 
@@ -94,17 +94,7 @@ public final class MlpModel implements Model {
 
     @Override
     public Predictions predict(Frame frame) {
-        FeatureMatrix matrix = FeatureMatrix.of(frame, features);
-        int width = Math.max(1, classes.size());
-        double[] x = new double[features.size()];
-        double[] out = new double[width];
-        double[] values = new double[matrix.rows() * width];
-        for (int i = 0; i < matrix.rows(); i++) {
-            matrix.row(i, x);
-            predictRow(x, out);
-            System.arraycopy(out, 0, values, i * width, width);
-        }
-        return task == Task.REGRESSION ? Predictions.ofValues(values) : Predictions.ofProbabilities(task, classes, values);
+        return RowByRow.predict(this, frame);
     }
 
     @Override

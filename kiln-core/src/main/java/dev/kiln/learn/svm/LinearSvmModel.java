@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Checks;
 import dev.kiln.data.Frame;
-import dev.kiln.learn.FeatureMatrix;
 import dev.kiln.learn.Model;
 import dev.kiln.learn.ModelState;
 import dev.kiln.learn.Predictions;
+import dev.kiln.learn.RowByRow;
 import dev.kiln.learn.Task;
 import java.util.List;
 
@@ -69,17 +69,7 @@ public final class LinearSvmModel implements Model {
 
     @Override
     public Predictions predict(Frame frame) {
-        FeatureMatrix matrix = FeatureMatrix.of(frame, features);
-        int width = Math.max(1, classes.size());
-        double[] x = new double[features.size()];
-        double[] out = new double[width];
-        double[] results = new double[matrix.rows() * width];
-        for (int i = 0; i < matrix.rows(); i++) {
-            matrix.row(i, x);
-            predictRow(x, out);
-            System.arraycopy(out, 0, results, i * width, width);
-        }
-        return task.isClassification() ? Predictions.ofProbabilities(task, classes, results) : Predictions.ofValues(results);
+        return RowByRow.predict(this, frame);
     }
 
     @Override

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Checks;
 import dev.kiln.data.Frame;
-import dev.kiln.learn.FeatureMatrix;
 import dev.kiln.learn.Explainable;
 import dev.kiln.learn.Model;
 import dev.kiln.learn.ModelState;
 import dev.kiln.learn.Predictions;
+import dev.kiln.learn.RowByRow;
 import dev.kiln.learn.Task;
 import java.util.List;
 
@@ -67,17 +67,7 @@ public final class CartModel implements Model, Explainable {
 
     @Override
     public Predictions predict(Frame frame) {
-        FeatureMatrix matrix = FeatureMatrix.of(frame, features);
-        int width = tree.width();
-        double[] x = new double[features.size()];
-        double[] out = new double[matrix.rows() * width];
-        double[] row = new double[width];
-        for (int i = 0; i < matrix.rows(); i++) {
-            matrix.row(i, x);
-            tree.predict(x, row);
-            System.arraycopy(row, 0, out, i * width, width);
-        }
-        return task.isClassification() ? Predictions.ofProbabilities(task, classes, out) : Predictions.ofValues(out);
+        return RowByRow.predict(this, frame);
     }
 
     @Override
