@@ -93,6 +93,7 @@ final class TreeGrower {
             chooseSplit(0, allowed);
         }
         SplitInfo[] splits = new SplitInfo[params.maxLeaves() - 1];
+        int[] nodeRows = new int[splits.length];
         int[] left = new int[splits.length];
         int[] right = new int[splits.length];
         int nodes = 0;
@@ -103,16 +104,20 @@ final class TreeGrower {
             }
             int node = nodes++;
             splits[node] = leafSplit[best];
+            nodeRows[node] = leafEnd[best] - leafStart[best];
             link(left, right, best, node);
             split(best, node, pairs, allowed);
         }
         double[] values = new double[leaves];
+        int[] leafRows = new int[leaves];
         for (int l = 0; l < leaves; l++) {
             link(left, right, l, ~l);
+            leafRows[l] = leafEnd[l] - leafStart[l];
             values[l] = params.learningRate() * finder.leafValue(leafGradients[l], leafHessians[l]);
             release(l);
         }
-        return new GrownTree(Arrays.copyOf(splits, nodes), Arrays.copyOf(left, nodes), Arrays.copyOf(right, nodes), values);
+        return new GrownTree(Arrays.copyOf(splits, nodes), Arrays.copyOf(left, nodes), Arrays.copyOf(right, nodes), values,
+                Arrays.copyOf(nodeRows, nodes), leafRows);
     }
 
     /** The row indexes, grouped by leaf after {@link #grow}. */
