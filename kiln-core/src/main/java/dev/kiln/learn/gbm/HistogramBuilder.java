@@ -19,9 +19,10 @@ import java.util.concurrent.ForkJoinPool;
  * row-major copy of the bins ({@link PackedBins}), in which mutually exclusive sparse features (the
  * indicator columns of a one-hot encoding, say) share one byte, as in LightGBM's exclusive feature
  * bundling. A bundle's byte says which member left its most frequent ("default") bin and for which
- * bin; the rows where no member did go to a spare slot at the end of the histogram, and a member's
- * default bin is then that slot plus the other members' non-default bins (exact: each row is in
- * exactly one of those sets). So a row costs one update per packed column, not per feature.
+ * bin; the rows where no member did go to a spare bin, and a member's default bin is then that bin
+ * plus the other members' non-default bins (exact: each row is in exactly one of those sets). So a
+ * row costs one update per packed column, not per feature. Each packed column owns 256 bins of the
+ * histogram, so features' bins start at {@link #offset}, not at {@link BinnedData#offset}.
  *
  * <p>A large leaf's rows are cut into blocks whose number depends only on the row count
  * ({@value #BLOCK_ROWS} rows or more each, at most {@value #MAX_BLOCKS}); blocks are built in
@@ -38,6 +39,7 @@ final class HistogramBuilder {
     private final PackedBins packed;
     private final boolean unitHessians;
     private final int length;
+    private final int[] offsets;
     private final ForkJoinPool pool;
     private final int threads;
     private double[][] blockHistograms = new double[0][];
@@ -46,13 +48,24 @@ final class HistogramBuilder {
         this.packed = PackedBins.of(data, pool);
         this.unitHessians = unitHessians;
         this.length = packed.histogramLength();
+        this.offsets = packed.offsets();
         this.pool = pool;
         this.threads = threads;
     }
 
-    /** The length of a histogram array: every feature's bins, then one spare pair per bundle. */
+    /** The length of a histogram array: 256 bins (512 doubles) per packed column. */
     int length() {
         return length;
+    }
+
+    /** Where feature {@code j}'s bins start in a histogram (in bins: its gradient sum of bin {@code b} is at {@code 2 * (offset + b)}). */
+    int offset(int j) {
+        return offsets[j];
+    }
+
+    /** {@link #offset} of every feature, a copy. */
+    int[] offsets() {
+        return offsets.clone();
     }
 
     /** How many bytes a row takes in the builder's packed copy of the bins (features minus bundled ones plus bundles). */
@@ -105,55 +118,39 @@ final class HistogramBuilder {
         packed.completeBundles(hist, 0, columns);
     }
 
-    /** Adds rows {@code rows[start, end)} to the bins of packed columns {@code [first, last)} of {@code hist} (cleared). */
+    /** Adds rows {@code rows[start, end)} to the regions of packed columns {@code [first, last)} of {@code hist} (cleared). */
     private void buildColumns(int[] rows, int start, int end, double[] pairs, double[] hist, int first, int last) {
-        int direct = packed.directColumns();
-        int lastDirect = Math.min(last, direct);
-        int firstBundle = Math.max(first, direct);
         if (unitHessians) {
-            buildUnitHessians(rows, start, end, pairs, hist, first, lastDirect, firstBundle, last);
+            buildUnitHessians(rows, start, end, pairs, hist, first, last);
             return;
         }
         int width = packed.width();
-        int[] base = packed.doubledBases();
-        int[] slots = packed.bundleSlots();
         byte[] bins = packed.bins();
+        int firstRegion = 2 * PackedBins.REGION * first;
         for (int i = start; i < end; i++) {
             int row = rows[i];
             double g = pairs[2 * row];
             double h = pairs[2 * row + 1];
             int at = row * width;
-            for (int c = first; c < lastDirect; c++) {
-                int b = base[c] + ((bins[at + c] & 0xFF) << 1);
-                hist[b] += g;
-                hist[b + 1] += h;
-            }
-            for (int c = firstBundle; c < last; c++) {
-                int b = slots[(c - direct) << 8 | bins[at + c] & 0xFF];
+            // column c's region starts at 512 c, so its bin is a shift and an OR away
+            for (int c = first, region = firstRegion; c < last; c++, region += 2 * PackedBins.REGION) {
+                int b = region | (bins[at + c] & 0xFF) << 1;
                 hist[b] += g;
                 hist[b + 1] += h;
             }
         }
     }
 
-    private void buildUnitHessians(int[] rows, int start, int end, double[] gradients, double[] hist, int first, int lastDirect,
-            int firstBundle, int last) {
-        int direct = packed.directColumns();
+    private void buildUnitHessians(int[] rows, int start, int end, double[] gradients, double[] hist, int first, int last) {
         int width = packed.width();
-        int[] base = packed.doubledBases();
-        int[] slots = packed.bundleSlots();
         byte[] bins = packed.bins();
+        int firstRegion = 2 * PackedBins.REGION * first;
         for (int i = start; i < end; i++) {
             int row = rows[i];
             double g = gradients[row];
             int at = row * width;
-            for (int c = first; c < lastDirect; c++) {
-                int b = base[c] + ((bins[at + c] & 0xFF) << 1);
-                hist[b] += g;
-                hist[b + 1] += 1;
-            }
-            for (int c = firstBundle; c < last; c++) {
-                int b = slots[(c - direct) << 8 | bins[at + c] & 0xFF];
+            for (int c = first, region = firstRegion; c < last; c++, region += 2 * PackedBins.REGION) {
+                int b = region | (bins[at + c] & 0xFF) << 1;
                 hist[b] += g;
                 hist[b + 1] += 1;
             }

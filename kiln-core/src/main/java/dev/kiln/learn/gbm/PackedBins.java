@@ -12,12 +12,17 @@ import java.util.concurrent.ForkJoinPool;
  * a column is either one feature ("direct") or a bundle of mutually exclusive sparse features (exclusive
  * feature bundling, Ke et al. 2017). A feature may join a bundle when at most half of the rows leave its
  * most frequent ("default") bin and no row leaves the default bin of it and of another member; the test
- * is exact over every row, so histograms built from bundles are exact. A bundle byte is 0 when every
- * member is at its default bin, else {@code 1 + } the position of (member, non-default bin) in the
- * bundle's list, which {@link #bundleSlots} maps to that bin's place in the flat histogram; byte 0 maps
- * to the bundle's spare pair after the features' bins. One-hot indicator columns, which the preparation
- * makes of every categorical column, all bundle this way: a row then costs one histogram update per
- * categorical column instead of one per level.
+ * is exact over every row, so histograms built from bundles are exact. One-hot indicator columns, which
+ * the preparation makes of every categorical column, all bundle this way: a row then costs one histogram
+ * update per categorical column instead of one per level.
+ *
+ * <p>The histogram gives every packed column a region of 256 bins ({@code 512} doubles, gradient and
+ * hessian interleaved), so the bin of column {@code c} with byte {@code v} is at {@code 512 c + 2 v}: the
+ * inner loop needs no offset table. A direct column's feature has its bins at the start of its region. A
+ * bundle's byte is 0 when every member is at its default bin (bin 0 of the region: the spare), else
+ * {@code base(member) + bin}: each member owns {@code binCount} consecutive bins of the region from its
+ * base (1 for the first), its default bin among them never written by rows; {@link #completeBundles} fills
+ * it as the spare plus the other members' non-default bins (each row is in exactly one of those sets).
  *
  * <p>Which features bundle depends only on the bins (features in order, each trying the open bundles
  * in order), so it is deterministic. Immutable after construction.
@@ -25,38 +30,25 @@ import java.util.concurrent.ForkJoinPool;
 final class PackedBins {
     /** How many open bundles a candidate feature tries before it stays a direct column. */
     private static final int MAX_TRIES = 8;
-    private static final int BUNDLE_VALUES = 256;
+    /** Bins per packed column in the histogram. */
+    static final int REGION = 256;
     private static final int ROW_BLOCK = 16_384;
     private final byte[] bins;
     private final int width;
     private final int direct;
-    private final int[] doubledBases;
-    private final int[] bundleSlots;
+    private final int[] offsets;
     private final int[][] members;
     private final int[] defaultBin;
-    private final int[] doubledOffsets;
-    private final int[] directFeature;
-    private final int histogramLength;
+    private final int[] binCounts;
 
-    private PackedBins(byte[] bins, int width, int direct, int[] directFeature, int[][] members, int[] bundleSlots,
-            int[] defaultBin, BinnedData data) {
+    private PackedBins(byte[] bins, int width, int direct, int[] offsets, int[][] members, int[] defaultBin, int[] binCounts) {
         this.bins = bins;
         this.width = width;
         this.direct = direct;
-        this.directFeature = directFeature;
+        this.offsets = offsets;
         this.members = members;
-        this.bundleSlots = bundleSlots;
         this.defaultBin = defaultBin;
-        int p = data.featureCount();
-        this.doubledOffsets = new int[p + 1];
-        for (int j = 0; j <= p; j++) {
-            doubledOffsets[j] = 2 * (j < p ? data.offset(j) : data.totalBins());
-        }
-        this.doubledBases = new int[direct];
-        for (int c = 0; c < direct; c++) {
-            doubledBases[c] = doubledOffsets[directFeature[c]];
-        }
-        this.histogramLength = 2 * (data.totalBins() + members.length);
+        this.binCounts = binCounts;
     }
 
     /** Packs the bins of {@code data} (its bin columns; the row-major copy is not needed), in parallel on {@code pool}. */
@@ -65,19 +57,21 @@ final class PackedBins {
         int n = data.rows();
         int[] defaults = new int[p];
         int[] nonDefault = new int[p];
+        int[] binCounts = new int[p];
         ParallelLoop.run(pool, p, p, (part, from, to) -> {
-            int[] counts = new int[BUNDLE_VALUES];
+            int[] counts = new int[REGION];
             for (int j = from; j < to; j++) {
                 Arrays.fill(counts, 0);
                 for (byte b : data.column(j)) {
                     counts[b & 0xFF]++;
                 }
                 int best = 0;
-                for (int b = 1; b < BUNDLE_VALUES; b++) {
+                for (int b = 1; b < REGION; b++) {
                     best = counts[b] > counts[best] ? b : best;
                 }
                 defaults[j] = best;
                 nonDefault[j] = n - counts[best];
+                binCounts[j] = data.feature(j).binCount();
             }
         });
         List<byte[]> bundleColumns = new ArrayList<>();
@@ -85,15 +79,15 @@ final class PackedBins {
         List<Integer> bundleUsed = new ArrayList<>();
         int[] memberBase = new int[p];
         for (int j = 0; j < p; j++) {
-            int slots = data.feature(j).binCount() - 1;
-            if (n == 0 || nonDefault[j] > n / 2 || slots < 1) {
+            int size = binCounts[j];
+            if (n == 0 || nonDefault[j] > n / 2 || size >= REGION - 1) {
                 continue;
             }
             int[] rows = nonDefaultRows(data.column(j), defaults[j], nonDefault[j]);
             int chosen = -1;
             int tries = 0;
             for (int k = 0; k < bundleColumns.size() && tries < MAX_TRIES; k++) {
-                if (bundleUsed.get(k) + slots >= BUNDLE_VALUES) {
+                if (1 + bundleUsed.get(k) + size > REGION) {
                     continue;
                 }
                 tries++;
@@ -108,17 +102,15 @@ final class PackedBins {
                 bundleMembers.add(new ArrayList<>());
                 bundleUsed.add(0);
             }
-            int base = bundleUsed.get(chosen) + 1;
+            int base = 1 + bundleUsed.get(chosen);
             memberBase[j] = base;
             byte[] column = bundleColumns.get(chosen);
             byte[] bins = data.column(j);
-            int d = defaults[j];
             for (int row : rows) {
-                int b = bins[row] & 0xFF;
-                column[row] = (byte) (base + (b < d ? b : b - 1));
+                column[row] = (byte) (base + (bins[row] & 0xFF));
             }
             bundleMembers.get(chosen).add(j);
-            bundleUsed.set(chosen, bundleUsed.get(chosen) + slots);
+            bundleUsed.set(chosen, bundleUsed.get(chosen) + size);
         }
         // a bundle of one feature saves nothing: that feature stays direct
         boolean[] bundled = new boolean[p];
@@ -133,47 +125,40 @@ final class PackedBins {
                 }
             }
         }
-        int[] directFeature = new int[p];
+        int bundles = keptColumns.size();
         int direct = 0;
         for (int j = 0; j < p; j++) {
-            if (!bundled[j]) {
-                directFeature[direct++] = j;
-            }
-        }
-        directFeature = Arrays.copyOf(directFeature, direct);
-        int bundles = keptColumns.size();
-        int[][] members = keptMembers.toArray(new int[0][]);
-        int[] slots = new int[bundles * BUNDLE_VALUES];
-        int totalBins = data.totalBins();
-        for (int k = 0; k < bundles; k++) {
-            Arrays.fill(slots, k * BUNDLE_VALUES, (k + 1) * BUNDLE_VALUES, 2 * (totalBins + k));
-            for (int j : members[k]) {
-                for (int b = 0; b < data.feature(j).binCount(); b++) {
-                    if (b != defaults[j]) {
-                        int value = memberBase[j] + (b < defaults[j] ? b : b - 1);
-                        slots[k * BUNDLE_VALUES + value] = 2 * (data.offset(j) + b);
-                    }
-                }
-            }
+            direct += bundled[j] ? 0 : 1;
         }
         int width = direct + bundles;
-        byte[] packed = new byte[n * width];
         byte[][] columns = new byte[width][];
-        for (int c = 0; c < direct; c++) {
-            columns[c] = data.column(directFeature[c]);
+        int[] offsets = new int[p];
+        int c = 0;
+        for (int j = 0; j < p; j++) {
+            if (!bundled[j]) {
+                columns[c] = data.column(j);
+                offsets[j] = c * REGION;
+                c++;
+            }
         }
+        int[][] members = keptMembers.toArray(new int[0][]);
         for (int k = 0; k < bundles; k++) {
             columns[direct + k] = keptColumns.get(k);
+            for (int j : members[k]) {
+                offsets[j] = (direct + k) * REGION + memberBase[j];
+            }
         }
+        byte[] packed = new byte[n * width];
         ParallelLoop.run(pool, n, Math.max(1, n / ROW_BLOCK), (part, from, to) -> {
             for (int i = from; i < to; i++) {
                 int at = i * width;
-                for (int c = 0; c < width; c++) {
-                    packed[at + c] = columns[c][i];
+                for (int col = 0; col < width; col++) {
+                    packed[at + col] = columns[col][i];
                 }
             }
         });
-        return new PackedBins(packed, width, direct, directFeature, members, slots, defaults, data);
+        int[] memberOffsets = offsets;
+        return new PackedBins(packed, width, direct, memberOffsets, members, defaults, binCounts);
     }
 
     private static int[] nonDefaultRows(byte[] bins, int defaultBin, int count) {
@@ -205,78 +190,54 @@ final class PackedBins {
         return width;
     }
 
-    /** Packed columns {@code [0, directColumns())} hold one feature each; the rest are bundles. */
-    int directColumns() {
-        return direct;
-    }
-
-    /** Per direct column: twice its feature's histogram offset. */
-    int[] doubledBases() {
-        return doubledBases;
-    }
-
-    /** Per bundle {@code k} and byte {@code v}: the doubled histogram index at {@code [k * 256 + v]}. */
-    int[] bundleSlots() {
-        return bundleSlots;
-    }
-
     int bundles() {
         return members.length;
     }
 
-    int histogramLength() {
-        return histogramLength;
+    /** Where each feature's bins start in a histogram, in bins. */
+    int[] offsets() {
+        return offsets.clone();
     }
 
-    /** Zeroes every histogram entry that packed columns {@code [from, to)} write. */
+    int histogramLength() {
+        return 2 * REGION * width;
+    }
+
+    /** Zeroes the histogram regions of packed columns {@code [from, to)}. */
     void clear(double[] hist, int from, int to) {
-        for (int c = from; c < to; c++) {
-            if (c < direct) {
-                int j = directFeature[c];
-                Arrays.fill(hist, doubledOffsets[j], doubledOffsets[j + 1], 0);
-            } else {
-                int k = c - direct;
-                for (int j : members[k]) {
-                    Arrays.fill(hist, doubledOffsets[j], doubledOffsets[j + 1], 0);
-                }
-                int spare = histogramLength - 2 * (members.length - k);
-                hist[spare] = 0;
-                hist[spare + 1] = 0;
-            }
-        }
+        Arrays.fill(hist, 2 * REGION * from, 2 * REGION * to, 0);
     }
 
     /**
      * Fills the default bins of the members of the bundles among packed columns {@code [from, to)}: a
-     * member's default-bin rows are the rows at no member's non-default bin (the spare pair) plus the rows at
+     * member's default-bin rows are the rows at no member's non-default bin (the spare) plus the rows at
      * another member's non-default bins.
      */
     void completeBundles(double[] hist, int from, int to) {
         for (int c = Math.max(from, direct); c < to; c++) {
-            int k = c - direct;
-            int[] group = members[k];
+            int[] group = members[c - direct];
             int m = group.length;
-            int spare = histogramLength - 2 * (members.length - k);
+            int spare = 2 * REGION * c;
             double[] g = new double[m];
             double[] h = new double[m];
             for (int i = 0; i < m; i++) {
-                int j = group[i];
-                for (int e = doubledOffsets[j]; e < doubledOffsets[j + 1]; e += 2) {
+                int at = 2 * offsets[group[i]];
+                for (int e = at; e < at + 2 * binCounts[group[i]]; e += 2) {
                     g[i] += hist[e];
                     h[i] += hist[e + 1];
                 }
             }
-            // others(i) = spare + sum before i + sum after i, each side added in member order
-            double beforeG = 0;
-            double beforeH = 0;
+            // others(i) = spare + the members before i + the members after i, each side added in member order
             double[] afterG = new double[m + 1];
             double[] afterH = new double[m + 1];
             for (int i = m - 1; i >= 0; i--) {
                 afterG[i] = afterG[i + 1] + g[i];
                 afterH[i] = afterH[i + 1] + h[i];
             }
+            double beforeG = 0;
+            double beforeH = 0;
             for (int i = 0; i < m; i++) {
-                int at = doubledOffsets[group[i]] + 2 * defaultBin[group[i]];
+                int at = 2 * (offsets[group[i]] + defaultBin[group[i]]);
                 hist[at] = hist[spare] + beforeG + afterG[i + 1];
                 hist[at + 1] = hist[spare + 1] + beforeH + afterH[i + 1];
                 beforeG += g[i];

@@ -46,8 +46,8 @@ class HistogramBuilderTest {
             double g = 0;
             double h = 0;
             for (int b = 0; b < data.feature(f).binCount(); b++) {
-                g += hist[2 * (data.offset(f) + b)];
-                h += hist[2 * (data.offset(f) + b) + 1];
+                g += hist[2 * (builder.offset(f) + b)];
+                h += hist[2 * (builder.offset(f) + b) + 1];
             }
             assertThat(h).isEqualTo(N);
             assertThat(g).isCloseTo(sum(grad), within(1e-6));
@@ -57,7 +57,7 @@ class HistogramBuilderTest {
         for (int i = 0; i < N; i++) {
             expected += data.bin(i, 1) == bin ? grad[i] : 0;
         }
-        assertThat(hist[2 * (data.offset(1) + bin)]).isEqualTo(expected);
+        assertThat(hist[2 * (builder.offset(1) + bin)]).isEqualTo(expected);
     }
 
     @Test
