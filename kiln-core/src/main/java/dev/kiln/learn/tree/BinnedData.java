@@ -6,7 +6,8 @@ import java.util.concurrent.ForkJoinPool;
  * Rows of features replaced by their bin numbers, row-major in one {@code byte[]} (row {@code i},
  * feature {@code j} at {@code i * features + j}; read it as unsigned). Row-major keeps a row's bins in
  * one cache line, so building a histogram reads each row's gradient once for all features.
- * A column-major copy ({@link #column}) serves partitioning, which reads one feature of many rows.
+ * A column-major copy ({@link #column}) serves partitioning, which reads one feature of many rows; a
+ * learner with a row layout of its own may build the data from columns alone (no row-major copy).
  * Also holds each feature's histogram offset, so the bins of all features form one flat histogram.
  *
  * <p>Immutable after construction; {@link #bins()} hands out the array for the hot loops of the tree
