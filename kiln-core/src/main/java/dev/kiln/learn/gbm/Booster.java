@@ -63,8 +63,9 @@ final class Booster {
                 validBins[j] = BinnedData.binColumn(column, validRows, bins[j]);
             }
         });
-        BinnedData train = BinnedData.ofBinColumns(trainBins, bins, pool);
-        BinnedData valid = validRows.length > 0 ? BinnedData.ofBinColumns(validBins, bins, pool) : null;
+        // bin columns only: the histogram builder packs its own row-major copy, partition and scoring read columns
+        BinnedData train = BinnedData.ofBinColumns(trainBins, bins, pool, false);
+        BinnedData valid = validRows.length > 0 ? BinnedData.ofBinColumns(validBins, bins, pool, false) : null;
         double[] yTrain = gather(y, trainRows);
         double[] yValid = gather(y, validRows);
         int k = loss.outputs();
@@ -114,7 +115,22 @@ final class Booster {
         for (int t = 0; t < rounds * k; t++) {
             trees.get(t).addTo(builder, train);
         }
-        return new Result(builder.build(), baseline, rounds);
+        TreeEnsemble ensemble = builder.build();
+        if (validRows.length == 0 && params.subsample() >= 1) {
+            // every tree grew on all rows, so the partition's counts are the covers TreeSHAP needs
+            double[] nodeCover = new double[ensemble.nodeCount()];
+            double[] leafCover = new double[ensemble.leafCount()];
+            int nodeBase = 0;
+            int leafBase = 0;
+            for (int t = 0; t < rounds * k; t++) {
+                GrownTree tree = trees.get(t);
+                tree.addCover(nodeCover, nodeBase, leafCover, leafBase);
+                nodeBase += tree.nodeCount();
+                leafBase += tree.leafCount();
+            }
+            ensemble = ensemble.withCover(nodeCover, leafCover);
+        }
+        return new Result(ensemble, baseline, rounds);
     }
 
     /**

@@ -69,8 +69,9 @@ public final class GbmLearner implements Learner<GbmModel> {
             // the running thread does itself: no step waits for a parked worker to wake up.
             Booster.Result result = pool == null ? booster.train(columns, y)
                     : pool.invoke(ForkJoinTask.adapt(() -> booster.train(columns, y)));
+            // covers come from the growth when every tree saw every row; else one walk of the rows through the trees
             return new GbmModel(options.task(), names, data.classes(), params, result.baseline(),
-                    result.ensemble().withCover(columns, pool));
+                    result.ensemble().hasCover() ? result.ensemble() : result.ensemble().withCover(columns, pool));
         } finally {
             if (pool != null) {
                 pool.shutdown();

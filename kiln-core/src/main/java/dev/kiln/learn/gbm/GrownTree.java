@@ -15,12 +15,31 @@ final class GrownTree {
     private final int[] left;
     private final int[] right;
     private final double[] values;
+    private final int[] nodeRows;
+    private final int[] leafRows;
 
-    GrownTree(SplitInfo[] splits, int[] left, int[] right, double[] values) {
+    /** {@code nodeRows[i]} and {@code leafRows[l]}: how many of the tree's training rows reached node {@code i} and leaf {@code l}. */
+    GrownTree(SplitInfo[] splits, int[] left, int[] right, double[] values, int[] nodeRows, int[] leafRows) {
         this.splits = splits;
         this.left = left;
         this.right = right;
         this.values = values;
+        this.nodeRows = nodeRows;
+        this.leafRows = leafRows;
+    }
+
+    /** Adds the rows that reached each internal node and leaf to {@code nodes[nodeBase + i]} and {@code leaves[leafBase + l]}. */
+    void addCover(double[] nodes, int nodeBase, double[] leaves, int leafBase) {
+        for (int i = 0; i < nodeRows.length; i++) {
+            nodes[nodeBase + i] += nodeRows[i];
+        }
+        for (int l = 0; l < leafRows.length; l++) {
+            leaves[leafBase + l] += leafRows[l];
+        }
+    }
+
+    int nodeCount() {
+        return splits.length;
     }
 
     int leafCount() {
@@ -36,12 +55,10 @@ final class GrownTree {
         if (splits.length == 0) {
             return 0;
         }
-        byte[] bins = data.bins();
-        int base = row * data.featureCount();
         int node = 0;
         while (true) {
             SplitInfo split = splits[node];
-            int next = split.goesLeft(bins[base + split.feature()] & 0xFF) ? left[node] : right[node];
+            int next = split.goesLeft(data.column(split.feature())[row] & 0xFF) ? left[node] : right[node];
             if (next < 0) {
                 return ~next;
             }

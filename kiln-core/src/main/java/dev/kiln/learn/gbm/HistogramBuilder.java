@@ -15,46 +15,62 @@ import java.util.concurrent.ForkJoinPool;
  * passes its gradients alone ({@code pairs[row]}) and the hessian sums become row counts: half the
  * gradient memory read per row and no interleaving pass.
  *
- * <p>Rows are read once each, all features of a row from one cache line (row-major bins; measured
- * 1.5 to 2 times faster than column-major per update here). A large leaf's rows are cut into blocks whose number
- * depends only on the row count ({@value #BLOCK_ROWS} rows or more each, at most
- * {@value #MAX_BLOCKS}); blocks are built in parallel into their own histograms and then added in
- * block order, so the result is bit-identical whatever the number of threads. A leaf too small for
- * row blocks but with at least {@value #FEATURE_PARALLEL_ROWS} rows is built in parallel over groups
- * of features instead: each feature's sums are then added in row order as in one pass, so the
- * result is again independent of the thread count. Mutable scratch: one builder per tree grower.
+ * <p>Rows are read once each, all features of a row from one cache line: the builder keeps its own
+ * row-major copy of the bins ({@link PackedBins}), in which mutually exclusive sparse features (the
+ * indicator columns of a one-hot encoding, say) share one byte, as in LightGBM's exclusive feature
+ * bundling. A bundle's byte says which member left its most frequent ("default") bin and for which
+ * bin; the rows where no member did go to a spare bin, and a member's default bin is then that bin
+ * plus the other members' non-default bins (exact: each row is in exactly one of those sets). So a
+ * row costs one update per packed column, not per feature. Each packed column owns 256 bins of the
+ * histogram, so features' bins start at {@link #offset}, not at {@link BinnedData#offset}.
+ *
+ * <p>A large leaf's rows are cut into blocks whose number depends only on the row count
+ * ({@value #BLOCK_ROWS} rows or more each, at most {@value #MAX_BLOCKS}); blocks are built in
+ * parallel into their own histograms and then added in block order, so the result is bit-identical
+ * whatever the number of threads. A leaf too small for row blocks but with at least
+ * {@value #FEATURE_PARALLEL_ROWS} rows is built in parallel over groups of packed columns instead:
+ * each column's sums are then added in row order as in one pass, so the result is again independent
+ * of the thread count. Mutable scratch: one builder per tree grower.
  */
 final class HistogramBuilder {
     private static final int BLOCK_ROWS = 32_768;
     private static final int MAX_BLOCKS = 16;
     private static final int FEATURE_PARALLEL_ROWS = 4_096;
-    private final byte[] bins;
+    private final PackedBins packed;
     private final boolean unitHessians;
-    private final int features;
-    private final int[] doubledOffsets;
-    private final int doubledEnd;
     private final int length;
+    private final int[] offsets;
     private final ForkJoinPool pool;
     private final int threads;
     private double[][] blockHistograms = new double[0][];
 
     HistogramBuilder(BinnedData data, boolean unitHessians, ForkJoinPool pool, int threads) {
-        this.bins = data.bins();
+        this.packed = PackedBins.of(data, pool);
         this.unitHessians = unitHessians;
-        this.features = data.featureCount();
-        this.doubledOffsets = new int[features];
-        for (int j = 0; j < features; j++) {
-            doubledOffsets[j] = 2 * data.offset(j);
-        }
-        this.doubledEnd = 2 * data.totalBins();
-        this.length = 2 * data.totalBins();
+        this.length = packed.histogramLength();
+        this.offsets = packed.offsets();
         this.pool = pool;
         this.threads = threads;
     }
 
-    /** The length of a histogram array. */
+    /** The length of a histogram array: 256 bins (512 doubles) per packed column. */
     int length() {
         return length;
+    }
+
+    /** Where feature {@code j}'s bins start in a histogram (in bins: its gradient sum of bin {@code b} is at {@code 2 * (offset + b)}). */
+    int offset(int j) {
+        return offsets[j];
+    }
+
+    /** {@link #offset} of every feature, a copy. */
+    int[] offsets() {
+        return offsets.clone();
+    }
+
+    /** How many bytes a row takes in the builder's packed copy of the bins (features minus bundled ones plus bundles). */
+    int packedWidth() {
+        return packed.width();
     }
 
     /** Interleaves {@code grad[offset + i]} and {@code hess[offset + i]} for {@code i < n} into {@code pairs}. */
@@ -72,16 +88,24 @@ final class HistogramBuilder {
     void build(int[] rows, int start, int end, double[] pairs, double[] hist) {
         int count = end - start;
         int blocks = Math.max(1, Math.min(MAX_BLOCKS, count / BLOCK_ROWS));
+        int columns = packed.width();
         if (blocks == 1) {
-            int groups = count >= FEATURE_PARALLEL_ROWS ? Math.min(threads, features) : 1;
-            ParallelLoop.run(pool, features, groups, (part, from, to) -> buildFeatures(rows, start, end, pairs, hist, from, to));
+            int groups = count >= FEATURE_PARALLEL_ROWS ? Math.min(threads, columns) : 1;
+            ParallelLoop.run(pool, columns, groups, (part, from, to) -> {
+                packed.clear(hist, from, to);
+                buildColumns(rows, start, end, pairs, hist, from, to);
+                packed.completeBundles(hist, from, to);
+            });
             return;
         }
         if (blockHistograms.length < blocks) {
             blockHistograms = new double[MAX_BLOCKS][length];
         }
         double[][] partial = blockHistograms;
-        ParallelLoop.run(pool, count, blocks, (part, from, to) -> buildBlock(rows, start + from, start + to, pairs, partial[part]));
+        ParallelLoop.run(pool, count, blocks, (part, from, to) -> {
+            Arrays.fill(partial[part], 0);
+            buildColumns(rows, start + from, start + to, pairs, partial[part], 0, columns);
+        });
         ParallelLoop.run(pool, length, threads, (part, from, to) -> {
             for (int i = from; i < to; i++) {
                 double sum = partial[0][i];
@@ -91,29 +115,26 @@ final class HistogramBuilder {
                 hist[i] = sum;
             }
         });
+        packed.completeBundles(hist, 0, columns);
     }
 
-    private void buildBlock(int[] rows, int start, int end, double[] pairs, double[] hist) {
-        buildFeatures(rows, start, end, pairs, hist, 0, features);
-    }
-
-    /** Fills the bins of features {@code [first, last)} of {@code hist} from rows {@code rows[start, end)}. */
-    private void buildFeatures(int[] rows, int start, int end, double[] pairs, double[] hist, int first, int last) {
-        Arrays.fill(hist, doubledOffsets[first], last < features ? doubledOffsets[last] : doubledEnd, 0);
+    /** Adds rows {@code rows[start, end)} to the regions of packed columns {@code [first, last)} of {@code hist} (cleared). */
+    private void buildColumns(int[] rows, int start, int end, double[] pairs, double[] hist, int first, int last) {
         if (unitHessians) {
             buildUnitHessians(rows, start, end, pairs, hist, first, last);
             return;
         }
-        int p = features;
-        int[] offset = doubledOffsets;
-        byte[] binsOfRows = bins;
+        int width = packed.width();
+        byte[] bins = packed.bins();
+        int firstRegion = 2 * PackedBins.REGION * first;
         for (int i = start; i < end; i++) {
             int row = rows[i];
             double g = pairs[2 * row];
             double h = pairs[2 * row + 1];
-            int base = row * p;
-            for (int j = first; j < last; j++) {
-                int b = offset[j] + ((binsOfRows[base + j] & 0xFF) << 1);
+            int at = row * width;
+            // column c's region starts at 512 c, so its bin is a shift and an OR away
+            for (int c = first, region = firstRegion; c < last; c++, region += 2 * PackedBins.REGION) {
+                int b = region | (bins[at + c] & 0xFF) << 1;
                 hist[b] += g;
                 hist[b + 1] += h;
             }
@@ -121,15 +142,15 @@ final class HistogramBuilder {
     }
 
     private void buildUnitHessians(int[] rows, int start, int end, double[] gradients, double[] hist, int first, int last) {
-        int p = features;
-        int[] offset = doubledOffsets;
-        byte[] binsOfRows = bins;
+        int width = packed.width();
+        byte[] bins = packed.bins();
+        int firstRegion = 2 * PackedBins.REGION * first;
         for (int i = start; i < end; i++) {
             int row = rows[i];
             double g = gradients[row];
-            int base = row * p;
-            for (int j = first; j < last; j++) {
-                int b = offset[j] + ((binsOfRows[base + j] & 0xFF) << 1);
+            int at = row * width;
+            for (int c = first, region = firstRegion; c < last; c++, region += 2 * PackedBins.REGION) {
+                int b = region | (bins[at + c] & 0xFF) << 1;
                 hist[b] += g;
                 hist[b + 1] += 1;
             }

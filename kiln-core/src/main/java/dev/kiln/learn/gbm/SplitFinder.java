@@ -21,6 +21,7 @@ import java.util.Arrays;
 final class SplitFinder {
     private static final double CATEGORY_SMOOTHING = 10;
     private final BinnedData data;
+    private final int[] offsets;
     private final double l1;
     private final double l2;
     private final double minChildWeight;
@@ -40,8 +41,10 @@ final class SplitFinder {
     private double bestLeftGradients;
     private double bestLeftHessians;
 
-    SplitFinder(BinnedData data, GbmParams params) {
+    /** A finder for histograms in which feature {@code j}'s bins start at bin {@code offsets[j]} (see {@link HistogramBuilder#offset}). */
+    SplitFinder(BinnedData data, GbmParams params, int[] offsets) {
         this.data = data;
+        this.offsets = offsets.clone();
         this.l1 = params.l1();
         this.l2 = params.l2();
         this.minChildWeight = params.minChildWeight();
@@ -90,7 +93,7 @@ final class SplitFinder {
     }
 
     private void numeric(double[] hist, int f, double parent) {
-        int o = 2 * data.offset(f);
+        int o = 2 * offsets[f];
         int bins = data.feature(f).binCount();
         double missingG = hist[o];
         double missingH = hist[o + 1];
@@ -121,7 +124,7 @@ final class SplitFinder {
     }
 
     private void categorical(double[] hist, int f, double parent) {
-        int o = 2 * data.offset(f);
+        int o = 2 * offsets[f];
         int m = 0;
         for (int b = 0; b < data.feature(f).binCount(); b++) {
             int k = o + 2 * b;

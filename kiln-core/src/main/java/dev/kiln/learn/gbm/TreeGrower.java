@@ -28,7 +28,7 @@ final class TreeGrower {
     private final SplitFinder finder;
     private final int[] rows;
     private final int[] scratch;
-    private final boolean[] goesLeft = new boolean[256];
+    private final int[] goesLeft = new int[256];
     private final ArrayDeque<double[]> freeHistograms = new ArrayDeque<>();
     private final int[] leafStart;
     private final int[] leafEnd;
@@ -48,7 +48,7 @@ final class TreeGrower {
         this.pool = pool;
         this.threads = threads;
         this.histograms = new HistogramBuilder(data, unitHessians, pool, threads);
-        this.finder = new SplitFinder(data, params);
+        this.finder = new SplitFinder(data, params, histograms.offsets());
         this.rows = new int[data.rows()];
         this.scratch = new int[data.rows()];
         int capacity = params.maxLeaves();
@@ -93,6 +93,7 @@ final class TreeGrower {
             chooseSplit(0, allowed);
         }
         SplitInfo[] splits = new SplitInfo[params.maxLeaves() - 1];
+        int[] nodeRows = new int[splits.length];
         int[] left = new int[splits.length];
         int[] right = new int[splits.length];
         int nodes = 0;
@@ -103,16 +104,20 @@ final class TreeGrower {
             }
             int node = nodes++;
             splits[node] = leafSplit[best];
+            nodeRows[node] = leafEnd[best] - leafStart[best];
             link(left, right, best, node);
             split(best, node, pairs, allowed);
         }
         double[] values = new double[leaves];
+        int[] leafRows = new int[leaves];
         for (int l = 0; l < leaves; l++) {
             link(left, right, l, ~l);
+            leafRows[l] = leafEnd[l] - leafStart[l];
             values[l] = params.learningRate() * finder.leafValue(leafGradients[l], leafHessians[l]);
             release(l);
         }
-        return new GrownTree(Arrays.copyOf(splits, nodes), Arrays.copyOf(left, nodes), Arrays.copyOf(right, nodes), values);
+        return new GrownTree(Arrays.copyOf(splits, nodes), Arrays.copyOf(left, nodes), Arrays.copyOf(right, nodes), values,
+                Arrays.copyOf(nodeRows, nodes), leafRows);
     }
 
     /** The row indexes, grouped by leaf after {@link #grow}. */
@@ -141,7 +146,8 @@ final class TreeGrower {
         open(right, middle, end, depth, node, false, split.rightGradients(), split.rightHessians());
         boolean splitLeft = canSplit(depth, middle - start);
         boolean splitRight = canSplit(depth, end - middle);
-        if (!splitLeft && !splitRight) {
+        // the last split of a full tree: its children's splits would never be used
+        if (!splitLeft && !splitRight || leaves == params.maxLeaves()) {
             freeHistograms.push(parentHist);
             return;
         }
@@ -172,7 +178,7 @@ final class TreeGrower {
      */
     private int partition(SplitInfo split, int start, int end) {
         for (int b = 0; b < goesLeft.length; b++) {
-            goesLeft[b] = split.goesLeft(b);
+            goesLeft[b] = split.goesLeft(b) ? 1 : 0;
         }
         int parts = end - start >= PARALLEL_PARTITION_ROWS ? threads : 1;
         int[] leftCounts = new int[parts];
@@ -201,18 +207,24 @@ final class TreeGrower {
         return middle;
     }
 
-    /** Writes the left rows of {@code rows[from, to)} to the front of {@code scratch[from, to)}, the right ones backwards from its end. */
+    /**
+     * Writes the left rows of {@code rows[from, to)} to the front of {@code scratch[from, to)}, the right ones backwards
+     * from its end. Branch-free (the side of a row is data, not a jump the processor must guess): each row is written
+     * at both free ends and only the end of its side advances; the other write lands on a free slot that a later row
+     * overwrites.
+     */
     private int sortBlock(int feature, int from, int to) {
         byte[] column = data.column(feature);
+        int[] side = goesLeft;
         int l = from;
         int r = to;
         for (int i = from; i < to; i++) {
             int row = rows[i];
-            if (goesLeft[column[row] & 0xFF]) {
-                scratch[l++] = row;
-            } else {
-                scratch[--r] = row;
-            }
+            int left = side[column[row] & 0xFF];
+            scratch[l] = row;
+            scratch[r - 1] = row;
+            l += left;
+            r -= 1 - left;
         }
         return l - from;
     }

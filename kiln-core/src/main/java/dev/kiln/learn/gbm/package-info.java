@@ -1,7 +1,9 @@
 /**
  * Histogram gradient boosting, laid out as LightGBM and scikit-learn's HistGradientBoosting are:
  * {@link dev.kiln.learn.gbm.Loss} (one class per loss) exchanges only gradients and hessians with
- * the tree learner; {@code HistogramBuilder} (with the subtraction trick), {@code SplitFinder} /
+ * the tree learner; {@code HistogramBuilder} (with the subtraction trick, over its own row-major
+ * {@code PackedBins}, where mutually exclusive sparse features such as one-hot indicators share a
+ * byte), {@code SplitFinder} /
  * {@code SplitInfo} and the leaf-wise {@code TreeGrower} grow a {@code GrownTree} in bin terms, used
  * only in training; the {@code Booster} runs the rounds; the fitted {@link dev.kiln.learn.gbm.GbmModel}
  * serves from a flat {@link dev.kiln.learn.tree.TreeEnsemble}. Binning is shared with the forests in

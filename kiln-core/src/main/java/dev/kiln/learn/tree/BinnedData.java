@@ -6,7 +6,8 @@ import java.util.concurrent.ForkJoinPool;
  * Rows of features replaced by their bin numbers, row-major in one {@code byte[]} (row {@code i},
  * feature {@code j} at {@code i * features + j}; read it as unsigned). Row-major keeps a row's bins in
  * one cache line, so building a histogram reads each row's gradient once for all features.
- * A column-major copy ({@link #column}) serves partitioning, which reads one feature of many rows.
+ * A column-major copy ({@link #column}) serves partitioning, which reads one feature of many rows; a
+ * learner with a row layout of its own may build the data from columns alone (no row-major copy).
  * Also holds each feature's histogram offset, so the bins of all features form one flat histogram.
  *
  * <p>Immutable after construction; {@link #bins()} hands out the array for the hot loops of the tree
@@ -67,8 +68,20 @@ public final class BinnedData {
      * the same length; builds the row-major array in parallel over blocks of rows.
      */
     public static BinnedData ofBinColumns(byte[][] binColumns, FeatureBins[] features, ForkJoinPool pool) {
+        return ofBinColumns(binColumns, features, pool, true);
+    }
+
+    /**
+     * As {@link #ofBinColumns(byte[][], FeatureBins[], ForkJoinPool)}, building the row-major array only when
+     * {@code rowMajor}: a learner with its own row layout (gradient boosting packs sparse features together) then
+     * holds one copy of the bins, not two; {@link #bins()} is refused on such data.
+     */
+    public static BinnedData ofBinColumns(byte[][] binColumns, FeatureBins[] features, ForkJoinPool pool, boolean rowMajor) {
         int p = binColumns.length;
         int n = p == 0 ? 0 : binColumns[0].length;
+        if (!rowMajor) {
+            return new BinnedData(null, binColumns, features, n);
+        }
         byte[] bins = new byte[n * p];
         ParallelLoop.run(pool, n, Math.max(1, n / 16_384), (part, from, to) -> {
             for (int i = from; i < to; i++) {
@@ -80,8 +93,11 @@ public final class BinnedData {
         return new BinnedData(bins, binColumns, features, n);
     }
 
-    /** The bins, row-major; callers must not modify them. */
+    /** The bins, row-major; callers must not modify them. Refused on data built without the row-major copy. */
     public byte[] bins() {
+        if (bins == null) {
+            throw new IllegalStateException("bins: this binned data holds bin columns only");
+        }
         return bins;
     }
 
@@ -91,7 +107,7 @@ public final class BinnedData {
     }
 
     public int bin(int row, int feature) {
-        return bins[row * features.length + feature] & 0xFF;
+        return columns[feature][row] & 0xFF;
     }
 
     public int rows() {

@@ -423,6 +423,17 @@ public final class TreeEnsemble {
         });
     }
 
+    /**
+     * This ensemble with covers already counted by the learner ({@code nodes[i]} rows reached global internal node
+     * {@code i}, {@code leaves[l]} global leaf {@code l}), as {@link #withCover(double[][], java.util.concurrent.ForkJoinPool)}
+     * would count them on the training rows; saves walking every row through every tree once more. Copies the arrays.
+     */
+    public TreeEnsemble withCover(double[] nodes, double[] leaves) {
+        Checks.checkArgument(nodes.length == nodeCount() && leaves.length == leafCount(),
+                "trees: expected %s node and %s leaf covers, got %s and %s", nodeCount(), leafCount(), nodes.length, leaves.length);
+        return withCounts(nodes.clone(), leaves.clone());
+    }
+
     private TreeEnsemble withCounts(double[] nodes, double[] leaves) {
         return new TreeEnsemble(width, nodeStart, leafStart, feature, threshold, left, right, flags, categoryStart,
                 categoryWords, gain, leafValues, nodes, leaves);

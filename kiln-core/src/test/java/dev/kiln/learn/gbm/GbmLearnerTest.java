@@ -69,6 +69,74 @@ class GbmLearnerTest {
                 .rounds()).isEqualTo(500);
     }
 
+    /**
+     * A binary target on three numeric features (one with missing values) and the eight one-hot indicators of a
+     * category, as the preparation encodes categorical columns: the indicators bundle into one packed column.
+     */
+    static Frame oneHot(int n, long seed) {
+        Random random = new Random(seed);
+        double[][] x = new double[11][n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            int level = random.nextInt(8);
+            for (int j = 0; j < 3; j++) {
+                x[j][i] = random.nextGaussian();
+            }
+            x[2][i] = random.nextDouble() < 0.1 ? Double.NaN : x[2][i];
+            x[3 + level][i] = 1;
+            double z = x[0][i] - 0.5 * x[1][i] + (level % 3 == 0 ? 1.5 : -0.5) + 0.5 * random.nextGaussian();
+            labels[i] = z > 0 ? 1 : 0;
+        }
+        return TestFrames.classification(x, labels, 2);
+    }
+
+    private static void assertSameJsonAndArrays(ObjectNodeSupplier first, ObjectNodeSupplier second) {
+        InMemoryArrays a = new InMemoryArrays();
+        InMemoryArrays b = new InMemoryArrays();
+        assertThat(second.toJson(b)).isEqualTo(first.toJson(a));
+        assertThat(b.size()).isEqualTo(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            try {
+                assertThat(b.doubles("d" + i)).as("array %s", i).isEqualTo(a.doubles("d" + i));
+            } catch (IllegalArgumentException notDoubles) {
+                assertThat(b.ints("i" + i)).as("array %s", i).isEqualTo(a.ints("i" + i));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface ObjectNodeSupplier {
+        com.fasterxml.jackson.databind.node.ObjectNode toJson(InMemoryArrays arrays);
+    }
+
+    @Test
+    void oneHotIndicatorsBundledGiveBitIdenticalModelsWithOneAndTwoThreads() {
+        Frame train = oneHot(80_000, 3);
+        GbmParams params = GbmParams.defaults().withTrees(6).withTreeShape(6, 63);
+        GbmModel one = new GbmLearner(params).fit(train, new TrainOptions("y", Task.BINARY, 4, 1));
+        GbmModel two = new GbmLearner(params).fit(train, new TrainOptions("y", Task.BINARY, 4, 2));
+        assertSameJsonAndArrays(one::toJson, two::toJson);
+        double[] splits = one.splitImportance();
+        double indicatorSplits = 0;
+        for (int j = 3; j < 11; j++) {
+            indicatorSplits += splits[j];
+        }
+        assertThat(indicatorSplits).as("the category drives the target").isPositive();
+    }
+
+    @Test
+    void coversCountedWhileGrowingEqualAWalkOfTheTrainingRows() {
+        Frame train = oneHot(30_000, 6);
+        GbmModel model = new GbmLearner(GbmParams.defaults().withTrees(5)).fit(train, new TrainOptions("y", Task.BINARY, 2, 2));
+        assertThat(model.ensemble().hasCover()).isTrue();
+        double[][] columns = new double[11][];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = train.numeric(model.features().get(j)).toArray();
+        }
+        var walked = model.ensemble().withCover(columns, null);
+        assertSameJsonAndArrays(model.ensemble()::toJson, walked::toJson);
+    }
+
     @Test
     void sameSeedGivesBitIdenticalModelsWithOneAndTwoThreads() {
         Frame train = nonlinear(60_000, 5);

@@ -46,8 +46,8 @@ class HistogramBuilderTest {
             double g = 0;
             double h = 0;
             for (int b = 0; b < data.feature(f).binCount(); b++) {
-                g += hist[2 * (data.offset(f) + b)];
-                h += hist[2 * (data.offset(f) + b) + 1];
+                g += hist[2 * (builder.offset(f) + b)];
+                h += hist[2 * (builder.offset(f) + b) + 1];
             }
             assertThat(h).isEqualTo(N);
             assertThat(g).isCloseTo(sum(grad), within(1e-6));
@@ -57,7 +57,7 @@ class HistogramBuilderTest {
         for (int i = 0; i < N; i++) {
             expected += data.bin(i, 1) == bin ? grad[i] : 0;
         }
-        assertThat(hist[2 * (data.offset(1) + bin)]).isEqualTo(expected);
+        assertThat(hist[2 * (builder.offset(1) + bin)]).isEqualTo(expected);
     }
 
     @Test
@@ -156,6 +156,53 @@ class HistogramBuilderTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void bundledIndicatorsGiveEveryFeatureItsExactSums() {
+        int n = 50_000;
+        Random random = new Random(11);
+        double[][] columns = new double[7][n];
+        int[] rows = identity(n);
+        double[] grad = new double[n];
+        double[] hess = new double[n];
+        for (int i = 0; i < n; i++) {
+            columns[0][i] = random.nextGaussian();
+            columns[1 + random.nextInt(5)][i] = 1;
+            columns[6][i] = random.nextDouble() < 0.2 ? 1 : 0; // sparse but not exclusive with the indicators
+            grad[i] = random.nextGaussian();
+            hess[i] = random.nextDouble();
+        }
+        FeatureBins[] bins = Binner.fit(columns, rows, 255, new boolean[7], List.of("x", "a", "b", "c", "d", "e", "s"));
+        BinnedData data = BinnedData.ofBinColumns(binColumns(columns, bins), bins, null, false);
+        HistogramBuilder builder = new HistogramBuilder(data, false, null, 1);
+        assertThat(builder.packedWidth()).as("x, s and one bundle of the five indicators").isEqualTo(3);
+        double[] hist = new double[builder.length()];
+        int start = 7;
+        builder.build(rows, start, n, pairs(grad, hess, 0, n), hist);
+        for (int f = 0; f < 7; f++) {
+            for (int b = 0; b < bins[f].binCount(); b++) {
+                double g = 0;
+                double h = 0;
+                for (int i = start; i < n; i++) {
+                    if (data.bin(i, f) == b) {
+                        g += grad[i];
+                        h += hess[i];
+                    }
+                }
+                assertThat(hist[2 * (builder.offset(f) + b)]).as("feature %s bin %s", f, b).isCloseTo(g, within(1e-8));
+                assertThat(hist[2 * (builder.offset(f) + b) + 1]).as("feature %s bin %s", f, b).isCloseTo(h, within(1e-8));
+            }
+        }
+    }
+
+    private static byte[][] binColumns(double[][] columns, FeatureBins[] bins) {
+        byte[][] out = new byte[columns.length][];
+        int[] rows = identity(columns[0].length);
+        for (int j = 0; j < columns.length; j++) {
+            out[j] = BinnedData.binColumn(columns[j], rows, bins[j]);
+        }
+        return out;
     }
 
     static double[] pairs(double[] grad, double[] hess, int offset, int n) {

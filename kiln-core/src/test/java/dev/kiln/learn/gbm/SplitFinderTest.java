@@ -32,7 +32,7 @@ class SplitFinderTest {
         for (double v : grad) {
             g += v;
         }
-        return new SplitFinder(data, params).find(hist, g, n, n, new boolean[] {true});
+        return new SplitFinder(data, params, builder.offsets()).find(hist, g, n, n, new boolean[] {true});
     }
 
     @Test
