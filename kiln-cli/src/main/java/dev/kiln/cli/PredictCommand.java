@@ -6,7 +6,6 @@ import dev.kiln.data.CsvReader;
 import dev.kiln.data.CsvWriter;
 import dev.kiln.data.Field;
 import dev.kiln.data.Frame;
-import dev.kiln.data.source.FrameConcat;
 import dev.kiln.data.source.ParquetFiles;
 import dev.kiln.data.source.ParquetStreamWriter;
 import dev.kiln.learn.Pipeline;
@@ -18,10 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -36,7 +32,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Score a CSV or Parquet file with a model: the prediction, plus one probability column per class for classifiers.",
-                "CSV input is read in blocks on every core while earlier blocks are scored; a progress line shows on a terminal."})
+                "Input is read in chunks on every core (CSV blocks, Parquet row groups) and output written as they are scored; a progress line shows on a terminal."})
 final class PredictCommand extends KilnCommand {
     @Mixin
     ModelOptions model;
@@ -46,6 +42,9 @@ final class PredictCommand extends KilnCommand {
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the predictions (.csv or .parquet).")
     Path outFile;
+
+    /** The rows of Parquet input read at a time, at least: enough row groups for every core to read some. */
+    private static final int PARQUET_BATCH_ROWS = 1 << 18;
 
     @Option(names = "--chunk-rows", paramLabel = "N", description = "At most this many rows scored at a time (default: ${DEFAULT-VALUE}).")
     int chunkRows = 65_536;
@@ -59,23 +58,10 @@ final class PredictCommand extends KilnCommand {
         ModelOptions.Loaded loaded = model.load();
         Pipeline pipeline = loaded.bundle().pipeline();
         Progress progress = new Progress(common.json ? null : System.console() == null ? null : err(), Files.size(data.data));
-        long rows;
-        if (isParquet(data.data)) {
-            Frame predictions = pipeline.predict(ParquetFiles.read(data.data, null)).toFrame();
-            write(List.of(predictions));
-            rows = predictions.rowCount();
-        } else if (isParquet(outFile)) {
-            try (ParquetStreamWriter writer = new ParquetStreamWriter(outFile)) {
-                Frame[] last = {null};
-                rows = scoreCsv(pipeline, progress, predictions -> {
-                    writer.write(predictions);
-                    last[0] = predictions;
-                });
-                writer.finish(last[0]);
-            }
-        } else {
-            rows = streamCsv(pipeline, progress);
-        }
+        // Parquet is read a few row groups at a time (every core shares out a batch's groups), then scored in chunks
+        Input input = isParquet(data.data) ? sink -> ParquetFiles.stream(data.data, Math.max(chunkRows, PARQUET_BATCH_ROWS), sink)
+                : sink -> CsvReader.streamBlocks(data.data, options(pipeline), sink);
+        long rows = isParquet(outFile) ? toParquet(pipeline, progress, input) : toCsv(pipeline, progress, input);
         progress.done();
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (common.json) {
@@ -87,8 +73,14 @@ final class PredictCommand extends KilnCommand {
         return 0;
     }
 
-    /** CSV to CSV, chunk by chunk, into a temporary file that replaces {@code --out} at the end. */
-    private long streamCsv(Pipeline pipeline, Progress progress) throws IOException {
+    /** The input as frames in file order: {@code sink} sees each, with how far into the file it reaches. */
+    @FunctionalInterface
+    private interface Input {
+        long read(CsvReader.ChunkSink sink) throws IOException;
+    }
+
+    /** Predictions as CSV, chunk by chunk, into a temporary file that replaces {@code --out} at the end. */
+    private long toCsv(Pipeline pipeline, Progress progress, Input input) throws IOException {
         Path parent = outFile.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temp = Files.createTempFile(parent, ".kiln-", ".csv.tmp");
@@ -96,7 +88,7 @@ final class PredictCommand extends KilnCommand {
             long rows;
             try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16)) {
                 boolean[] header = {true};
-                rows = scoreCsv(pipeline, progress, predictions -> {
+                rows = score(pipeline, progress, input, predictions -> {
                     if (header[0]) {
                         CsvWriter.writeHeader(predictions, out);
                         header[0] = false;
@@ -111,6 +103,19 @@ final class PredictCommand extends KilnCommand {
         }
     }
 
+    /** Predictions as Parquet, written by DuckDB on its own thread as the chunks are scored. */
+    private long toParquet(Pipeline pipeline, Progress progress, Input input) throws IOException {
+        try (ParquetStreamWriter writer = new ParquetStreamWriter(outFile)) {
+            Frame[] last = {null};
+            long rows = score(pipeline, progress, input, predictions -> {
+                writer.write(predictions);
+                last[0] = predictions;
+            });
+            writer.finish(last[0]);
+            return rows;
+        }
+    }
+
     /** Receives the predictions of each chunk, in file order. */
     @FunctionalInterface
     private interface PredictionSink {
@@ -118,15 +123,21 @@ final class PredictCommand extends KilnCommand {
     }
 
     /**
-     * Scores the CSV input chunk by chunk, in order: the next blocks of the file are parsed on the other cores while
-     * this one is scored and written. A file with no rows gives one empty chunk, so the output still has its header.
+     * Scores the input chunk by chunk, at most {@code --chunk-rows} rows at a time, in order. An input with no rows
+     * gives one empty chunk, so the output still has its columns.
      */
-    private long scoreCsv(Pipeline pipeline, Progress progress, PredictionSink sink) throws IOException {
+    private long score(Pipeline pipeline, Progress progress, Input input, PredictionSink sink) throws IOException {
         boolean[] any = {false};
-        CsvOptions options = options(pipeline);
-        long rows = CsvReader.streamBlocks(data.data, options, (block, bytes) -> {
-            any[0] = true;
+        long rows = input.read((block, bytes) -> {
             int n = block.rowCount();
+            if (n == 0) { // an empty input gives its columns once
+                if (!any[0]) {
+                    any[0] = true;
+                    sink.accept(pipeline.predict(block).toFrame());
+                }
+                return;
+            }
+            any[0] = true;
             for (int from = 0; from < n; from += chunkRows) {
                 Frame chunk = n <= chunkRows ? block : block.take(IntStream.range(from, Math.min(n, from + chunkRows)).toArray());
                 sink.accept(pipeline.predict(chunk).toFrame());
@@ -134,18 +145,14 @@ final class PredictCommand extends KilnCommand {
             }
         });
         if (!any[0]) {
-            sink.accept(pipeline.predict(CsvReader.read(data.data, options)).toFrame());
+            sink.accept(pipeline.predict(emptyInput(pipeline)).toFrame());
         }
         return rows;
     }
 
-    private void write(List<Frame> chunks) throws IOException {
-        Frame all = FrameConcat.concat(chunks, Collections.nCopies(chunks.size(), outFile.toString()));
-        if (isParquet(outFile)) {
-            ParquetFiles.write(all, outFile);
-        } else {
-            CsvWriter.write(all, outFile);
-        }
+    /** A frame of no rows with the model's input columns, for an input without rows. */
+    private Frame emptyInput(Pipeline pipeline) throws IOException {
+        return isParquet(data.data) ? ParquetFiles.read(data.data, null) : CsvReader.read(data.data, options(pipeline));
     }
 
     /** The read options: the model's columns forced to their training kinds, so errors name the file and line. */

@@ -78,6 +78,67 @@ final class ParquetColumns {
     static Frame read(DuckDBConnection connection, String pattern, Schema expected, Map<String, ColumnKind> kinds,
                       String source, int threads) throws SQLException {
         Checks.checkArgument(threads >= 1, "threads must be at least 1: %s", threads);
+        Plan plan = plan(connection, pattern, expected, kinds, source, threads);
+        long total = plan.rows();
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new InvalidDataException(source + ": " + total + " rows, more than a frame holds");
+        }
+        if (threads == 1 || plan.pieces().size() < 2 || plan.names().contains(FILE_NAME) || plan.names().contains(FILE_ROW)) {
+            return readWhole(connection, plan, threads);
+        }
+        return readPieces(connection, plan, plan.pieces(), threads);
+    }
+
+    /**
+     * Hands the frame of the Parquet files matching {@code pattern} to {@code sink} in chunks of whole row groups, at
+     * least {@code chunkRows} rows each (the last may have fewer), in file order; each chunk is read by up to
+     * {@code threads} workers, and its labels are coded against the levels of the whole input, so every chunk has the
+     * same schema. The sink's second argument is the share of the rows read so far, scaled to {@code size} (the
+     * input's size in bytes). Returns the number of rows. A file with a column named {@code filename} or
+     * {@code file_row_number} comes as one chunk.
+     */
+    static long stream(DuckDBConnection connection, String pattern, Schema expected, Map<String, ColumnKind> kinds,
+                       String source, int threads, int chunkRows, long size, dev.kiln.data.CsvReader.ChunkSink sink)
+            throws SQLException, java.io.IOException {
+        Checks.checkArgument(threads >= 1, "threads must be at least 1: %s", threads);
+        Checks.checkArgument(chunkRows >= 1, "chunkRows must be positive: %s", chunkRows);
+        Plan plan = plan(connection, pattern, expected, kinds, source, threads);
+        long total = plan.rows();
+        if (plan.pieces().isEmpty() || plan.names().contains(FILE_NAME) || plan.names().contains(FILE_ROW)) {
+            if (total > Integer.MAX_VALUE - 16) {
+                throw new InvalidDataException(source + ": " + total + " rows in one chunk, more than a frame holds");
+            }
+            sink.accept(readWhole(connection, plan, threads), size);
+            return total;
+        }
+        List<Piece> batch = new ArrayList<>();
+        long done = 0;
+        int batchRows = 0;
+        for (int g = 0; g < plan.pieces().size(); g++) {
+            Piece piece = plan.pieces().get(g);
+            batch.add(new Piece(piece.file(), piece.firstRow(), piece.rows(), batchRows));
+            batchRows += piece.rows();
+            if (batchRows >= chunkRows || g == plan.pieces().size() - 1) {
+                Frame chunk = readPieces(connection, plan, batch, threads);
+                done += batchRows;
+                sink.accept(chunk, total == 0 ? size : (long) ((double) size * done / total));
+                batch = new ArrayList<>();
+                batchRows = 0;
+            }
+        }
+        return done;
+    }
+
+    /** What a read needs to know before it reads a row: the columns, how each comes through, and the row groups. */
+    private record Plan(String pattern, String source, Schema expected, Map<String, ColumnKind> kinds, List<String> names,
+                        Transfer[] transfers, List<List<String>> levels, String selectList, List<Piece> pieces) {
+        long rows() {
+            return pieces.isEmpty() ? 0 : (long) pieces.get(pieces.size() - 1).at() + pieces.get(pieces.size() - 1).rows();
+        }
+    }
+
+    private static Plan plan(DuckDBConnection connection, String pattern, Schema expected, Map<String, ColumnKind> kinds,
+                             String source, int threads) throws SQLException {
         String from = "read_parquet(" + DuckDb.literal(pattern) + ")";
         List<String> names = new ArrayList<>();
         List<String> types = new ArrayList<>();
@@ -117,32 +178,48 @@ final class ParquetColumns {
             transfers[j] = transfer(type, field, known);
             select.add(expression(transfers[j], column, type, known) + " AS " + column);
         }
-        List<Piece> pieces = rowGroups(connection, pattern);
-        long total = pieces.isEmpty() ? 0 : (long) pieces.get(pieces.size() - 1).at() + pieces.get(pieces.size() - 1).rows();
-        if (total > Integer.MAX_VALUE - 16) {
-            throw new InvalidDataException(source + ": " + total + " rows, more than a frame holds");
-        }
-        int rows = (int) total;
-        Object[] buffers = new Object[width];
-        for (int j = 0; j < width; j++) {
-            buffers[j] = allocate(transfers[j], rows);
-        }
-        String selectList = String.join(", ", select);
-        String query = "SELECT " + selectList + " FROM " + from;
-        if (threads == 1 || pieces.size() < 2) {
-            readAll(connection, query, transfers, buffers, rows, source);
-        } else if (!names.contains(FILE_NAME) && !names.contains(FILE_ROW)) {
-            readInParallel(connection, pattern, selectList, pieces, transfers, buffers, threads, source);
+        return new Plan(pattern, source, expected, kinds, names, transfers, levels, String.join(", ", select),
+                rowGroups(connection, pattern));
+    }
+
+    /** Every row in one query: on the caller's connection, or parallel inside DuckDB on a database of its own. */
+    private static Frame readWhole(DuckDBConnection connection, Plan plan, int threads) throws SQLException {
+        int rows = (int) plan.rows();
+        Object[] buffers = allocate(plan, rows);
+        String query = "SELECT " + plan.selectList() + " FROM read_parquet(" + DuckDb.literal(plan.pattern()) + ")";
+        if (threads == 1 || plan.pieces().size() < 2) {
+            readAll(connection, query, plan.transfers(), buffers, rows, plan.source());
         } else { // the row groups cannot be selected by name: one query, parallel inside DuckDB
             try (DuckDBConnection own = DuckDb.open(); Statement statement = own.createStatement()) {
                 statement.execute("SET threads = " + threads);
-                readAll(own, query, transfers, buffers, rows, source);
+                readAll(own, query, plan.transfers(), buffers, rows, plan.source());
             }
         }
-        List<Column> columns = new ArrayList<>(width);
-        for (int j = 0; j < width; j++) {
-            Field field = expected == null ? null : expected.field(names.get(j)).orElseThrow();
-            columns.add(column(names.get(j), transfers[j], buffers[j], levels.get(j), field, kinds, source));
+        return frame(plan, buffers);
+    }
+
+    /** The rows of the row groups {@code pieces} (placed from row 0 on), read in parallel. */
+    private static Frame readPieces(DuckDBConnection connection, Plan plan, List<Piece> pieces, int threads) throws SQLException {
+        Piece last = pieces.get(pieces.size() - 1);
+        Object[] buffers = allocate(plan, last.at() + last.rows());
+        readInParallel(connection, plan.pattern(), plan.selectList(), pieces, plan.transfers(), buffers, threads, plan.source());
+        return frame(plan, buffers);
+    }
+
+    private static Object[] allocate(Plan plan, int rows) {
+        Object[] buffers = new Object[plan.transfers().length];
+        for (int j = 0; j < buffers.length; j++) {
+            buffers[j] = allocate(plan.transfers()[j], rows);
+        }
+        return buffers;
+    }
+
+    private static Frame frame(Plan plan, Object[] buffers) {
+        List<Column> columns = new ArrayList<>(buffers.length);
+        for (int j = 0; j < buffers.length; j++) {
+            String name = plan.names().get(j);
+            Field field = plan.expected() == null ? null : plan.expected().field(name).orElseThrow();
+            columns.add(column(name, plan.transfers()[j], buffers[j], plan.levels().get(j), field, plan.kinds(), plan.source()));
             buffers[j] = null;
         }
         return Frame.of(columns);

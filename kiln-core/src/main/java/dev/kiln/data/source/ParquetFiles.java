@@ -1,5 +1,6 @@
 package dev.kiln.data.source;
 
+import dev.kiln.data.CsvReader;
 import dev.kiln.data.Field;
 import dev.kiln.data.Frame;
 import dev.kiln.data.InvalidDataException;
@@ -59,6 +60,24 @@ public final class ParquetFiles {
      */
     public static Frame read(Path file, Schema expected, int threads) {
         return read(file.toAbsolutePath().toString(), expected, Map.of(), "parquet " + file, threads);
+    }
+
+    /**
+     * Reads {@code file} (or a glob of files with one schema) as {@link #read(Path, Schema)} does without a schema, but
+     * in chunks of whole row groups of at least {@code chunkRows} rows handed to {@code sink} in file order, so that
+     * memory holds one chunk at a time; every chunk has the same columns, kinds and label levels (those of the whole
+     * input). The sink's second argument estimates the bytes of the file read so far from the rows read. Returns the
+     * number of rows.
+     */
+    public static long stream(Path file, int chunkRows, CsvReader.ChunkSink sink) throws java.io.IOException {
+        String source = "parquet " + file;
+        long size = java.nio.file.Files.isRegularFile(file) ? java.nio.file.Files.size(file) : 0;
+        try (DuckDBConnection connection = DuckDb.reader()) {
+            return ParquetColumns.stream(connection, file.toAbsolutePath().toString(), null, Map.of(), source,
+                    Runtime.getRuntime().availableProcessors(), chunkRows, size, sink);
+        } catch (SQLException e) {
+            throw new InvalidDataException(source + ": " + SourceException.oneLine(e.getMessage()), e);
+        }
     }
 
     static Frame read(String pattern, Schema expected, Map<String, dev.kiln.data.ColumnKind> kinds, String source) {
