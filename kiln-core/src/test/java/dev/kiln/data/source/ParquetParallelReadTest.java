@@ -224,4 +224,40 @@ class ParquetParallelReadTest {
             executor.shutdown();
         }
     }
+
+    @Test
+    void streamedChunksOfWholeRowGroupsAddUpToTheRead() throws Exception {
+        Frame frame = frame(20_000, 21, 0);
+        Path file = write(frame, "stream.parquet", 2_048);
+        assertThat(rowGroups(file)).isGreaterThan(5);
+        Frame whole = ParquetFiles.read(file, null);
+        List<Frame> chunks = new java.util.ArrayList<>();
+        List<Long> reached = new java.util.ArrayList<>();
+        long rows = ParquetFiles.stream(file, 5_000, (chunk, bytes) -> {
+            chunks.add(chunk);
+            reached.add(bytes);
+        });
+        assertThat(rows).isEqualTo(20_000);
+        assertThat(chunks.size()).isBetween(2, 4);
+        for (int k = 0; k < chunks.size() - 1; k++) {
+            assertThat(chunks.get(k).rowCount()).isGreaterThanOrEqualTo(5_000);
+            assertThat(chunks.get(k).schema()).isEqualTo(whole.schema()); // labels coded against the whole file
+        }
+        assertThat(reached).isSorted();
+        assertThat(reached.get(reached.size() - 1)).isEqualTo(java.nio.file.Files.size(file));
+        Frame joined = FrameConcat.concat(chunks, java.util.Collections.nCopies(chunks.size(), "chunk"));
+        assertThat(joined).isEqualTo(whole);
+    }
+
+    @Test
+    void anEmptyFileStreamsOneEmptyChunk() throws Exception {
+        Frame empty = frame(0, 1, 0);
+        Path file = dir.resolve("empty.parquet");
+        ParquetFiles.write(empty, file);
+        List<Frame> chunks = new java.util.ArrayList<>();
+        assertThat(ParquetFiles.stream(file, 10, (chunk, bytes) -> chunks.add(chunk))).isZero();
+        assertThat(chunks).hasSize(1);
+        assertThat(chunks.get(0).rowCount()).isZero();
+        assertThat(chunks.get(0).names()).containsExactly("x", "c", "b", "t", "s");
+    }
 }
