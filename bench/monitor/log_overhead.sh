@@ -5,7 +5,8 @@
 # load alternates between them in short runs, ROUNDS times (wrk -t2 -c32 on 127.0.0.1 each); the summary gives each
 # one's median req/s and its ratio to the server without logging, plus rows written and dropped. The order of the
 # servers rotates from round to round.
-# env: KILN (the kiln command; default ./kiln), DURATION (per run, default 8s), ROUNDS (default 5).
+# env: KILN (the kiln command; default ./kiln), DURATION (per run, default 8s), ROUNDS (default 5), PROFILE (a folder:
+# each server records a JFR profile there, serve-PORT.jfr, written when the script stops it).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -28,8 +29,13 @@ pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 for i in 0 1 2; do
   rm -rf "$work/store-${ports[$i]}"
+  opts="-Xmx768m"
+  if [ -n "${PROFILE:-}" ]; then
+    mkdir -p "$PROFILE"
+    opts="$opts -XX:StartFlightRecording=filename=$PROFILE/serve-${ports[$i]}.jfr,settings=profile,dumponexit=true"
+  fi
   # shellcheck disable=SC2086
-  KILN_JAVA_OPTS="-Xmx768m" "$kiln" serve "$model" --port "${ports[$i]}" --store "$work/store-${ports[$i]}" ${args[$i]} \
+  KILN_JAVA_OPTS="$opts" "$kiln" serve "$model" --port "${ports[$i]}" --store "$work/store-${ports[$i]}" ${args[$i]} \
     > "$work/serve-${ports[$i]}.log" 2>&1 &
   pids+=($!)
 done

@@ -26,6 +26,7 @@ public final class MonitorPolicy implements LogPolicy {
     private final SettingsSource settings;
     private final Map<String, Current> current = new ConcurrentHashMap<>();
     private final Map<String, Set<Integer>> probation = new ConcurrentHashMap<>();
+    private final Map<String, Shadowed> shadowed = new ConcurrentHashMap<>();
 
     public MonitorPolicy(ModelLookup models, SettingsSource settings) {
         this.models = models;
@@ -49,6 +50,7 @@ public final class MonitorPolicy implements LogPolicy {
     /** Also scores {@code version} of {@code model} in shadow (a champion just replaced, for rollback checks). */
     public void shadow(String model, int version) {
         probation.computeIfAbsent(model, m -> ConcurrentHashMap.newKeySet()).add(version);
+        shadowed.remove(model);
     }
 
     public void stopShadowing(String model, int version) {
@@ -56,6 +58,7 @@ public final class MonitorPolicy implements LogPolicy {
         if (versions != null) {
             versions.remove(version);
         }
+        shadowed.remove(model);
     }
 
     /** The versions of {@code model} scoring in shadow now, besides {@code answering}. */
@@ -67,6 +70,22 @@ public final class MonitorPolicy implements LogPolicy {
         }
         out.remove(answering);
         return out;
+    }
+
+    /** Whether any version of {@code model} scores in shadow, remembered for half a second (asked per request). */
+    @Override
+    public boolean shadowed(String model) {
+        long now = System.nanoTime();
+        Shadowed cached = shadowed.get(model);
+        if (cached == null || now - cached.atNanos() > 500_000_000L) {
+            cached = new Shadowed(!shadowVersions(model, models.currentVersion(model)).isEmpty()
+                    || !probation.getOrDefault(model, Set.of()).isEmpty(), now);
+            shadowed.put(model, cached);
+        }
+        return cached.value();
+    }
+
+    private record Shadowed(boolean value, long atNanos) {
     }
 
     @Override
