@@ -679,6 +679,13 @@ public final class MonitorLog implements AutoCloseable {
         }
     }
 
+    /** Forgets the decoded segments kept in memory (the next read decodes its files again). */
+    public void clearCache() {
+        synchronized (cache) {
+            cache.clear();
+        }
+    }
+
     /** Rolls what is open into segment files. */
     @Override
     public void close() {
