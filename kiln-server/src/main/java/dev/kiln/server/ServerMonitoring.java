@@ -35,7 +35,7 @@ public final class ServerMonitoring implements AutoCloseable {
         this.models = models;
         this.settings = new SettingsSource(store, config.fallback(), config.sample());
         this.policy = new MonitorPolicy(models, settings);
-        MonitorLog monitorLog = store.monitorLog();
+        MonitorLog monitorLog = store.monitorLog().writeInBackground();
         this.log = new AsyncPredictionLog(new AsyncPredictionLog.Sink() {
             @Override
             public void write(List<PredictionBatch> batches, List<ShadowPrediction> shadows) {
@@ -49,7 +49,7 @@ public final class ServerMonitoring implements AutoCloseable {
 
             @Override
             public void close() {
-                monitorLog.roll();
+                monitorLog.close();
             }
         }, monitorLog::purge, policy, config.queueCapacity(), clock);
         Alerts alerts = new Alerts(new Webhook(), fired -> store.recordDecision(AuditEntry.ALERT, fired.model(), fired.version(),

@@ -52,7 +52,8 @@ public final class MonitorLog implements AutoCloseable {
     public static final int SEGMENT_ROWS = 100_000;
     /** Default age at which an open segment is rolled. */
     public static final Duration SEGMENT_AGE = Duration.ofMinutes(1);
-    private static final int CACHED_SEGMENTS = 6;
+    /** Decoded segments kept in memory, at most this many rows in all (and always the last one read). */
+    private static final long CACHED_ROWS = 250_000;
 
     private final Database database;
     private final Path directory;
@@ -66,6 +67,8 @@ public final class MonitorLog implements AutoCloseable {
     /** Decoded segment files, least recently used first; guarded by itself. */
     private final LinkedHashMap<String, Frame> cache = new LinkedHashMap<>(16, 0.75f, true);
     private final Object rollLock = new Object();
+    /** Writes rolled segments off the caller's thread, when set ({@link #writeInBackground}); guarded by {@code this}. */
+    private java.util.concurrent.ExecutorService background;
 
     /** An open (or rolling) segment: the batches appended so far. */
     private static final class Segment {
@@ -108,6 +111,40 @@ public final class MonitorLog implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Writes segments that fill or age on a thread of their own from now on, so that {@link #append} and
+     * {@link #tick} only move them aside (they stay readable in memory until their file is catalogued); a failed
+     * write is logged and its rows are lost. {@link #roll} and {@link #close} still write before they return.
+     */
+    public synchronized MonitorLog writeInBackground() {
+        if (background == null) {
+            background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "kiln-log-segments");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return this;
+    }
+
+    private void writeLater(List<Segment> segments) {
+        java.util.concurrent.ExecutorService executor;
+        synchronized (this) {
+            executor = background;
+        }
+        if (executor == null || segments.isEmpty()) {
+            write(segments);
+            return;
+        }
+        executor.execute(() -> {
+            try {
+                write(segments);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(MonitorLog.class).warn("prediction log: segment not written: {}", e.getMessage());
+            }
+        });
+    }
+
     /** The folder the segment files are in. */
     public Path directory() {
         return directory;
@@ -145,7 +182,7 @@ public final class MonitorLog implements AutoCloseable {
                 return null;
             });
         }
-        write(full);
+        writeLater(full);
     }
 
     /** Rolls the open segments older than the segment age. */
@@ -162,7 +199,7 @@ public final class MonitorLog implements AutoCloseable {
                 }
             }
         }
-        write(due);
+        writeLater(due);
     }
 
     /** Rolls every open segment now (a server stopping, a test wanting files). */
@@ -686,9 +723,22 @@ public final class MonitorLog implements AutoCloseable {
         }
     }
 
-    /** Rolls what is open into segment files. */
+    /** Rolls what is open into segment files and waits for the segments being written in the background. */
     @Override
     public void close() {
+        java.util.concurrent.ExecutorService executor;
+        synchronized (this) {
+            executor = background;
+            background = null;
+        }
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         roll();
     }
 
@@ -752,9 +802,13 @@ public final class MonitorLog implements AutoCloseable {
     }
 
     private void trimCache() {
-        while (cache.size() > CACHED_SEGMENTS) {
-            var eldest = cache.keySet().iterator();
-            eldest.next();
+        long rows = 0;
+        for (Frame frame : cache.values()) {
+            rows += frame.rowCount();
+        }
+        var eldest = cache.values().iterator();
+        while (cache.size() > 1 && rows > CACHED_ROWS) {
+            rows -= eldest.next().rowCount();
             eldest.remove();
         }
     }
