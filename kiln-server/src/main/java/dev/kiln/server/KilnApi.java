@@ -65,11 +65,14 @@ final class KilnApi {
         byte[] body = ctx.bodyAsBytes();
         boolean explain = "true".equals(ctx.queryParam("explain"));
         // the compiled one-record path answers without a frame and hands the log the raw row it parsed
-        if (!explain && model.records() != null && recorder.fastPath(model)) {
-            byte[] fast = model.records().predict(body, recorder.keyField(model));
+        boolean logged = recorder.mayLog(model);
+        if (!explain && model.records() != null && recorder.fastPath(model, logged)) {
+            byte[] fast = model.records().predict(body, recorder.keyField(model, logged));
             if (fast != null) {
                 ctx.attribute(ServerMetrics.ROWS, 1);
-                recorder.recordRow(ctx, model);
+                if (logged) {
+                    recorder.recordRow(ctx, model);
+                }
                 ctx.status(200).contentType("application/json").result(fast);
                 return;
             }

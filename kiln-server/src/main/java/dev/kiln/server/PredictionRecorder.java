@@ -30,7 +30,12 @@ final class PredictionRecorder {
      * when the log takes raw rows (it needs decoded frames while a version scores in shadow).
      */
     boolean fastPath(ServedModel model) {
-        return !mayLog(model) || log.acceptsRows(model.name());
+        return fastPath(model, mayLog(model));
+    }
+
+    /** As {@link #fastPath(ServedModel)}, given {@link #mayLog}. */
+    boolean fastPath(ServedModel model, boolean logged) {
+        return !logged || log.acceptsRows(model.name());
     }
 
     /** The key field the compiled path must capture for the log, or null. */
@@ -38,11 +43,13 @@ final class PredictionRecorder {
         return mayLog(model) ? log.keyColumn(model.name()) : null;
     }
 
-    /** Hands the row the compiled path just predicted on this thread to the log. */
+    /** As {@link #keyField(ServedModel)}, given {@link #mayLog}. */
+    String keyField(ServedModel model, boolean logged) {
+        return logged ? log.keyColumn(model.name()) : null;
+    }
+
+    /** Hands the row the compiled path just predicted on this thread to the log (when {@link #mayLog}). */
     void recordRow(Context ctx, ServedModel model) {
-        if (!mayLog(model)) {
-            return;
-        }
         String id = model.records().log(log, model.logLayout(), latency(ctx));
         if (id != null) {
             ctx.header(ID_HEADER, id);

@@ -33,18 +33,35 @@ public final class MonitorPolicy implements LogPolicy {
         this.settings = settings;
     }
 
-    private record Current(int version, MonitorSettings settings) {
+    private record Current(int version, MonitorSettings settings, long checkedNanos) {
     }
+
+    /** How long the request path trusts the version answering a model before looking it up again. */
+    private static final long RECHECK_NANOS = 250_000_000L;
 
     /** The settings of the version now answering {@code model} (read once per version, then cached). */
     public MonitorSettings settings(String model) {
         int version = models.currentVersion(model);
         Current cached = current.get(model);
         if (cached == null || cached.version() != version) {
-            cached = new Current(version, settings.settings(model, version));
-            current.put(model, cached);
+            cached = new Current(version, settings.settings(model, version), System.nanoTime());
+        } else {
+            cached = new Current(version, cached.settings(), System.nanoTime());
         }
+        current.put(model, cached);
         return cached.settings();
+    }
+
+    /**
+     * {@link #settings} for the request path, which asks several times a request: which version answers is looked up
+     * again at most every 250 ms, so a promotion reaches sampling and key capture within that.
+     */
+    private MonitorSettings requestSettings(String model) {
+        Current cached = current.get(model);
+        if (cached != null && System.nanoTime() - cached.checkedNanos() < RECHECK_NANOS) {
+            return cached.settings();
+        }
+        return settings(model);
     }
 
     /** Also scores {@code version} of {@code model} in shadow (a champion just replaced, for rollback checks). */
@@ -90,12 +107,12 @@ public final class MonitorPolicy implements LogPolicy {
 
     @Override
     public double sample(String model) {
-        return settings(model).log().sample();
+        return requestSettings(model).log().sample();
     }
 
     @Override
     public String keyColumn(String model) {
-        return settings(model).key();
+        return requestSettings(model).key();
     }
 
     @Override
