@@ -297,10 +297,7 @@ public final class MonitorLog implements AutoCloseable {
                         segment.version, segment.prefix, minNumber, maxNumber, from, to, rows, bytes, schema, clock.millis()));
                 rolling.remove(segment);
             }
-            synchronized (cache) {
-                cache.put(relative, frame);
-                trimCache();
-            }
+            // not cached: a busy log would keep every fresh segment in memory for readers that mostly want the open one
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write prediction log segment " + file, e);
         }
