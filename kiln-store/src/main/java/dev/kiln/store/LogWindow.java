@@ -61,7 +61,7 @@ public final class LogWindow {
 
     /** The predictions as a column named {@code prediction}: labels (categorical) or values (numeric). */
     public Column predictions() {
-        return rows.column(LogColumns.PREDICTION).rename("prediction");
+        return rows == null ? NumericColumn.wrap("prediction", new double[0]) : rows.column(LogColumns.PREDICTION).rename("prediction");
     }
 
     public String id(int row) {
