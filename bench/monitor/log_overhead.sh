@@ -5,7 +5,8 @@
 # load alternates between them in short runs, ROUNDS times (wrk -t2 -c32 on 127.0.0.1 each); the summary gives each
 # one's median req/s and its ratio to the server without logging, plus rows written and dropped. The order of the
 # servers rotates from round to round.
-# env: KILN (the kiln command; default ./kiln), DURATION (per run, default 8s), ROUNDS (default 5), PROFILE (a folder:
+# env: KILN (the kiln command; default ./kiln), DURATION (per run, default 8s), ROUNDS (default 5), WARMUP (each server's
+# warm-up load before the runs, default 5s), PROFILE (a folder:
 # each server records a JFR profile there, serve-PORT.jfr, written when the script stops it).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -13,6 +14,7 @@ root="$(cd "$here/../.." && pwd)"
 peers="${PEERS:-$root/../shared/bench/peers}"
 duration="${DURATION:-8s}"
 rounds="${ROUNDS:-5}"
+warmup="${WARMUP:-5s}"
 kiln="${KILN:-$root/kiln}"
 work=/tmp/kiln-bench-monitor
 model=/tmp/kiln-bench-serve/model
@@ -42,7 +44,7 @@ done
 for port in "${ports[@]}"; do
   for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 1; done
   curl -sf "http://127.0.0.1:$port/health" >/dev/null || { echo "server on $port did not start" >&2; exit 1; }
-  WRK_BODY=/tmp/peers/row.json wrk -t2 -c32 -d5s -s "$peers/post.lua" "http://127.0.0.1:$port/predict" >/dev/null 2>&1 || true
+  WRK_BODY=/tmp/peers/row.json wrk -t2 -c32 -d"$warmup" -s "$peers/post.lua" "http://127.0.0.1:$port/predict" >/dev/null 2>&1 || true
 done
 # CPU seconds (user + system) of each server so far: the figure after the runs, minus this, over the requests of the
 # runs, is the CPU each request cost that server (warm-up and start-up excluded), whatever the machine's load

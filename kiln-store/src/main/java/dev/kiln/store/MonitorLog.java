@@ -436,38 +436,74 @@ public final class MonitorLog implements AutoCloseable {
             sources = new ArrayList<>(openSources(model, version));
             files = segments(model, version, fromMs, toMs);
         }
-        // candidate rows: (source, row, at, number)
-        List<long[]> picked = new ArrayList<>();
-        collect(sources, 0, fromMs, toMs, picked);
-        long cutoff = Long.MIN_VALUE;
+        // the times of the rows in range, to find the oldest time the newest `limit` rows can have (primitive arrays:
+        // the monitor reads a small window out of a large open segment every few seconds)
+        Times times = new Times();
+        for (Source source : sources) {
+            times.addInRange(source.frame(), fromMs, toMs);
+        }
         for (SegmentFile f : files) {
-            if (picked.size() >= limit) {
-                cutoff = kthNewest(picked, limit);
-                if (f.toMs() < cutoff) {
-                    break;
-                }
+            if (times.count >= limit && f.toMs() < times.kthNewest(limit)) {
+                break;
             }
             Frame frame = load(f);
             if (frame == null) {
                 continue;
             }
             sources.add(new Source(frame, f.prefix(), f.model(), f.version()));
-            collect(sources, sources.size() - 1, fromMs, toMs, picked);
+            times.addInRange(frame, fromMs, toMs);
         }
-        if (picked.isEmpty()) {
+        if (times.count == 0) {
             return LogWindow.empty(model, version);
         }
-        picked.sort(Comparator.<long[]>comparingLong(r -> r[2]).thenComparingLong(r -> r[3]));
-        List<long[]> kept = picked.subList(Math.max(0, picked.size() - limit), picked.size());
-        int n = kept.size();
+        long threshold = times.count > limit ? times.kthNewest(limit) : Long.MIN_VALUE;
+        // the candidates: rows in range at or after the threshold (the newest `limit`, and ties)
+        int capacity = Math.min(times.count, limit) + 16;
+        int[] candidateSource = new int[capacity];
+        int[] candidateRow = new int[capacity];
+        long[] candidateAt = new long[capacity];
+        long[] candidateNumber = new long[capacity];
+        int m = 0;
+        for (int s = 0; s < sources.size(); s++) {
+            NumericColumn at = sources.get(s).frame().numeric(LogColumns.AT);
+            NumericColumn number = sources.get(s).frame().numeric(LogColumns.NUMBER);
+            for (int i = 0; i < at.size(); i++) {
+                long t = (long) at.get(i);
+                if (t >= fromMs && t < toMs && t >= threshold) {
+                    if (m == candidateSource.length) {
+                        int grown = m * 2;
+                        candidateSource = Arrays.copyOf(candidateSource, grown);
+                        candidateRow = Arrays.copyOf(candidateRow, grown);
+                        candidateAt = Arrays.copyOf(candidateAt, grown);
+                        candidateNumber = Arrays.copyOf(candidateNumber, grown);
+                    }
+                    candidateSource[m] = s;
+                    candidateRow[m] = i;
+                    candidateAt[m] = t;
+                    candidateNumber[m] = (long) number.get(i);
+                    m++;
+                }
+            }
+        }
+        long[] byAt = candidateAt;
+        long[] byNumber = candidateNumber;
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> byAt[x] != byAt[y] ? Long.compare(byAt[x], byAt[y]) : Long.compare(byNumber[x], byNumber[y]));
+        int n = Math.min(m, limit);
         int[] from = new int[n];
         int[] rows = new int[n];
         String[] prefixes = new String[n];
         for (int i = 0; i < n; i++) {
-            from[i] = (int) kept.get(i)[0];
-            rows[i] = (int) kept.get(i)[1];
+            int c = order[m - n + i];
+            from[i] = candidateSource[c];
+            rows[i] = candidateRow[c];
             prefixes[i] = sources.get(from[i]).prefix();
         }
+        long firstAt = candidateAt[order[m - n]];
+        long lastAt = candidateAt[order[m - 1]];
         List<Frame> frames = new ArrayList<>();
         for (Source s : sources) {
             frames.add(s.frame());
@@ -475,30 +511,33 @@ public final class MonitorLog implements AutoCloseable {
         Frame frame = LogFrames.gather(frames, from, rows);
         String[] labels = new String[n];
         long[] labelAt = new long[n];
-        attachLabels(model, kept.get(0)[2], kept.get(n - 1)[2], frame, prefixes, labels, labelAt);
+        attachLabels(model, firstAt, lastAt, frame, prefixes, labels, labelAt);
         return new LogWindow(model, version, frame, prefixes, labels, labelAt);
     }
 
-    private static long kthNewest(List<long[]> picked, int k) {
-        long[] at = new long[picked.size()];
-        for (int i = 0; i < at.length; i++) {
-            at[i] = picked.get(i)[2];
-        }
-        Arrays.sort(at);
-        return at[at.length - k];
-    }
+    /** The answer times of the rows in a window's range, gathered from its sources. */
+    private static final class Times {
+        long[] values = new long[1024];
+        int count;
 
-    private static void collect(List<Source> sources, int from, long fromMs, long toMs, List<long[]> picked) {
-        for (int s = from; s < sources.size(); s++) {
-            Frame frame = sources.get(s).frame();
+        void addInRange(Frame frame, long fromMs, long toMs) {
             NumericColumn at = frame.numeric(LogColumns.AT);
-            NumericColumn number = frame.numeric(LogColumns.NUMBER);
+            if (values.length < count + at.size()) {
+                values = Arrays.copyOf(values, Math.max(2 * values.length, count + at.size()));
+            }
             for (int i = 0; i < at.size(); i++) {
                 long t = (long) at.get(i);
                 if (t >= fromMs && t < toMs) {
-                    picked.add(new long[] {s, i, t, (long) number.get(i)});
+                    values[count++] = t;
                 }
             }
+        }
+
+        /** The {@code k}-th newest time ({@code k <= count}). */
+        long kthNewest(int k) {
+            long[] sorted = Arrays.copyOf(values, count);
+            Arrays.sort(sorted);
+            return sorted[count - k];
         }
     }
 

@@ -35,7 +35,7 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
     private static final int ROW_BATCH = 4096;
     private static final int FRAME_BATCH = 2048;
     /** The ring holds at most this many rows (a few seconds of a busy server's requests). */
-    private static final int MAX_RING = 65_536;
+    private static final int MAX_RING = 32_768;
     private static final long RETENTION_EVERY_MS = 60_000;
     private static final long TICK_EVERY_MS = 1_000;
     /** How long the writer sleeps when there is nothing to write. */
