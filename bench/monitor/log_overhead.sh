@@ -6,7 +6,7 @@
 # one's median req/s and its ratio to the server without logging, plus rows written and dropped. The order of the
 # servers rotates from round to round.
 # env: KILN (the kiln command; default ./kiln), DURATION (per run, default 8s), ROUNDS (default 5), WARMUP (each server's
-# warm-up load before the runs, default 5s), PROFILE (a folder:
+# warm-up load before the runs, default 5s), SERVER_OPTS (more JVM options for all three), PROFILE (a folder:
 # each server records a JFR profile there, serve-PORT.jfr, written when the script stops it).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -31,7 +31,7 @@ pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 for i in 0 1 2; do
   rm -rf "$work/store-${ports[$i]}"
-  opts="-Xmx768m"
+  opts="-Xmx768m ${SERVER_OPTS:-}"
   if [ -n "${PROFILE:-}" ]; then
     mkdir -p "$PROFILE"
     opts="$opts -XX:StartFlightRecording=filename=$PROFILE/serve-${ports[$i]}.jfr,settings=profile,dumponexit=true"

@@ -149,14 +149,22 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
             e.texts = new String[width];
         }
         System.arraycopy(row, 0, e.values, 0, width);
-        System.arraycopy(texts, 0, e.texts, 0, width);
+        // only the slots that may carry text: an all-numeric row stores no reference at all (no card to dirty in the
+        // old-generation ring, which every young collection would otherwise scan)
+        for (int s : layout.textSlots()) {
+            e.texts[s] = texts[s];
+        }
         int outs = Math.min(outputs.length, layout.outputs());
         if (e.outputs.length < outs) {
             e.outputs = new double[outs];
         }
         System.arraycopy(outputs, 0, e.outputs, 0, outs);
-        e.layout = layout;
-        e.key = key;
+        if (e.layout != layout) {
+            e.layout = layout;
+        }
+        if (e.key != key) {
+            e.key = key;
+        }
         e.number = number;
         e.atMs = clock.millis();
         e.latencyNanos = latencyNanos;

@@ -22,6 +22,7 @@ public final class LogLayout {
     private final List<List<String>> levels;
     private final List<String> classes;
     private final boolean classification;
+    private final int[] textSlots;
 
     public LogLayout(String model, int version, List<Field> features, List<String> classes, boolean classification) {
         this.model = model;
@@ -41,6 +42,8 @@ public final class LogLayout {
             });
         }
         this.levels = List.copyOf(byField);
+        this.textSlots = java.util.stream.IntStream.range(0, kinds.length)
+                .filter(i -> kinds[i] == ColumnKind.CATEGORICAL || kinds[i] == ColumnKind.TEXT).toArray();
         this.classes = List.copyOf(classes);
         this.classification = classification;
     }
@@ -85,6 +88,11 @@ public final class LogLayout {
             }
         }
         return -1;
+    }
+
+    /** The slots whose text a raw row may carry (categorical: an unseen label; text): the only ones the log copies. */
+    int[] textSlots() {
+        return textSlots;
     }
 
     public List<String> classes() {
