@@ -4,7 +4,12 @@ import dev.kiln.data.Frame;
 import dev.kiln.data.NumericColumn;
 import dev.kiln.learn.Predictions;
 import dev.kiln.learn.Task;
+import dev.kiln.data.ColumnKind;
+import dev.kiln.data.Field;
+import dev.kiln.data.Role;
 import dev.kiln.server.monitor.AsyncPredictionLog;
+import dev.kiln.server.monitor.LogLayout;
+import dev.kiln.store.PredictionBatch;
 import dev.kiln.server.monitor.LogPolicy;
 import dev.kiln.store.KilnStore;
 import dev.kiln.store.ShadowPrediction;
@@ -23,6 +28,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,9 +36,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The prediction log's writer: the time to log 10,000 one-row requests of 30 numeric features (a binary
- * classifier's output) through {@link AsyncPredictionLog} into a SQLite store and wait until they are written.
- * Divided by 10,000 it is the CPU the log spends per logged request, off the request path.
+ * The prediction log: the time to log 10,000 one-row requests of 30 numeric features (a binary classifier's
+ * output) through {@link AsyncPredictionLog} into the store's columnar log and wait until they are written —
+ * {@code rows} as the compiled one-record path hands them (a raw row copied into the ring), {@code frames} as the
+ * general path does (a decoded frame). Divided by 10,000 it is the CPU the log spends per logged request, request
+ * path and writer together (segments of 100,000 rows are rolled to Parquet as they fill).
  *
  * <p>Usage: {@code java -cp 'bench/target/kiln-bench.jar:bench/target/lib/*' org.openjdk.jmh.Main PredictionLog}
  */
@@ -49,7 +57,15 @@ public class PredictionLogBenchmark {
     private KilnStore store;
     private AsyncPredictionLog log;
     private List<Frame> inputs;
+    private List<double[]> rows;
     private Predictions output;
+    private LogLayout layout;
+    private final double[] out = {0.3, 0.7};
+    private final String[] texts = new String[30];
+
+    /** rows (the compiled one-record path) or frames (the general path). */
+    @Param({"rows", "frames"})
+    public String path = "rows";
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -81,22 +97,47 @@ public class PredictionLogBenchmark {
                 return 0;
             }
         };
-        log = new AsyncPredictionLog(store.monitorLog()::append, store.monitorLog()::purge, policy, 65_536, Clock.systemUTC());
+        var monitorLog = store.monitorLog();
+        log = new AsyncPredictionLog(new AsyncPredictionLog.Sink() {
+            @Override
+            public void write(List<PredictionBatch> batches, List<ShadowPrediction> shadows) {
+                monitorLog.append(batches, shadows);
+            }
+
+            @Override
+            public void tick() {
+                monitorLog.tick();
+            }
+        }, monitorLog::purge, policy, 65_536, Clock.systemUTC());
         inputs = new ArrayList<>();
+        rows = new ArrayList<>();
+        List<Field> fields = new ArrayList<>();
+        for (int f = 0; f < 30; f++) {
+            fields.add(new Field("x" + f, ColumnKind.NUMERIC, Role.FEATURE));
+        }
+        layout = new LogLayout("m", 1, fields, List.of("0", "1"), true);
         for (int i = 0; i < 1024; i++) {
             List<dev.kiln.data.Column> columns = new ArrayList<>();
+            double[] row = new double[30];
             for (int f = 0; f < 30; f++) {
-                columns.add(NumericColumn.of("x" + f, new double[] {Math.sin(i * 31 + f) * 3.7}));
+                row[f] = Math.sin(i * 31 + f) * 3.7;
+                columns.add(NumericColumn.of("x" + f, new double[] {row[f]}));
             }
             inputs.add(Frame.of(columns));
+            rows.add(row);
         }
         output = Predictions.ofProbabilities(Task.BINARY, List.of("0", "1"), new double[] {0.3, 0.7});
     }
 
     @Benchmark
     public long logTenThousand() throws InterruptedException {
+        boolean raw = path.equals("rows");
         for (int i = 0; i < REQUESTS; i++) {
-            log.record("m", 1, inputs.get(i & 1023), output, 1_000_000);
+            if (raw) {
+                log.recordRow(layout, rows.get(i & 1023), texts, out, null, 1_000_000);
+            } else {
+                log.record(layout, inputs.get(i & 1023), output, 1_000_000);
+            }
         }
         log.flush(Duration.ofMinutes(1));
         return log.written();
@@ -108,16 +149,20 @@ public class PredictionLogBenchmark {
      */
     public static void main(String[] args) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        PredictionLogBenchmark bench = new PredictionLogBenchmark();
-        bench.setUp();
-        for (int round = 0; round < 10; round++) {
-            long cpu = os.getProcessCpuTime();
-            long wall = System.nanoTime();
-            bench.logTenThousand();
-            System.out.printf("round %d: %.1f us CPU and %.1f us wall per logged request%n", round,
-                    (os.getProcessCpuTime() - cpu) / 1e3 / REQUESTS, (System.nanoTime() - wall) / 1e3 / REQUESTS);
+        for (String path : List.of("rows", "frames")) {
+            PredictionLogBenchmark bench = new PredictionLogBenchmark();
+            bench.path = path;
+            bench.setUp();
+            for (int round = 0; round < 10; round++) {
+                long cpu = os.getProcessCpuTime();
+                long wall = System.nanoTime();
+                bench.logTenThousand();
+                System.out.printf("%s round %d: %.2f us CPU and %.2f us wall per logged request%n", path, round,
+                        (os.getProcessCpuTime() - cpu) / 1e3 / REQUESTS, (System.nanoTime() - wall) / 1e3 / REQUESTS);
+            }
+            System.out.printf("%s: %d written, %d dropped%n", path, bench.log.written(), bench.log.dropped());
+            bench.tearDown();
         }
-        bench.tearDown();
     }
 
     @TearDown(Level.Trial)

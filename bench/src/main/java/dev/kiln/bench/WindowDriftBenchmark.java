@@ -8,7 +8,10 @@ import dev.kiln.monitor.DriftMethod;
 import dev.kiln.monitor.DriftReference;
 import dev.kiln.monitor.DriftSummary;
 import dev.kiln.server.monitor.WindowFrames;
+import dev.kiln.store.KilnStore;
+import dev.kiln.store.LogColumns;
 import dev.kiln.store.LoggedPrediction;
+import dev.kiln.store.PredictionBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -31,7 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * window against a reference fitted on 100,000 training rows, half the numeric features shifted. {@code drift} (features in
  * parallel on the common pool) and {@code driftOneThread}
  * time {@link DriftSummary#of} (every feature's PSI and the method's verdict, the dataset-level share, prediction
- * drift); {@code decode} times turning the window's logged JSON inputs back into a frame ({@link WindowFrames}).
+ * drift); {@code decode} times turning the window's logged JSON inputs back into a frame ({@link WindowFrames}), the
+ * format of the log before it was columnar; {@code window} reads the same 100,000 rows from the columnar log, its
+ * Parquet segment decoded afresh (through DuckDB), and shapes them for drift; {@code windowCached} the same with the
+ * segment already decoded in memory (as after the writer rolled it).
  * Target: drift under 1 s.
  *
  * <p>Usage: {@code java -Xmx2g -cp 'bench/target/kiln-bench.jar:bench/target/lib/*' org.openjdk.jmh.Main WindowDrift}
@@ -56,6 +62,8 @@ public class WindowDriftBenchmark {
     private Column predictions;
     private List<LoggedPrediction> logged;
     private dev.kiln.data.Schema schema;
+    private java.nio.file.Path dir;
+    private KilnStore store;
 
     private static Frame frame(long seed, double shift) {
         Random random = new Random(seed);
@@ -107,6 +115,28 @@ public class WindowDriftBenchmark {
             json.append('}');
             logged.add(LoggedPrediction.of("p-" + i, "m", 1, i, 100, json.toString(), "no", "{}", null));
         }
+        try {
+            dir = java.nio.file.Files.createTempDirectory("kiln-window-bench");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        store = KilnStore.open(dir);
+        double[] numbers = new double[ROWS];
+        String[] keys = new String[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            numbers[i] = i;
+        }
+        List<Column> columns = new ArrayList<>(List.of(NumericColumn.of(LogColumns.NUMBER, numbers),
+                NumericColumn.of(LogColumns.AT, numbers), NumericColumn.of(LogColumns.LATENCY, new double[ROWS]),
+                dev.kiln.data.TextColumn.of(LogColumns.KEY, keys), predictions.rename(LogColumns.PREDICTION)));
+        columns.addAll(window.columns());
+        store.monitorLog().append(List.of(new PredictionBatch("m", 1, "p-", Frame.of(columns))), List.of());
+        store.monitorLog().roll();
+    }
+
+    @org.openjdk.jmh.annotations.TearDown(Level.Trial)
+    public void tearDown() {
+        store.close();
     }
 
     @Benchmark
@@ -123,5 +153,16 @@ public class WindowDriftBenchmark {
     @Benchmark
     public Frame decode() {
         return WindowFrames.inputs(logged, schema);
+    }
+
+    @Benchmark
+    public Frame window() {
+        store.monitorLog().clearCache();
+        return WindowFrames.inputs(store.monitorLog().window("m", 1, 0, Long.MAX_VALUE, ROWS), schema);
+    }
+
+    @Benchmark
+    public Frame windowCached() {
+        return WindowFrames.inputs(store.monitorLog().window("m", 1, 0, Long.MAX_VALUE, ROWS), schema);
     }
 }

@@ -64,11 +64,15 @@ final class KilnApi {
         ctx.attribute(ServerMetrics.MODEL, model.ref());
         byte[] body = ctx.bodyAsBytes();
         boolean explain = "true".equals(ctx.queryParam("explain"));
-        // the compiled one-record path answers without a frame, so it serves only models whose requests are never logged
-        if (!explain && model.records() != null && !recorder.mayLog(model)) {
-            byte[] fast = model.records().predict(body);
+        // the compiled one-record path answers without a frame and hands the log the raw row it parsed
+        boolean logged = recorder.mayLog(model);
+        if (!explain && model.records() != null && recorder.fastPath(model, logged)) {
+            byte[] fast = model.records().predict(body, recorder.keyField(model, logged));
             if (fast != null) {
                 ctx.attribute(ServerMetrics.ROWS, 1);
+                if (logged) {
+                    recorder.recordRow(ctx, model);
+                }
                 ctx.status(200).contentType("application/json").result(fast);
                 return;
             }

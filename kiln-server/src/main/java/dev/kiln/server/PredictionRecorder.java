@@ -20,15 +20,49 @@ final class PredictionRecorder {
         this.log = log;
     }
 
-    /** Whether requests for {@code model} may be logged (then they need a frame and predictions to hand over). */
+    /** Whether requests for {@code model} may be logged. */
     boolean mayLog(ServedModel model) {
         return log.sampleRate(model.name()) > 0;
     }
 
-    void record(Context ctx, ServedModel model, Frame input, Predictions predictions) {
+    /**
+     * Whether {@code model}'s one-record requests may take the compiled path: always when they are not logged, else
+     * when the log takes raw rows (it needs decoded frames while a version scores in shadow).
+     */
+    boolean fastPath(ServedModel model) {
+        return fastPath(model, mayLog(model));
+    }
+
+    /** As {@link #fastPath(ServedModel)}, given {@link #mayLog}. */
+    boolean fastPath(ServedModel model, boolean logged) {
+        return !logged || log.acceptsRows(model.name());
+    }
+
+    /** The key field the compiled path must capture for the log, or null. */
+    String keyField(ServedModel model) {
+        return mayLog(model) ? log.keyColumn(model.name()) : null;
+    }
+
+    /** As {@link #keyField(ServedModel)}, given {@link #mayLog}. */
+    String keyField(ServedModel model, boolean logged) {
+        return logged ? log.keyColumn(model.name()) : null;
+    }
+
+    /** Hands the row the compiled path just predicted on this thread to the log (when {@link #mayLog}). */
+    void recordRow(Context ctx, ServedModel model) {
+        String id = model.records().log(log, model.logLayout(), latency(ctx));
+        if (id != null) {
+            ctx.header(ID_HEADER, id);
+        }
+    }
+
+    private static long latency(Context ctx) {
         Long start = ctx.attribute(ServerMetrics.START);
-        long latency = start == null ? 0 : System.nanoTime() - start;
-        String id = log.record(model.name(), model.version(), input, predictions, latency);
+        return start == null ? 0 : System.nanoTime() - start;
+    }
+
+    void record(Context ctx, ServedModel model, Frame input, Predictions predictions) {
+        String id = log.record(model.logLayout(), input, predictions, latency(ctx));
         if (id != null) {
             ctx.header(ID_HEADER, id);
             if (predictions.size() > 1) {

@@ -13,6 +13,8 @@ import dev.kiln.data.TimestampColumn;
 import dev.kiln.data.Values;
 import dev.kiln.learn.RowPipeline;
 import dev.kiln.prep.RowLayout;
+import dev.kiln.server.monitor.LogLayout;
+import dev.kiln.server.monitor.PredictionLog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,11 +43,17 @@ final class RecordPredictor {
     private final List<String> classes;
     private final ThreadLocal<Buffers> buffers;
 
-    /** Per-thread state: the row, which slots were given, the response buffer. */
+    /**
+     * Per-thread state: the row, which slots were given, the text of unseen categories and text slots and the key
+     * field's value (for the prediction log), the last output, the response buffer.
+     */
     private final class Buffers {
         final RowPipeline.Scratch scratch = rows.newScratch();
         final boolean[] seen = new boolean[kinds.length];
+        final String[] texts = new String[kinds.length];
         final ByteArrayBuilder out = new ByteArrayBuilder(256);
+        String key;
+        double[] output;
     }
 
     RecordPredictor(Schema schema, RowPipeline rows, String ref) {
@@ -76,17 +84,37 @@ final class RecordPredictor {
 
     /** The response to a body holding one record, or null when the general path must handle the body. */
     byte[] predict(byte[] body) throws IOException {
+        return predict(body, null);
+    }
+
+    /**
+     * As {@link #predict(byte[])}, also keeping (per thread, until the next call) what {@link #log} hands the
+     * prediction log: the raw row, the text of unseen categories and text fields, and the value of the non-feature
+     * field {@code keyField} (null: none).
+     */
+    byte[] predict(byte[] body, String keyField) throws IOException {
         Buffers b = buffers.get();
         double[] row = b.scratch.input();
-        if (!parse(body, row, b.seen)) {
+        b.key = null;
+        if (!parse(body, row, b, keyField)) {
             return null;
         }
         double[] out = rows.predict(b.scratch);
+        b.output = out;
         return respond(out, b.out);
     }
 
-    private boolean parse(byte[] body, double[] row, boolean[] seen) throws IOException {
+    /** Hands this thread's last predicted row to {@code log} (see {@link PredictionLog#recordRow}); returns its id or null. */
+    String log(PredictionLog log, LogLayout layout, long latencyNanos) {
+        Buffers b = buffers.get();
+        return log.recordRow(layout, b.scratch.input(), b.texts, b.output, b.key, latencyNanos);
+    }
+
+    private boolean parse(byte[] body, double[] row, Buffers b, String keyField) throws IOException {
+        boolean[] seen = b.seen;
+        String[] texts = b.texts;
         Arrays.fill(seen, false);
+        Arrays.fill(texts, null);
         try (JsonParser p = FACTORY.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return false;
@@ -99,10 +127,14 @@ final class RecordPredictor {
                 }
                 JsonToken value = p.nextToken();
                 if (slot == IGNORED) {
+                    if (keyField != null && value.isScalarValue() && value != JsonToken.VALUE_NULL
+                            && keyField.equals(p.currentName())) {
+                        b.key = scalar(p, value);
+                    }
                     p.skipChildren();
                     continue;
                 }
-                if (seen[slot] || !read(p, value, slot, row)) {
+                if (seen[slot] || !read(p, value, slot, row, texts)) {
                     return false;
                 }
                 seen[slot] = true;
@@ -115,7 +147,16 @@ final class RecordPredictor {
     }
 
     /** Reads one value into {@code row[slot]}; false when the general path must judge it. */
-    private boolean read(JsonParser p, JsonToken value, int slot, double[] row) throws IOException {
+    /** A key field's value as text, as the feedback endpoint writes a key: 1 and 1.0 both read "1". */
+    private static String scalar(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+            double number = p.getDoubleValue();
+            return number == Math.rint(number) && Math.abs(number) < 1e15 ? Long.toString((long) number) : Double.toString(number);
+        }
+        return p.getText();
+    }
+
+    private boolean read(JsonParser p, JsonToken value, int slot, double[] row, String[] texts) throws IOException {
         if (value == JsonToken.VALUE_NULL) {
             row[slot] = Double.NaN;
             return true;
@@ -133,8 +174,14 @@ final class RecordPredictor {
                 if (value != JsonToken.VALUE_STRING) {
                     return false;
                 }
-                Integer code = codes.get(slot).get(p.getText());
-                row[slot] = code == null ? RowLayout.UNSEEN : code;
+                String text = p.getText();
+                Integer code = codes.get(slot).get(text);
+                if (code == null) {
+                    row[slot] = RowLayout.UNSEEN;
+                    texts[slot] = text;
+                } else {
+                    row[slot] = code;
+                }
                 return true;
             }
             case BOOLEAN -> {
@@ -151,6 +198,7 @@ final class RecordPredictor {
             }
             case TEXT -> {
                 row[slot] = Double.NaN;
+                texts[slot] = value.isScalarValue() ? p.getText() : null;
                 return value.isScalarValue();
             }
             default -> {

@@ -1,5 +1,6 @@
 package dev.kiln.server;
 
+import dev.kiln.server.monitor.LogLayout;
 import dev.kiln.bundle.Bundle;
 import dev.kiln.learn.RowPipeline;
 
@@ -13,6 +14,7 @@ public final class ServedModel {
     private final Bundle bundle;
     private final InputDecoder decoder;
     private final RecordPredictor records;
+    private final LogLayout logLayout;
 
     public ServedModel(String name, int version, Bundle bundle, int maxRows) {
         this.name = name;
@@ -22,6 +24,7 @@ public final class ServedModel {
         var schema = bundle.pipeline().inputSchema();
         // a field named like a request shape would make a one-field record ambiguous: leave those to the general path
         boolean plain = !schema.contains("records") && !schema.contains("columns");
+        this.logLayout = LogLayout.of(name, version, bundle);
         this.records = plain ? RowPipeline.compile(bundle.pipeline()).map(rows -> new RecordPredictor(schema, rows, ref())).orElse(null) : null;
     }
 
@@ -44,6 +47,11 @@ public final class ServedModel {
     /** The one-record fast path, or null when the pipeline has no row form (a step without one). */
     RecordPredictor records() {
         return records;
+    }
+
+    /** What the prediction log keeps of this version's requests. */
+    LogLayout logLayout() {
+        return logLayout;
     }
 
     /** {@code name:version}, or just the name for an unversioned bundle. */

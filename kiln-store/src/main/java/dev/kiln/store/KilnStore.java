@@ -52,7 +52,7 @@ public final class KilnStore implements AutoCloseable {
         this.garbageCollector = new GarbageCollector(database, artifacts, audit);
         this.snapshots = new Snapshots(database, artifacts.root(), clock);
         this.database = database;
-        this.monitorLog = new MonitorLog(database);
+        this.monitorLog = new MonitorLog(database, kilnDir.resolve("predictions"), clock);
     }
 
     /** Opens (creating if needed) the embedded store: SQLite at {@code kilnDir/kiln.db}, artifacts beside it. */
@@ -76,6 +76,11 @@ public final class KilnStore implements AutoCloseable {
         var database = new Database(jdbcUrl);
         Migrations.migrate(database);
         return new KilnStore(kilnDir, database);
+    }
+
+    /** The metadata database (for this package's tests). */
+    Database database() {
+        return database;
     }
 
     /** The directory this store keeps its artifacts (and, when embedded, its database) in. */
@@ -310,10 +315,47 @@ public final class KilnStore implements AutoCloseable {
         });
     }
 
-    /** Marks the store closed. Holds no connection between calls, so there is nothing else to release. */
+    /**
+     * Puts a promotion on probation (replacing an earlier probation of the same model), kept until
+     * {@link #endProbation}.
+     */
+    public void startProbation(Probation probation) {
+        checkOpen();
+        database.inTransaction(connection -> Sql.update(connection, "INSERT INTO probation (model, promoted, previous, margin, "
+                + "since_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (model) DO UPDATE SET promoted = excluded.promoted, "
+                + "previous = excluded.previous, margin = excluded.margin, since_ms = excluded.since_ms", probation.model(),
+                probation.promoted(), probation.previous(), probation.margin(), probation.sinceMs()));
+    }
+
+    /** The promotions on probation now, by model name. */
+    public List<Probation> probations() {
+        checkOpen();
+        return database.read(connection -> Sql.query(connection, "SELECT model, promoted, previous, margin, since_ms FROM "
+                + "probation ORDER BY model", rows -> new Probation(rows.getString(1), rows.getInt(2), rows.getInt(3),
+                rows.getDouble(4), rows.getLong(5))));
+    }
+
+    /** Ends the probation of {@code model} (kept or rolled back); nothing when there is none. */
+    public void endProbation(String model) {
+        checkOpen();
+        database.inTransaction(connection -> Sql.update(connection, "DELETE FROM probation WHERE model = ?", model));
+    }
+
+    /**
+     * Writes the prediction log's open segments to their files and marks the store closed. Holds no connection
+     * between calls, so there is nothing else to release.
+     */
     @Override
     public void close() {
-        closed.set(true);
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        try {
+            monitorLog.close();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(KilnStore.class).warn("prediction log: open segments not written: {}",
+                    e.getMessage());
+        }
     }
 
     private void checkOpen() {

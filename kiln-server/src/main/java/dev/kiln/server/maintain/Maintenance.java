@@ -1,5 +1,6 @@
 package dev.kiln.server.maintain;
 
+import dev.kiln.store.Probation;
 import dev.kiln.eval.Metric;
 import dev.kiln.server.monitor.ModelStatus;
 import dev.kiln.server.monitor.Monitor;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * schedule coming due ({@code schedule}), a snapshot of the model newer than the champion's data ({@code data}) —
  * one at a time per model on a background thread; after a promotion keeps the replaced champion scoring in shadow
  * and rolls the promotion back when, over enough labelled rows, the new champion's live metric falls more than the
- * margin below it. Reloads the server after every alias move. Thread-safe.
+ * margin below it. A probation (the promoted and previous versions and the margin, fixed at promotion) is kept in
+ * the store, so a restarted server goes on watching it. Reloads the server after every alias move. Thread-safe.
  */
 public final class Maintenance implements Monitor.Listener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
@@ -44,8 +46,6 @@ public final class Maintenance implements Monitor.Listener, AutoCloseable {
         void reload() throws IOException;
     }
 
-    private record Probation(int promoted, int previous) {
-    }
 
     /** A retraining waiting for enough labelled rows. */
     private record Trigger(String name, Map<String, Object> evidence) {
@@ -80,6 +80,11 @@ public final class Maintenance implements Monitor.Listener, AutoCloseable {
         this.settings = settings;
         this.reloader = reloader;
         this.clock = clock;
+        // promotions still on probation when the server stopped: watched again, their previous champion in shadow
+        for (Probation p : store.probations()) {
+            probation.put(p.model(), p);
+            policy.shadow(p.model(), p.previous());
+        }
     }
 
     /** The latest retraining outcome of each model. */
@@ -192,8 +197,15 @@ public final class Maintenance implements Monitor.Listener, AutoCloseable {
      * Retrainings do this themselves; call it for a promotion made by hand.
      */
     public void watch(String model, int promoted, int previous) {
-        probation.put(model, new Probation(promoted, previous));
+        Probation p = new Probation(model, promoted, previous, policy.settings(model).retrain().rollbackMargin(), clock.millis());
+        store.startProbation(p);
+        probation.put(model, p);
         policy.shadow(model, previous);
+    }
+
+    /** The promotions on probation now, by model. */
+    public Map<String, Probation> probations() {
+        return Map.copyOf(probation);
     }
 
     /** Rolls a promotion back when the new champion falls behind the one it replaced, on the same labelled rows. */
@@ -218,11 +230,12 @@ public final class Maintenance implements Monitor.Listener, AutoCloseable {
         evidence.put("metric", metricName);
         evidence.put("promoted_score", promoted);
         evidence.put("previous_score", previous);
-        evidence.put("margin", retrain.rollbackMargin());
+        evidence.put("margin", p.margin());
         evidence.put("labelled", shadow.labelled());
         probation.remove(status.model());
+        store.endProbation(status.model());
         policy.stopShadowing(status.model(), p.previous());
-        if (retrain.rollbackMargin() >= 0 && drop > retrain.rollbackMargin()) {
+        if (p.margin() >= 0 && drop > p.margin()) {
             evidence.put("decision", "rollback");
             store.rollback(status.model(), Retrainer.CHAMPION, Retrainer.json(evidence));
             LOG.warn("rolled {} back from {} to {}: {} {} vs {}", status.model(), p.promoted(), p.previous(), metricName, promoted, previous);

@@ -3,12 +3,14 @@ package dev.kiln.server.monitor;
 import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
 import dev.kiln.learn.Predictions;
-import dev.kiln.store.LoggedPrediction;
+import dev.kiln.store.PredictionBatch;
 import dev.kiln.store.ShadowPrediction;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,24 +20,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The prediction log: sampled requests go into a bounded queue on the request path (one random draw, one atomic
- * add, one non-blocking offer; when the queue is full the request is dropped from the log and counted, never
- * waited for), and one writer thread takes them in batches (all that is queued, up to 2,048 requests;
- * it looks every 10 ms when idle), encodes them as JSON, runs shadow versions on them and appends them to a
- * {@link Sink} in batches, then applies retention once a minute. Memory is bounded by the queue's capacity plus the batch being
- * written. Thread-safe. {@link #close} writes what is queued.
+ * The prediction log. On the request path a sampled request costs one random draw, one atomic add for its ids and
+ * a copy: a raw row of the compiled one-record path ({@link #recordRow}) is copied into a preallocated slot of a
+ * bounded {@link RowRing}; a decoded frame ({@link #record}: batches, the other protocols, shadowed models) goes
+ * by reference into a bounded queue. Nothing is encoded there, and a full ring or queue drops the row and counts it,
+ * never waits. One writer thread takes what is there (up to 4,096 rows and 2,048 frames a round; it looks every
+ * 10 ms when idle), copies it column by column into one {@link LogRows} batch per model version, runs shadow
+ * versions on the frames, and hands the batches to a {@link Sink} (the store's columnar log); once a second it lets
+ * the sink roll its segments, once a minute it applies retention. Memory is bounded by the ring, the queue and the
+ * batch being written. Thread-safe. {@link #close} writes what is queued.
  */
 public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncPredictionLog.class);
-    private static final int BATCH = 2048;
+    private static final int ROW_BATCH = 4096;
+    private static final int FRAME_BATCH = 2048;
+    /** The ring holds at most this many rows (a few seconds of a busy server's requests). */
+    private static final int MAX_RING = 32_768;
     private static final long RETENTION_EVERY_MS = 60_000;
-    /** How long the writer sleeps when the queue is empty. */
+    private static final long TICK_EVERY_MS = 1_000;
+    /** How long the writer sleeps when there is nothing to write. */
     private static final long IDLE_MILLIS = 10;
 
-    /** Where batches of encoded rows go: the store's {@code MonitorLog::append} in a server. */
+    /** Where batches of logged rows go: the store's {@code MonitorLog} in a server. */
     @FunctionalInterface
     public interface Sink {
-        void write(List<LoggedPrediction> predictions, List<ShadowPrediction> shadows);
+        void write(List<PredictionBatch> batches, List<ShadowPrediction> shadows);
+
+        /** Called about once a second on the writer thread (the store rolls aged segments). */
+        default void tick() {
+        }
+
+        /** Called once when the writer stops, after the last write. */
+        default void close() {
+        }
     }
 
     /** Applies retention: deletes rows answered before {@code beforeMs}, keeps the newest {@code keepRows}. */
@@ -44,7 +61,7 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
         void purge(long beforeMs, long keepRows);
     }
 
-    private record Pending(long firstNumber, String model, int version, long atMs, long latencyNanos, Frame input,
+    private record Pending(long firstNumber, LogLayout layout, long atMs, long latencyNanos, Frame input,
                            Predictions predictions) {
     }
 
@@ -52,6 +69,7 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
     private final Retention retention;
     private final LogPolicy policy;
     private final Clock clock;
+    private final RowRing ring;
     private final BlockingQueue<Pending> queue;
     private final PredictionIds ids = new PredictionIds();
     private final LongAdder dropped = new LongAdder();
@@ -62,6 +80,7 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
     private final Thread writer;
     private volatile boolean closing;
     private long lastRetentionMs;
+    private long lastTickMs;
 
     /** A log of {@code capacity} queued requests at most, writing to {@code sink}; starts its writer thread. */
     public AsyncPredictionLog(Sink sink, Retention retention, LogPolicy policy, int capacity, Clock clock) {
@@ -69,8 +88,10 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
         this.retention = retention;
         this.policy = policy;
         this.clock = clock;
+        this.ring = new RowRing(Math.min(capacity, MAX_RING));
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.lastRetentionMs = clock.millis();
+        this.lastTickMs = lastRetentionMs;
         this.writer = new Thread(this::writeLoop, "kiln-prediction-log");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -82,18 +103,79 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
     }
 
     @Override
-    public String record(String model, int version, Frame input, Predictions predictions, long latencyNanos) {
+    public boolean acceptsRows(String model) {
+        return !policy.shadowed(model);
+    }
+
+    @Override
+    public String keyColumn(String model) {
+        return policy.keyColumn(model);
+    }
+
+    private boolean sampled(String model) {
         double rate = policy.sample(model);
-        if (rate <= 0 || (rate < 1 && ThreadLocalRandom.current().nextDouble() >= rate)) {
+        return rate > 0 && (rate >= 1 || ThreadLocalRandom.current().nextDouble() < rate);
+    }
+
+    @Override
+    public String record(LogLayout layout, Frame input, Predictions predictions, long latencyNanos) {
+        if (!sampled(layout.model())) {
             return null;
         }
         long first = ids.reserve(predictions.size());
-        if (closing || !queue.offer(new Pending(first, model, version, clock.millis(), latencyNanos, input, predictions))) {
+        if (closing || !queue.offer(new Pending(first, layout, clock.millis(), latencyNanos, input, predictions))) {
             dropped.add(predictions.size());
             return null;
         }
         accepted.incrementAndGet();
         return ids.id(first);
+    }
+
+    @Override
+    public String recordRow(LogLayout layout, double[] row, String[] texts, double[] outputs, String key, long latencyNanos) {
+        if (!sampled(layout.model())) {
+            return null;
+        }
+        long sequence = closing ? -1 : ring.claim();
+        if (sequence < 0) {
+            dropped.increment();
+            return null;
+        }
+        long number = ids.reserve(1);
+        RowRing.Entry e = ring.entry(sequence);
+        int width = layout.width();
+        if (e.values.length < width) {
+            e.values = new double[width];
+            e.texts = new String[width];
+        }
+        System.arraycopy(row, 0, e.values, 0, width);
+        // only the slots that may carry text: an all-numeric row stores no reference at all (no card to dirty in the
+        // old-generation ring, which every young collection would otherwise scan)
+        for (int s : layout.textSlots()) {
+            e.texts[s] = texts[s];
+        }
+        int outs = Math.min(outputs.length, layout.outputs());
+        if (e.outputs.length < outs) {
+            e.outputs = new double[outs];
+        }
+        System.arraycopy(outputs, 0, e.outputs, 0, outs);
+        if (e.layout != layout) {
+            e.layout = layout;
+        }
+        if (e.key != key) {
+            e.key = key;
+        }
+        e.number = number;
+        e.atMs = clock.millis();
+        e.latencyNanos = latencyNanos;
+        accepted.incrementAndGet();
+        ring.publish(sequence);
+        return ids.id(number);
+    }
+
+    /** The id prefix of this log's rows (ids are the prefix and a number). */
+    public String idPrefix() {
+        return ids.prefix();
     }
 
     /** Waits until every request queued before this call is written (or failed), at most {@code timeout}. */
@@ -114,7 +196,7 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
         return written.sum();
     }
 
-    /** Rows not logged because the queue was full (or the log closing). */
+    /** Rows not logged because the ring or queue was full (or the log closing). */
     public long dropped() {
         return dropped.sum();
     }
@@ -124,80 +206,115 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
         return failed.sum();
     }
 
-    /** Requests waiting in the queue now. */
+    /** Requests waiting to be written now. */
     public int queued() {
-        return queue.size();
+        return queue.size() + ring.pending();
     }
 
     /**
-     * Drains the queue, writes what it got, and sleeps 10 ms when there was nothing: the writer never waits on the
-     * queue, so a request's offer never has to wake it (no signal, no context switch per request), and a busy log
-     * writes one large transaction per round instead of one per request.
+     * Drains the ring and the queue, writes what it got, and sleeps 10 ms when there was nothing: the writer never
+     * waits on them, so a request never has to wake it (no signal, no context switch per request), and a busy log
+     * writes one batch per model version and round instead of one per request.
      */
     private void writeLoop() {
-        List<Pending> batch = new ArrayList<>(BATCH);
-        while (!closing || !queue.isEmpty()) {
+        List<Pending> frames = new ArrayList<>(FRAME_BATCH);
+        Map<LogLayout, LogRows> batches = new IdentityHashMap<>();
+        while (!closing || !queue.isEmpty() || ring.pending() > 0) {
             try {
-                queue.drainTo(batch, BATCH);
-                if (batch.isEmpty()) {
+                int rows = ring.drain(e -> rowsOf(batches, e.layout).addRow(e.number, e.atMs, e.latencyNanos / 1000,
+                        e.values, e.texts, e.outputs, e.key), ROW_BATCH);
+                queue.drainTo(frames, FRAME_BATCH);
+                if (rows == 0 && frames.isEmpty()) {
                     Thread.sleep(IDLE_MILLIS);
                 } else {
-                    write(batch);
-                    batch.clear();
+                    write(batches, frames, rows);
                 }
-                maybePurge();
+                batches.clear();
+                frames.clear();
+                maintain();
             } catch (InterruptedException e) {
                 closing = true;
             } catch (RuntimeException e) {
-                batch.clear();
+                batches.clear();
+                frames.clear();
                 LOG.warn("prediction log: {}", e.getMessage());
             }
         }
+        try {
+            sink.close();
+        } catch (RuntimeException e) {
+            LOG.warn("prediction log: closing the sink failed: {}", e.getMessage());
+        }
     }
 
-    private void write(List<Pending> batch) {
-        List<LoggedPrediction> rows = new ArrayList<>();
+    private LogRows rowsOf(Map<LogLayout, LogRows> batches, LogLayout layout) {
+        LogRows rows = batches.get(layout);
+        if (rows == null) {
+            rows = new LogRows(layout, policy.keyColumn(layout.model()));
+            batches.put(layout, rows);
+        }
+        return rows;
+    }
+
+    private void write(Map<LogLayout, LogRows> batches, List<Pending> frames, int rawRows) {
         List<ShadowPrediction> shadows = new ArrayList<>();
-        StringBuilder inputs = new StringBuilder(256);
-        StringBuilder outputs = new StringBuilder(128);
         int count = 0;
         try {
-            for (Pending p : batch) {
-                String key = policy.keyColumn(p.model());
+            for (Pending p : frames) {
+                LogRows rows = rowsOf(batches, p.layout());
+                LogLayout layout = p.layout();
+                Column[] columns = new Column[layout.width()];
+                for (int s = 0; s < columns.length; s++) {
+                    columns[s] = p.input().has(layout.name(s)) ? p.input().column(layout.name(s)) : null;
+                }
+                String key = rows.keyField();
                 Column keyColumn = key != null && p.input().has(key) ? p.input().column(key) : null;
                 List<String> rowIds = new ArrayList<>(p.predictions().size());
                 for (int i = 0; i < p.predictions().size(); i++) {
-                    String id = ids.id(p.firstNumber() + i);
-                    rowIds.add(id);
-                    rows.add(LoggedPrediction.of(id, p.model(), p.version(), p.atMs(), p.latencyNanos() / 1000,
-                            RowJson.inputs(p.input(), i, inputs), RowJson.prediction(p.predictions(), i),
-                            RowJson.outputs(p.predictions(), i, outputs),
-                            keyColumn == null || keyColumn.isMissing(i) ? null : keyColumn.format(i)));
+                    rowIds.add(ids.id(p.firstNumber() + i));
+                    rows.addFrameRow(p.firstNumber() + i, p.atMs(), p.latencyNanos() / 1000, columns, keyColumn,
+                            p.predictions(), i);
                 }
-                count += rowIds.size();
                 shadows.addAll(shadowsOf(p, rowIds));
             }
-            sink.write(rows, shadows);
+            List<PredictionBatch> out = new ArrayList<>(batches.size());
+            for (LogRows rows : batches.values()) {
+                count += rows.size();
+                out.add(new PredictionBatch(rows.layout().model(), rows.layout().version(), ids.prefix(), rows.build()));
+            }
+            sink.write(out, shadows);
             written.add(count);
         } catch (RuntimeException e) {
-            failed.add(rows.size());
-            LOG.warn("prediction log: {} rows not written: {}", rows.size(), e.getMessage());
+            int lost = 0;
+            for (LogRows rows : batches.values()) {
+                lost += rows.size();
+            }
+            failed.add(lost);
+            LOG.warn("prediction log: {} rows not written: {}", lost, e.getMessage());
         } finally {
-            done.addAndGet(batch.size());
+            done.addAndGet(frames.size() + rawRows);
         }
     }
 
     private List<ShadowPrediction> shadowsOf(Pending p, List<String> rowIds) {
         try {
-            return policy.shadows(p.model(), p.version(), p.input(), rowIds);
+            return policy.shadows(p.layout().model(), p.layout().version(), p.input(), rowIds);
         } catch (RuntimeException e) {
-            LOG.warn("shadow scoring of {} failed: {}", p.model(), e.getMessage());
+            LOG.warn("shadow scoring of {} failed: {}", p.layout().model(), e.getMessage());
             return List.of();
         }
     }
 
-    private void maybePurge() {
+    private void maintain() {
         long now = clock.millis();
+        if (now - lastTickMs >= TICK_EVERY_MS) {
+            lastTickMs = now;
+            try {
+                sink.tick();
+            } catch (RuntimeException e) {
+                LOG.warn("prediction log: rolling segments failed: {}", e.getMessage());
+            }
+        }
         if (now - lastRetentionMs < RETENTION_EVERY_MS) {
             return;
         }
@@ -209,7 +326,7 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
         }
     }
 
-    /** Stops taking requests, writes what is queued (waiting at most 10 s) and stops the writer. */
+    /** Stops taking requests, writes what is queued (waiting at most 10 s), lets the sink close and stops the writer. */
     @Override
     public void close() {
         closing = true;

@@ -9,6 +9,7 @@ import dev.kiln.learn.Task;
 import dev.kiln.monitor.DriftReference;
 import dev.kiln.monitor.DriftSummary;
 import dev.kiln.monitor.FeatureReference;
+import dev.kiln.store.LogWindow;
 import dev.kiln.store.LoggedPrediction;
 import dev.kiln.store.MonitorLog;
 import dev.kiln.workflow.MonitorSettings;
@@ -33,7 +34,7 @@ public final class DriftReportBuilder {
     /** The report of {@code version} of {@code model} ({@code bundle}) over [{@code fromMs}, {@code toMs}). */
     public static ObjectNode build(MonitorLog log, String model, int version, Bundle bundle, MonitorSettings settings,
                                    long fromMs, long toMs) {
-        List<LoggedPrediction> rows = log.window(model, version, fromMs, toMs, MAX_ROWS, false);
+        LogWindow rows = log.window(model, version, fromMs, toMs, MAX_ROWS);
         Task task = Task.fromLabel(bundle.manifest().task());
         ObjectNode out = MAPPER.createObjectNode().put("model", model).put("version", version).put("rows", rows.size())
                 .put("from", fromMs <= 0 ? null : Instant.ofEpochMilli(fromMs).toString())
@@ -66,20 +67,20 @@ public final class DriftReportBuilder {
             }
         }
         timeline(out.putArray("timeline"), rows, bundle, settings, task);
-        List<LoggedPrediction> labelled = rows.stream().filter(LoggedPrediction::labelled).toList();
+        List<LoggedPrediction> labelled = rows.labelled();
         out.set("quality", StatusJson.quality(LiveQuality.of(labelled, task, bundle.manifest().classes())));
         return out;
     }
 
-    private static void timeline(ArrayNode out, List<LoggedPrediction> rows, Bundle bundle, MonitorSettings settings, Task task) {
+    private static void timeline(ArrayNode out, LogWindow rows, Bundle bundle, MonitorSettings settings, Task task) {
         int periods = Math.min(PERIODS, rows.size() / Math.max(1, settings.window().minRows()));
         for (int p = 0; p < periods; p++) {
-            List<LoggedPrediction> part = rows.subList(p * rows.size() / periods, (p + 1) * rows.size() / periods);
+            LogWindow part = rows.slice(p * rows.size() / periods, (p + 1) * rows.size() / periods);
             DriftSummary summary = DriftSummary.of(bundle.reference(), WindowFrames.inputs(part, bundle.pipeline().inputSchema()),
                     WindowFrames.predictions(part, task.isClassification()), settings.method(), settings.datasetShare(),
                         java.util.concurrent.ForkJoinPool.commonPool());
-            ObjectNode period = out.addObject().put("from", Instant.ofEpochMilli(part.get(0).atMs()).toString())
-                    .put("to", Instant.ofEpochMilli(part.get(part.size() - 1).atMs()).toString()).put("rows", part.size())
+            ObjectNode period = out.addObject().put("from", Instant.ofEpochMilli(part.atMs(0)).toString())
+                    .put("to", Instant.ofEpochMilli(part.atMs(part.size() - 1)).toString()).put("rows", part.size())
                     .put("drift_share", summary.driftShare());
             ObjectNode psi = period.putObject("psi");
             summary.features().forEach(f -> Alerts.putFinite(psi, f.feature(), f.psi()));

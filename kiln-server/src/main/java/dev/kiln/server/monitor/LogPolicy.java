@@ -22,6 +22,14 @@ public interface LogPolicy {
      */
     List<ShadowPrediction> shadows(String model, int version, Frame input, List<String> ids);
 
+    /**
+     * Whether some other version of {@code model} scores its logged requests in shadow now (then the log needs each
+     * request's decoded frame). Runs on the request path: cheap.
+     */
+    default boolean shadowed(String model) {
+        return false;
+    }
+
     /** Rows answered more than this many days ago are deleted (0: kept). */
     int retentionDays();
 

@@ -3,6 +3,7 @@ package dev.kiln.server.monitor;
 import dev.kiln.bundle.Bundle;
 import dev.kiln.learn.Task;
 import dev.kiln.monitor.DriftSummary;
+import dev.kiln.store.LogWindow;
 import dev.kiln.store.LoggedPrediction;
 import dev.kiln.store.MonitorLog;
 import dev.kiln.workflow.MonitorSettings;
@@ -94,7 +95,7 @@ public final class Monitor implements AutoCloseable {
         Task task = Task.fromLabel(bundle.manifest().task());
         long now = clock.millis();
         long from = settings.window().seconds() > 0 ? now - settings.window().seconds() * 1000 : 0;
-        List<LoggedPrediction> rows = log.window(model, version, from, now + 1, settings.window().rows(), false);
+        LogWindow rows = log.window(model, version, from, now + 1, settings.window().rows());
         DriftSummary drift = rows.size() < settings.window().minRows() ? null
                 : DriftSummary.of(bundle.reference(), WindowFrames.inputs(rows, bundle.pipeline().inputSchema()),
                         WindowFrames.predictions(rows, task.isClassification()), settings.method(), settings.datasetShare(),
@@ -133,13 +134,13 @@ public final class Monitor implements AutoCloseable {
                 LiveQuality.of(asAnswered, task, champion.manifest().classes()).metrics());
     }
 
-    private static ModelStatus.Latency latency(List<LoggedPrediction> rows) {
+    private static ModelStatus.Latency latency(LogWindow rows) {
         if (rows.isEmpty()) {
             return new ModelStatus.Latency(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        double[] ms = new double[rows.size()];
+        double[] ms = rows.latencyMicros();
         for (int i = 0; i < ms.length; i++) {
-            ms[i] = rows.get(i).latencyMicros() / 1000.0;
+            ms[i] /= 1000.0;
         }
         Arrays.sort(ms);
         return new ModelStatus.Latency(percentile(ms, 0.5), percentile(ms, 0.95), percentile(ms, 0.99), ms[ms.length - 1]);

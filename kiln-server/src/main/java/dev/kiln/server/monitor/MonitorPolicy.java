@@ -26,29 +26,48 @@ public final class MonitorPolicy implements LogPolicy {
     private final SettingsSource settings;
     private final Map<String, Current> current = new ConcurrentHashMap<>();
     private final Map<String, Set<Integer>> probation = new ConcurrentHashMap<>();
+    private final Map<String, Shadowed> shadowed = new ConcurrentHashMap<>();
 
     public MonitorPolicy(ModelLookup models, SettingsSource settings) {
         this.models = models;
         this.settings = settings;
     }
 
-    private record Current(int version, MonitorSettings settings) {
+    private record Current(int version, MonitorSettings settings, long checkedNanos) {
     }
+
+    /** How long the request path trusts the version answering a model before looking it up again. */
+    private static final long RECHECK_NANOS = 250_000_000L;
 
     /** The settings of the version now answering {@code model} (read once per version, then cached). */
     public MonitorSettings settings(String model) {
         int version = models.currentVersion(model);
         Current cached = current.get(model);
         if (cached == null || cached.version() != version) {
-            cached = new Current(version, settings.settings(model, version));
-            current.put(model, cached);
+            cached = new Current(version, settings.settings(model, version), System.nanoTime());
+        } else {
+            cached = new Current(version, cached.settings(), System.nanoTime());
         }
+        current.put(model, cached);
         return cached.settings();
+    }
+
+    /**
+     * {@link #settings} for the request path, which asks several times a request: which version answers is looked up
+     * again at most every 250 ms, so a promotion reaches sampling and key capture within that.
+     */
+    private MonitorSettings requestSettings(String model) {
+        Current cached = current.get(model);
+        if (cached != null && System.nanoTime() - cached.checkedNanos() < RECHECK_NANOS) {
+            return cached.settings();
+        }
+        return settings(model);
     }
 
     /** Also scores {@code version} of {@code model} in shadow (a champion just replaced, for rollback checks). */
     public void shadow(String model, int version) {
         probation.computeIfAbsent(model, m -> ConcurrentHashMap.newKeySet()).add(version);
+        shadowed.remove(model);
     }
 
     public void stopShadowing(String model, int version) {
@@ -56,6 +75,7 @@ public final class MonitorPolicy implements LogPolicy {
         if (versions != null) {
             versions.remove(version);
         }
+        shadowed.remove(model);
     }
 
     /** The versions of {@code model} scoring in shadow now, besides {@code answering}. */
@@ -69,14 +89,30 @@ public final class MonitorPolicy implements LogPolicy {
         return out;
     }
 
+    /** Whether any version of {@code model} scores in shadow, remembered for half a second (asked per request). */
+    @Override
+    public boolean shadowed(String model) {
+        long now = System.nanoTime();
+        Shadowed cached = shadowed.get(model);
+        if (cached == null || now - cached.atNanos() > 500_000_000L) {
+            cached = new Shadowed(!shadowVersions(model, models.currentVersion(model)).isEmpty()
+                    || !probation.getOrDefault(model, Set.of()).isEmpty(), now);
+            shadowed.put(model, cached);
+        }
+        return cached.value();
+    }
+
+    private record Shadowed(boolean value, long atNanos) {
+    }
+
     @Override
     public double sample(String model) {
-        return settings(model).log().sample();
+        return requestSettings(model).log().sample();
     }
 
     @Override
     public String keyColumn(String model) {
-        return settings(model).key();
+        return requestSettings(model).key();
     }
 
     @Override

@@ -28,6 +28,11 @@ final class PredictionIds {
         return next.getAndAdd(rows);
     }
 
+    /** The prefix every id of this server starts with (its dash included). */
+    String prefix() {
+        return prefix;
+    }
+
     String id(long number) {
         return prefix + number;
     }

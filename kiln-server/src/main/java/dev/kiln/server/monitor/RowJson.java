@@ -2,39 +2,15 @@ package dev.kiln.server.monitor;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.NumberOutput;
-import dev.kiln.data.Column;
-import dev.kiln.data.Frame;
-import dev.kiln.data.NumericColumn;
 import dev.kiln.learn.Predictions;
 
 /**
- * Encodes one row of a request's inputs and outputs as the JSON text the prediction log keeps: inputs as
- * {@code {"name": value, ...}} (numbers, strings, null for missing), outputs as {@code {"probabilities": {class:
- * p}}} or {@code {"value": x}}. Fast and allocation-light: runs on the log's writer thread for every logged row.
+ * Encodes the outputs of a shadow version's prediction as the text the shadow table keeps: the prediction (label or
+ * value) and {@code {"probabilities": {class: p}}} or {@code {"value": x}}, as the columnar log's rows read back.
+ * Runs on the log's writer thread for every shadowed row.
  */
 final class RowJson {
     private RowJson() {
-    }
-
-    static String inputs(Frame input, int row, StringBuilder out) {
-        out.setLength(0);
-        out.append('{');
-        boolean first = true;
-        for (Column column : input.columns()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            quote(column.name(), out).append(':');
-            if (column.isMissing(row)) {
-                out.append("null");
-            } else if (column instanceof NumericColumn n) {
-                number(n.get(row), out);
-            } else {
-                quote(column.format(row), out);
-            }
-        }
-        return out.append('}').toString();
     }
 
     /** The prediction as text: the class label, or the value. */

@@ -14,6 +14,7 @@ import dev.kiln.data.Role;
 import dev.kiln.data.Schema;
 import dev.kiln.data.Values;
 import dev.kiln.learn.tree.ParallelLoop;
+import dev.kiln.store.LogWindow;
 import dev.kiln.store.LoggedPrediction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,8 +27,9 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * Turns logged predictions back into frames: the inputs shaped by a model's input schema (its features, numeric or
- * categorical as in training; a value that no longer parses counts as missing), the predictions as a column, and
- * the labels. Streams each row's JSON once with Jackson's parser, rows in parallel on the common fork/join pool.
+ * categorical as in training; a value that no longer parses counts as missing) and the predictions as a column.
+ * From a columnar {@link LogWindow} the columns are taken as they are; from rows with JSON inputs each row's JSON is
+ * streamed once with Jackson's parser, rows in parallel on the common fork/join pool.
  * Stateless, thread-safe.
  */
 public final class WindowFrames {
@@ -36,7 +38,62 @@ public final class WindowFrames {
     private WindowFrames() {
     }
 
-    /** The features of {@code schema} from the logged inputs of {@code rows}, in schema order. */
+    /**
+     * The features of {@code schema} from a columnar window, in schema order: the logged columns as they are when
+     * their kind fits (numeric, or categorical coded by the logged levels), else converted as the JSON path would; a
+     * feature the log lacks is missing throughout. No parsing: the columns are shared or copied once.
+     */
+    public static Frame inputs(LogWindow window, Schema schema) {
+        Frame logged = window.features();
+        int n = window.size();
+        List<Column> columns = new ArrayList<>();
+        for (Field field : schema.withRole(Role.FEATURE)) {
+            String name = field.name();
+            Column column = logged.has(name) ? logged.column(name) : null;
+            if (field.kind() == ColumnKind.NUMERIC) {
+                if (column instanceof NumericColumn numeric) {
+                    columns.add(numeric);
+                } else {
+                    double[] values = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        values[i] = column == null || column.isMissing(i) ? Double.NaN : Values.parseNumber(column.format(i));
+                    }
+                    columns.add(NumericColumn.wrap(name, values));
+                }
+            } else if (column instanceof CategoricalColumn categorical && categorical.kind() == ColumnKind.CATEGORICAL) {
+                columns.add(categorical);
+            } else {
+                String[] labels = new String[n];
+                for (int i = 0; i < n; i++) {
+                    labels[i] = column == null ? null : column.format(i);
+                }
+                columns.add(CategoricalColumn.ofLabels(name, labels));
+            }
+        }
+        return Frame.of(columns);
+    }
+
+    /** The predictions of a columnar window: class labels (categorical) for classifiers, values (numeric) otherwise. */
+    public static Column predictions(LogWindow window, boolean classification) {
+        Column column = window.predictions();
+        if (classification == (column.kind() != ColumnKind.NUMERIC)) {
+            return column;
+        }
+        if (classification) {
+            String[] labels = new String[column.size()];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = column.format(i);
+            }
+            return CategoricalColumn.ofLabels("prediction", labels);
+        }
+        double[] values = new double[column.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.isMissing(i) ? Double.NaN : Values.parseNumber(column.format(i));
+        }
+        return NumericColumn.wrap("prediction", values);
+    }
+
+    /** The features of {@code schema} from the logged inputs of {@code rows} (JSON text), in schema order. */
     public static Frame inputs(List<LoggedPrediction> rows, Schema schema) {
         List<Field> features = schema.withRole(Role.FEATURE);
         Map<String, Integer> position = new HashMap<>();

@@ -1,0 +1,129 @@
+package dev.kiln.store;
+
+import dev.kiln.data.CategoricalColumn;
+import dev.kiln.data.Column;
+import dev.kiln.data.ColumnKind;
+import dev.kiln.data.Frame;
+import dev.kiln.data.NumericColumn;
+import dev.kiln.data.TextColumn;
+import dev.kiln.data.TimestampColumn;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Row gathering across frames of one log schema: the window reader and the segment writer pick rows from several
+ * frames (segments, open batches) into one, column by column. Categorical levels are merged in order of first
+ * appearance (codes are remapped, labels are not rebuilt). Stateless.
+ */
+final class LogFrames {
+    private LogFrames() {
+    }
+
+    /** Row {@code rows[i]} of frame {@code sources[from[i]]}, for every i, as one frame with the first frame's columns. */
+    static Frame gather(List<Frame> sources, int[] from, int[] rows) {
+        Frame first = sources.get(0);
+        List<Column> columns = new ArrayList<>(first.columnCount());
+        for (Column model : first.columns()) {
+            List<Column> parts = new ArrayList<>(sources.size());
+            for (Frame source : sources) {
+                parts.add(source.has(model.name()) ? source.column(model.name()) : null);
+            }
+            columns.add(gather(model, parts, from, rows));
+        }
+        return Frame.of(columns);
+    }
+
+    /** All rows of {@code sources}, in order. */
+    static Frame concat(List<Frame> sources) {
+        int n = 0;
+        for (Frame source : sources) {
+            n += source.rowCount();
+        }
+        int[] from = new int[n];
+        int[] rows = new int[n];
+        int k = 0;
+        for (int s = 0; s < sources.size(); s++) {
+            for (int i = 0; i < sources.get(s).rowCount(); i++) {
+                from[k] = s;
+                rows[k++] = i;
+            }
+        }
+        return gather(sources, from, rows);
+    }
+
+    private static Column gather(Column model, List<Column> parts, int[] from, int[] rows) {
+        String name = model.name();
+        int n = rows.length;
+        switch (model.kind()) {
+            case NUMERIC -> {
+                double[] out = new double[n];
+                for (int i = 0; i < n; i++) {
+                    Column c = parts.get(from[i]);
+                    out[i] = c instanceof NumericColumn num ? num.get(rows[i]) : Double.NaN;
+                }
+                return NumericColumn.wrap(name, out);
+            }
+            case TIMESTAMP -> {
+                long[] out = new long[n];
+                for (int i = 0; i < n; i++) {
+                    Column c = parts.get(from[i]);
+                    out[i] = c instanceof TimestampColumn t ? t.get(rows[i]) : TimestampColumn.MISSING;
+                }
+                return TimestampColumn.of(name, out);
+            }
+            case TEXT -> {
+                String[] out = new String[n];
+                for (int i = 0; i < n; i++) {
+                    Column c = parts.get(from[i]);
+                    out[i] = c == null ? null : c.format(rows[i]);
+                }
+                return TextColumn.of(name, out);
+            }
+            case BOOLEAN -> {
+                int[] out = new int[n];
+                for (int i = 0; i < n; i++) {
+                    Column c = parts.get(from[i]);
+                    out[i] = c instanceof CategoricalColumn b ? b.code(rows[i]) : CategoricalColumn.MISSING;
+                }
+                return CategoricalColumn.ofBooleans(name, out);
+            }
+            default -> {
+                return categorical(name, parts, from, rows);
+            }
+        }
+    }
+
+    private static Column categorical(String name, List<Column> parts, int[] from, int[] rows) {
+        Map<String, Integer> index = new HashMap<>();
+        List<String> levels = new ArrayList<>();
+        int[][] remap = new int[parts.size()][];
+        for (int s = 0; s < parts.size(); s++) {
+            if (parts.get(s) instanceof CategoricalColumn c) {
+                remap[s] = new int[c.levels().size()];
+                for (int k = 0; k < remap[s].length; k++) {
+                    String level = c.levels().get(k);
+                    Integer code = index.get(level);
+                    if (code == null) {
+                        code = levels.size();
+                        index.put(level, code);
+                        levels.add(level);
+                    }
+                    remap[s][k] = code;
+                }
+            }
+        }
+        int[] codes = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            Column c = parts.get(from[i]);
+            if (c instanceof CategoricalColumn cat) {
+                int code = cat.code(rows[i]);
+                codes[i] = code < 0 ? CategoricalColumn.MISSING : remap[from[i]][code];
+            } else {
+                codes[i] = CategoricalColumn.MISSING;
+            }
+        }
+        return CategoricalColumn.of(name, codes, levels);
+    }
+}
