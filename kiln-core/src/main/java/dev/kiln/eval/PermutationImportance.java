@@ -4,7 +4,7 @@ import dev.kiln.data.Checks;
 import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
 import dev.kiln.learn.Predictions;
-import dev.kiln.learn.tree.ParallelLoop;
+import dev.kiln.learn.ParallelLoop;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

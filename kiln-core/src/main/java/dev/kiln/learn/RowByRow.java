@@ -1,7 +1,6 @@
 package dev.kiln.learn;
 
 import dev.kiln.data.Frame;
-import dev.kiln.learn.tree.ParallelLoop;
 import java.util.concurrent.ForkJoinPool;
 
 /**

@@ -1,7 +1,7 @@
 package dev.kiln.learn.cluster;
 
 import dev.kiln.data.Checks;
-import dev.kiln.learn.tree.ParallelLoop;
+import dev.kiln.learn.ParallelLoop;
 import java.util.concurrent.ForkJoinPool;
 
 /**

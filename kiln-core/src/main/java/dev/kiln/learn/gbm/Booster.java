@@ -5,7 +5,7 @@ import dev.kiln.learn.tree.BinnedData;
 import dev.kiln.learn.tree.Binner;
 import dev.kiln.learn.tree.FeatureColumns;
 import dev.kiln.learn.tree.FeatureBins;
-import dev.kiln.learn.tree.ParallelLoop;
+import dev.kiln.learn.ParallelLoop;
 import dev.kiln.learn.tree.TreeEnsemble;
 import dev.kiln.learn.tree.TreeEnsembleBuilder;
 import java.util.ArrayList;

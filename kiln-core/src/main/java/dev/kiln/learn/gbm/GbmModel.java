@@ -11,7 +11,7 @@ import dev.kiln.learn.Model;
 import dev.kiln.learn.ModelState;
 import dev.kiln.learn.Predictions;
 import dev.kiln.learn.Task;
-import dev.kiln.learn.tree.ParallelLoop;
+import dev.kiln.learn.ParallelLoop;
 import dev.kiln.learn.tree.TreeEnsemble;
 import dev.kiln.learn.tree.TreeExplainer;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.kiln.learn.gbm;
 
 import dev.kiln.learn.tree.BinnedData;
-import dev.kiln.learn.tree.ParallelLoop;
+import dev.kiln.learn.ParallelLoop;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 

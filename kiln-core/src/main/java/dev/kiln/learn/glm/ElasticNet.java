@@ -1,6 +1,6 @@
 package dev.kiln.learn.glm;
 
-import dev.kiln.learn.tree.ParallelLoop;
+import dev.kiln.learn.ParallelLoop;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 

@@ -1,6 +1,6 @@
 package dev.kiln.learn.neural;
 
-import dev.kiln.learn.tree.ParallelLoop;
+import dev.kiln.learn.ParallelLoop;
 import java.util.concurrent.ForkJoinPool;
 
 /**

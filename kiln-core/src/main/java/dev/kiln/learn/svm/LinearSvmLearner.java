@@ -5,7 +5,7 @@ import dev.kiln.learn.FeatureScaling;
 import dev.kiln.learn.Learner;
 import dev.kiln.learn.TrainOptions;
 import dev.kiln.learn.TrainingData;
-import dev.kiln.learn.tree.ParallelLoop;
+import dev.kiln.learn.ParallelLoop;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;

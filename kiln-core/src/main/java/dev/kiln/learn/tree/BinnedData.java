@@ -1,5 +1,6 @@
 package dev.kiln.learn.tree;
 
+import dev.kiln.learn.ParallelLoop;
 import java.util.concurrent.ForkJoinPool;
 
 /**

@@ -1,5 +1,6 @@
 package dev.kiln.learn.tree;
 
+import dev.kiln.learn.ParallelLoop;
 import dev.kiln.data.Checks;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.kiln.learn.tree;
 
+import dev.kiln.learn.ParallelLoop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -7,8 +7,7 @@
  * <p>It also holds what the tree ensembles share: {@link dev.kiln.learn.tree.Binner} and
  * {@link dev.kiln.learn.tree.FeatureBins} (quantile bins with a missing bin),
  * {@link dev.kiln.learn.tree.BinnedData} (row-major bytes), {@link dev.kiln.learn.tree.TreeEnsemble}
- * with its builder (many trees in flat arrays, with default directions and category sets), and
- * {@link dev.kiln.learn.tree.ParallelLoop} (deterministic fork-join loops), and exact TreeSHAP
+ * with its builder (many trees in flat arrays, with default directions and category sets), and exact TreeSHAP
  * ({@link dev.kiln.learn.tree.TreeShap}, {@link dev.kiln.learn.tree.TreeExplainer}) over single trees and ensembles.
  */
 package dev.kiln.learn.tree;

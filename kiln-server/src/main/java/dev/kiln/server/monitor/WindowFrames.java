@@ -13,7 +13,7 @@ import dev.kiln.data.NumericColumn;
 import dev.kiln.data.Role;
 import dev.kiln.data.Schema;
 import dev.kiln.data.Values;
-import dev.kiln.learn.tree.ParallelLoop;
+import dev.kiln.learn.ParallelLoop;
 import dev.kiln.store.LogWindow;
 import dev.kiln.store.LoggedPrediction;
 import java.io.IOException;

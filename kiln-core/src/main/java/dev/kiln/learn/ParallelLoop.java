@@ -1,4 +1,4 @@
-package dev.kiln.learn.tree;
+package dev.kiln.learn;
 
 import java.util.ArrayList;
 import java.util.List;
