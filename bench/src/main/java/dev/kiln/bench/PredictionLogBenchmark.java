@@ -9,7 +9,6 @@ import dev.kiln.data.Field;
 import dev.kiln.data.Role;
 import dev.kiln.server.monitor.AsyncPredictionLog;
 import dev.kiln.server.monitor.LogLayout;
-import dev.kiln.store.PredictionBatch;
 import dev.kiln.server.monitor.LogPolicy;
 import dev.kiln.store.KilnStore;
 import dev.kiln.store.ShadowPrediction;
@@ -98,17 +97,8 @@ public class PredictionLogBenchmark {
             }
         };
         var monitorLog = store.monitorLog();
-        log = new AsyncPredictionLog(new AsyncPredictionLog.Sink() {
-            @Override
-            public void write(List<PredictionBatch> batches, List<ShadowPrediction> shadows) {
-                monitorLog.append(batches, shadows);
-            }
-
-            @Override
-            public void tick() {
-                monitorLog.tick();
-            }
-        }, monitorLog::purge, policy, 65_536, Clock.systemUTC());
+        log = new AsyncPredictionLog(AsyncPredictionLog.Sink.of(monitorLog), monitorLog::purge, policy, 65_536,
+                Clock.systemUTC());
         inputs = new ArrayList<>();
         rows = new ArrayList<>();
         List<Field> fields = new ArrayList<>();

@@ -10,10 +10,7 @@ import dev.kiln.server.monitor.Webhook;
 import dev.kiln.store.AuditEntry;
 import dev.kiln.store.KilnStore;
 import dev.kiln.store.MonitorLog;
-import dev.kiln.store.PredictionBatch;
-import dev.kiln.store.ShadowPrediction;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * The monitoring of one server, wired in one place: the asynchronous prediction log writing to the store, the log
@@ -36,22 +33,8 @@ public final class ServerMonitoring implements AutoCloseable {
         this.settings = new SettingsSource(store, config.fallback(), config.sample());
         this.policy = new MonitorPolicy(models, settings);
         MonitorLog monitorLog = store.monitorLog().writeInBackground();
-        this.log = new AsyncPredictionLog(new AsyncPredictionLog.Sink() {
-            @Override
-            public void write(List<PredictionBatch> batches, List<ShadowPrediction> shadows) {
-                monitorLog.append(batches, shadows);
-            }
-
-            @Override
-            public void tick() {
-                monitorLog.tick();
-            }
-
-            @Override
-            public void close() {
-                monitorLog.close();
-            }
-        }, monitorLog::purge, policy, config.queueCapacity(), clock);
+        this.log = new AsyncPredictionLog(AsyncPredictionLog.Sink.of(monitorLog), monitorLog::purge, policy,
+                config.queueCapacity(), clock);
         Alerts alerts = new Alerts(new Webhook(), fired -> store.recordDecision(AuditEntry.ALERT, fired.model(), fired.version(),
                 null, fired.body(), fired.rule()), clock);
         this.monitor = new Monitor(monitorLog, models, policy, alerts, clock).start(config.every());

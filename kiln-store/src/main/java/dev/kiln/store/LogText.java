@@ -6,14 +6,16 @@ import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
 import dev.kiln.data.NumericColumn;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * One row of a columnar log frame as the text a {@link LoggedPrediction} carries: inputs as a JSON object
  * ({@code {"name": value, ...}}, numbers, strings, null for missing), outputs as {@code {"probabilities": {class: p}}}
  * or {@code {"value": x}}, the prediction as the label or {@link Double#toString} of the value. Only the readers
- * that want rows (feedback, retraining, live quality) pay for it, never the writer. Stateless.
+ * that want rows (feedback, retraining, live quality) pay for it, never the writer; shadow predictions use the same
+ * text ({@link #outputs(List, IntToDoubleFunction, double)}). Stateless.
  */
-final class LogText {
+public final class LogText {
     private LogText() {
     }
 
@@ -48,11 +50,20 @@ final class LogText {
     }
 
     static String outputs(Frame frame, List<String> classes, int row) {
+        Column column = frame.column(LogColumns.PREDICTION);
+        double value = classes.isEmpty() && column instanceof NumericColumn n ? n.get(row) : Double.NaN;
+        return outputs(classes, c -> frame.numeric(LogColumns.PROBABILITY + classes.get(c)).get(row), value);
+    }
+
+    /**
+     * Outputs as text, as a logged row reads back: {@code {"probabilities": {class: p}}} with the probability of each
+     * class by index when there are classes, else {@code {"value": x}}; the server writes shadow predictions with it.
+     */
+    public static String outputs(List<String> classes, IntToDoubleFunction probability, double value) {
         StringBuilder out = new StringBuilder(64);
         if (classes.isEmpty()) {
             out.append("{\"value\":");
-            Column column = frame.column(LogColumns.PREDICTION);
-            return number(column instanceof NumericColumn n ? n.get(row) : Double.NaN, out).append('}').toString();
+            return number(value, out).append('}').toString();
         }
         out.append("{\"probabilities\":{");
         for (int c = 0; c < classes.size(); c++) {
@@ -60,7 +71,7 @@ final class LogText {
                 out.append(',');
             }
             quote(classes.get(c), out).append(':');
-            number(frame.numeric(LogColumns.PROBABILITY + classes.get(c)).get(row), out);
+            number(probability.applyAsDouble(c), out);
         }
         return out.append("}}").toString();
     }

@@ -3,6 +3,7 @@ package dev.kiln.server.monitor;
 import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
 import dev.kiln.learn.Predictions;
+import dev.kiln.store.MonitorLog;
 import dev.kiln.store.PredictionBatch;
 import dev.kiln.store.ShadowPrediction;
 import java.time.Clock;
@@ -52,6 +53,26 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
 
         /** Called once when the writer stops, after the last write. */
         default void close() {
+        }
+
+        /** The store's columnar log as a sink: batches appended, aged segments rolled on ticks, closed at the end. */
+        static Sink of(MonitorLog log) {
+            return new Sink() {
+                @Override
+                public void write(List<PredictionBatch> batches, List<ShadowPrediction> shadows) {
+                    log.append(batches, shadows);
+                }
+
+                @Override
+                public void tick() {
+                    log.tick();
+                }
+
+                @Override
+                public void close() {
+                    log.close();
+                }
+            };
         }
     }
 

@@ -3,6 +3,7 @@ package dev.kiln.server.monitor;
 import dev.kiln.bundle.Bundle;
 import dev.kiln.data.Frame;
 import dev.kiln.learn.Predictions;
+import dev.kiln.store.LogText;
 import dev.kiln.store.ShadowPrediction;
 import dev.kiln.workflow.MonitorSettings;
 import java.util.ArrayList;
@@ -118,16 +119,19 @@ public final class MonitorPolicy implements LogPolicy {
     @Override
     public List<ShadowPrediction> shadows(String model, int version, Frame input, List<String> ids) {
         List<ShadowPrediction> out = new ArrayList<>();
-        StringBuilder buffer = new StringBuilder(128);
         for (int shadow : shadowVersions(model, version)) {
             Bundle bundle = models.bundle(model, shadow);
             if (bundle == null) {
                 continue;
             }
             Predictions predictions = bundle.pipeline().predict(input);
+            boolean classification = predictions.task().isClassification();
             for (int i = 0; i < ids.size(); i++) {
-                out.add(new ShadowPrediction(ids.get(i), model, shadow, RowJson.prediction(predictions, i),
-                        RowJson.outputs(predictions, i, buffer), null));
+                int row = i;
+                String prediction = classification ? predictions.label(row) : Double.toString(predictions.value(row));
+                String outputs = LogText.outputs(classification ? predictions.classes() : List.of(),
+                        c -> predictions.probability(row, c), classification ? Double.NaN : predictions.value(row));
+                out.add(new ShadowPrediction(ids.get(i), model, shadow, prediction, outputs, null));
             }
         }
         return out;
