@@ -38,19 +38,8 @@ class RollbackTest {
         Bundle good = ToyModels.classifier("toy", "tree", Map.of("max_depth", "6"));
         Bundle worse = ToyModels.classifier("toy", "tree", Map.of("max_depth", "1"));
         try (KilnStore store = KilnStore.open(dir.resolve(".kiln"))) {
-            for (Bundle bundle : List.of(good, worse)) {
-                Path path = dir.resolve("b" + store.modelNames().size() + System.nanoTime());
-                bundle.write(path);
-                store.registerModel("toy", null, path, Map.of(), true);
-            }
-            store.promote("toy", 1, "champion", null);
-            store.promote("toy", 2, "champion", "looked better offline");
-            ServedModels models = ServedModels.builder().add(new ServedModel("toy", 1, good, 100))
-                    .add(new ServedModel("toy", 2, worse, 100)).alias("toy", "champion", 2).build();
-            MonitorSettings settings = new MonitorSettings(DriftMethod.PSI, 0.5, new MonitorSettings.Window(500, 0, 10),
-                    new MonitorSettings.Log(1, 0, 0), null, List.of(),
-                    new MonitorSettings.Retrain(Set.of(), null, 10, 0, 0.05, 20, true));
-            MonitorConfig config = MonitorConfig.of(store).withFallback(settings).withEvery(Duration.ofHours(1));
+            ServedModels models = promoteWorse(store, good, worse);
+            MonitorConfig config = config(store);
             try (PredictionServer server = new PredictionServer(() -> models, ServerOptions.defaults(), config).start("127.0.0.1", 0)) {
                 ServerMonitoring monitoring = server.monitoring();
                 Maintenance maintenance = new Maintenance(new Retrainer(store, monitoring.settings()), store, monitoring.policy(),
@@ -110,19 +99,8 @@ class RollbackTest {
         Bundle good = ToyModels.classifier("toy", "tree", Map.of("max_depth", "6"));
         Bundle worse = ToyModels.classifier("toy", "tree", Map.of("max_depth", "1"));
         try (KilnStore store = KilnStore.open(dir.resolve(".kiln"))) {
-            for (Bundle bundle : List.of(good, worse)) {
-                Path path = dir.resolve("b" + store.modelNames().size() + System.nanoTime());
-                bundle.write(path);
-                store.registerModel("toy", null, path, Map.of(), true);
-            }
-            store.promote("toy", 1, "champion", null);
-            store.promote("toy", 2, "champion", "looked better offline");
-            ServedModels models = ServedModels.builder().add(new ServedModel("toy", 1, good, 100))
-                    .add(new ServedModel("toy", 2, worse, 100)).alias("toy", "champion", 2).build();
-            MonitorSettings settings = new MonitorSettings(DriftMethod.PSI, 0.5, new MonitorSettings.Window(500, 0, 10),
-                    new MonitorSettings.Log(1, 0, 0), null, List.of(),
-                    new MonitorSettings.Retrain(Set.of(), null, 10, 0, 0.05, 20, true));
-            MonitorConfig config = MonitorConfig.of(store).withFallback(settings).withEvery(Duration.ofHours(1));
+            ServedModels models = promoteWorse(store, good, worse);
+            MonitorConfig config = config(store);
             int disagree;
             try (PredictionServer server = new PredictionServer(() -> models, ServerOptions.defaults(), config).start("127.0.0.1", 0)) {
                 ServerMonitoring monitoring = server.monitoring();
@@ -161,5 +139,26 @@ class RollbackTest {
                 maintenance.close();
             }
         }
+    }
+
+    /** Registers {@code good} as version 1 and {@code worse} as 2, promotes 1 and then 2; the served set, champion 2. */
+    private ServedModels promoteWorse(KilnStore store, Bundle good, Bundle worse) throws Exception {
+        for (Bundle bundle : List.of(good, worse)) {
+            Path path = dir.resolve("b" + store.modelNames().size() + System.nanoTime());
+            bundle.write(path);
+            store.registerModel("toy", null, path, Map.of(), true);
+        }
+        store.promote("toy", 1, "champion", null);
+        store.promote("toy", 2, "champion", "looked better offline");
+        return ServedModels.builder().add(new ServedModel("toy", 1, good, 100))
+                .add(new ServedModel("toy", 2, worse, 100)).alias("toy", "champion", 2).build();
+    }
+
+    /** Monitoring that logs every request, rollback at a margin of 0.05 after 20 labels; its loop runs hourly, so the tests drive it. */
+    private static MonitorConfig config(KilnStore store) {
+        MonitorSettings settings = new MonitorSettings(DriftMethod.PSI, 0.5, new MonitorSettings.Window(500, 0, 10),
+                new MonitorSettings.Log(1, 0, 0), null, List.of(),
+                new MonitorSettings.Retrain(Set.of(), null, 10, 0, 0.05, 20, true));
+        return MonitorConfig.of(store).withFallback(settings).withEvery(Duration.ofHours(1));
     }
 }
