@@ -8,6 +8,8 @@ import dev.kiln.data.NumericColumn;
 import dev.kiln.data.TextColumn;
 import dev.kiln.data.TimestampColumn;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,81 @@ final class LogFrames {
             }
         }
         return gather(sources, from, rows);
+    }
+
+    /**
+     * All rows of {@code sources} sorted by the numeric column {@code key} (ties in order), gathered in one pass.
+     * Keys are whole numbers, as a log's id numbers are.
+     */
+    static Frame concatSorted(List<Frame> sources, String key) {
+        int n = 0;
+        for (Frame source : sources) {
+            n += source.rowCount();
+        }
+        double[] keys = new double[n];
+        int[] from = new int[n];
+        int[] rows = new int[n];
+        int k = 0;
+        boolean sorted = true;
+        for (int s = 0; s < sources.size(); s++) {
+            NumericColumn column = sources.get(s).numeric(key);
+            for (int i = 0; i < column.size(); i++, k++) {
+                keys[k] = column.get(i);
+                from[k] = s;
+                rows[k] = i;
+                sorted &= k == 0 || keys[k - 1] <= keys[k];
+            }
+        }
+        if (!sorted) {
+            int[] order = order(keys);
+            int[] sortedFrom = new int[n];
+            int[] sortedRows = new int[n];
+            for (int i = 0; i < n; i++) {
+                sortedFrom[i] = from[order[i]];
+                sortedRows[i] = rows[order[i]];
+            }
+            from = sortedFrom;
+            rows = sortedRows;
+        }
+        return gather(sources, from, rows);
+    }
+
+    /**
+     * The positions of {@code keys} in ascending order, ties in position order: sorted as packed longs (key minus the
+     * smallest key, then position) when the keys are whole numbers spanning less than 2^31, which a log's always do,
+     * otherwise by a comparison sort.
+     */
+    private static int[] order(double[] keys) {
+        int n = keys.length;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean whole = true;
+        for (double v : keys) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            whole &= v == Math.rint(v);
+        }
+        int[] order = new int[n];
+        if (whole && max - min < Integer.MAX_VALUE) {
+            long[] packed = new long[n];
+            for (int i = 0; i < n; i++) {
+                packed[i] = (long) (keys[i] - min) << 32 | i;
+            }
+            Arrays.sort(packed);
+            for (int i = 0; i < n; i++) {
+                order[i] = (int) packed[i];
+            }
+            return order;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, Comparator.comparingDouble(i -> keys[i]));
+        for (int i = 0; i < n; i++) {
+            order[i] = boxed[i];
+        }
+        return order;
     }
 
     private static Column gather(Column model, List<Column> parts, int[] from, int[] rows) {

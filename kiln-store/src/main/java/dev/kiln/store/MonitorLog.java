@@ -66,6 +66,8 @@ public final class MonitorLog implements AutoCloseable {
     /** Decoded segment files, least recently used first; guarded by itself. */
     private final LinkedHashMap<String, Frame> cache = new LinkedHashMap<>(16, 0.75f, true);
     private final Object rollLock = new Object();
+    /** Writes segment files, on one encoder thread (the log writes in the background of a busy server); guarded by {@code rollLock}. */
+    private ParquetFiles.Writer writer;
     /** Writes rolled segments off the caller's thread, when set ({@link #writeInBackground}); guarded by {@code this}. */
     private java.util.concurrent.ExecutorService background;
 
@@ -245,22 +247,7 @@ public final class MonitorLog implements AutoCloseable {
     }
 
     private void writeSegment(Segment segment) {
-        Frame frame = LogFrames.concat(segment.parts);
-        double[] numbers = frame.numeric(LogColumns.NUMBER).toArray();
-        Integer[] order = new Integer[numbers.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> numbers[i]));
-        int[] take = new int[order.length];
-        boolean sorted = true;
-        for (int i = 0; i < take.length; i++) {
-            take[i] = order[i];
-            sorted &= take[i] == i;
-        }
-        if (!sorted) {
-            frame = frame.take(take);
-        }
+        Frame frame = LogFrames.concatSorted(segment.parts, LogColumns.NUMBER);
         NumericColumn number = frame.numeric(LogColumns.NUMBER);
         NumericColumn at = frame.numeric(LogColumns.AT);
         long fromMs = Long.MAX_VALUE;
@@ -278,7 +265,7 @@ public final class MonitorLog implements AutoCloseable {
             Files.createDirectories(file.getParent());
             Path temporary = Files.createTempFile(file.getParent(), ".segment-", ".parquet.tmp");
             try {
-                ParquetFiles.write(frame, temporary);
+                writer().write(frame, temporary);
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temporary);
@@ -300,6 +287,14 @@ public final class MonitorLog implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write prediction log segment " + file, e);
         }
+    }
+
+    /** The segment file writer, opened on first use; call holding {@code rollLock}. */
+    private ParquetFiles.Writer writer() {
+        if (writer == null) {
+            writer = ParquetFiles.writer(1, false);
+        }
+        return writer;
     }
 
     private static String safe(String name) {
@@ -775,6 +770,12 @@ public final class MonitorLog implements AutoCloseable {
             }
         }
         roll();
+        synchronized (rollLock) {
+            if (writer != null) {
+                writer.close();
+                writer = null;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- internals
