@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Row gathering across frames of one log schema: the window reader and the segment writer pick rows from several
- * frames (segments, open batches) into one, column by column. Categorical levels are merged in order of first
- * appearance (codes are remapped, labels are not rebuilt). Stateless.
+ * Row gathering across frames of one log schema: the window reader picks rows from several frames (segment files,
+ * open segments) into one, column by column, merging categorical levels in order of first appearance (codes are
+ * remapped, labels are not rebuilt); and the sort order of a segment's rows by id number. Stateless.
  */
 final class LogFrames {
     private LogFrames() {
@@ -37,67 +37,12 @@ final class LogFrames {
         return Frame.of(columns);
     }
 
-    /** All rows of {@code sources}, in order. */
-    static Frame concat(List<Frame> sources) {
-        int n = 0;
-        for (Frame source : sources) {
-            n += source.rowCount();
-        }
-        int[] from = new int[n];
-        int[] rows = new int[n];
-        int k = 0;
-        for (int s = 0; s < sources.size(); s++) {
-            for (int i = 0; i < sources.get(s).rowCount(); i++) {
-                from[k] = s;
-                rows[k++] = i;
-            }
-        }
-        return gather(sources, from, rows);
-    }
-
-    /**
-     * All rows of {@code sources} sorted by the numeric column {@code key} (ties in order), gathered in one pass.
-     * Keys are whole numbers, as a log's id numbers are.
-     */
-    static Frame concatSorted(List<Frame> sources, String key) {
-        int n = 0;
-        for (Frame source : sources) {
-            n += source.rowCount();
-        }
-        double[] keys = new double[n];
-        int[] from = new int[n];
-        int[] rows = new int[n];
-        int k = 0;
-        boolean sorted = true;
-        for (int s = 0; s < sources.size(); s++) {
-            NumericColumn column = sources.get(s).numeric(key);
-            for (int i = 0; i < column.size(); i++, k++) {
-                keys[k] = column.get(i);
-                from[k] = s;
-                rows[k] = i;
-                sorted &= k == 0 || keys[k - 1] <= keys[k];
-            }
-        }
-        if (!sorted) {
-            int[] order = order(keys);
-            int[] sortedFrom = new int[n];
-            int[] sortedRows = new int[n];
-            for (int i = 0; i < n; i++) {
-                sortedFrom[i] = from[order[i]];
-                sortedRows[i] = rows[order[i]];
-            }
-            from = sortedFrom;
-            rows = sortedRows;
-        }
-        return gather(sources, from, rows);
-    }
-
     /**
      * The positions of {@code keys} in ascending order, ties in position order: sorted as packed longs (key minus the
      * smallest key, then position) when the keys are whole numbers spanning less than 2^31, which a log's always do,
      * otherwise by a comparison sort.
      */
-    private static int[] order(double[] keys) {
+    static int[] order(double[] keys) {
         int n = keys.length;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
