@@ -8,14 +8,16 @@ import dev.kiln.data.NumericColumn;
 import dev.kiln.data.TextColumn;
 import dev.kiln.data.TimestampColumn;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Row gathering across frames of one log schema: the window reader and the segment writer pick rows from several
- * frames (segments, open batches) into one, column by column. Categorical levels are merged in order of first
- * appearance (codes are remapped, labels are not rebuilt). Stateless.
+ * Row gathering across frames of one log schema: the window reader picks rows from several frames (segment files,
+ * open segments) into one, column by column, merging categorical levels in order of first appearance (codes are
+ * remapped, labels are not rebuilt); and the sort order of a segment's rows by id number. Stateless.
  */
 final class LogFrames {
     private LogFrames() {
@@ -35,22 +37,42 @@ final class LogFrames {
         return Frame.of(columns);
     }
 
-    /** All rows of {@code sources}, in order. */
-    static Frame concat(List<Frame> sources) {
-        int n = 0;
-        for (Frame source : sources) {
-            n += source.rowCount();
+    /**
+     * The positions of {@code keys} in ascending order, ties in position order: sorted as packed longs (key minus the
+     * smallest key, then position) when the keys are whole numbers spanning less than 2^31, which a log's always do,
+     * otherwise by a comparison sort.
+     */
+    static int[] order(double[] keys) {
+        int n = keys.length;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean whole = true;
+        for (double v : keys) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            whole &= v == Math.rint(v);
         }
-        int[] from = new int[n];
-        int[] rows = new int[n];
-        int k = 0;
-        for (int s = 0; s < sources.size(); s++) {
-            for (int i = 0; i < sources.get(s).rowCount(); i++) {
-                from[k] = s;
-                rows[k++] = i;
+        int[] order = new int[n];
+        if (whole && max - min < Integer.MAX_VALUE) {
+            long[] packed = new long[n];
+            for (int i = 0; i < n; i++) {
+                packed[i] = (long) (keys[i] - min) << 32 | i;
             }
+            Arrays.sort(packed);
+            for (int i = 0; i < n; i++) {
+                order[i] = (int) packed[i];
+            }
+            return order;
         }
-        return gather(sources, from, rows);
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, Comparator.comparingDouble(i -> keys[i]));
+        for (int i = 0; i < n; i++) {
+            order[i] = boxed[i];
+        }
+        return order;
     }
 
     private static Column gather(Column model, List<Column> parts, int[] from, int[] rows) {

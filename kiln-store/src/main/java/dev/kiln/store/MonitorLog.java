@@ -63,26 +63,36 @@ public final class MonitorLog implements AutoCloseable {
     private final Map<String, Segment> open = new LinkedHashMap<>();
     /** Segments being written: still read from memory until catalogued; guarded by {@code this}. */
     private final List<Segment> rolling = new ArrayList<>();
+    /** The buffer of the last segment written of each model version and prefix, emptied, for its next; guarded by {@code this}. */
+    private final Map<String, SegmentBuffer> spare = new HashMap<>();
     /** Decoded segment files, least recently used first; guarded by itself. */
     private final LinkedHashMap<String, Frame> cache = new LinkedHashMap<>(16, 0.75f, true);
     private final Object rollLock = new Object();
+    /** Writes segment files, on one encoder thread (the log writes in the background of a busy server); guarded by {@code rollLock}. */
+    private ParquetFiles.Writer writer;
     /** Writes rolled segments off the caller's thread, when set ({@link #writeInBackground}); guarded by {@code this}. */
     private java.util.concurrent.ExecutorService background;
 
-    /** An open (or rolling) segment: the batches appended so far. */
+    /** An open (or rolling) segment: the rows appended so far. */
     private static final class Segment {
+        final String key;
         final String model;
         final int version;
         final String prefix;
         final long openedMs;
-        final List<Frame> parts = new ArrayList<>();
-        int rows;
+        final SegmentBuffer buffer;
 
-        Segment(String model, int version, String prefix, long openedMs) {
+        Segment(String key, String model, int version, String prefix, long openedMs, SegmentBuffer buffer) {
+            this.key = key;
             this.model = model;
             this.version = version;
             this.prefix = prefix;
             this.openedMs = openedMs;
+            this.buffer = buffer;
+        }
+
+        int rows() {
+            return buffer.rows();
         }
     }
 
@@ -163,11 +173,17 @@ public final class MonitorLog implements AutoCloseable {
                     continue;
                 }
                 String key = batch.model() + '\u0000' + batch.version() + '\u0000' + batch.idPrefix();
-                Segment segment = open.computeIfAbsent(key, k -> new Segment(batch.model(), batch.version(), batch.idPrefix(),
-                        clock.millis()));
-                segment.parts.add(batch.rows());
-                segment.rows += batch.rows().rowCount();
-                if (segment.rows >= segmentRows) {
+                Segment segment = open.get(key);
+                if (segment == null) {
+                    SegmentBuffer buffer = spare.remove(key);
+                    if (buffer == null || !buffer.fits(batch.rows())) {
+                        buffer = new SegmentBuffer(batch.rows(), Math.min(segmentRows, 1 << 16));
+                    }
+                    segment = new Segment(key, batch.model(), batch.version(), batch.idPrefix(), clock.millis(), buffer);
+                    open.put(key, segment);
+                }
+                segment.buffer.append(batch.rows());
+                if (segment.rows() >= segmentRows) {
                     open.remove(key);
                     rolling.add(segment);
                     full.add(segment);
@@ -216,10 +232,10 @@ public final class MonitorLog implements AutoCloseable {
     public synchronized long openRows() {
         long n = 0;
         for (Segment s : open.values()) {
-            n += s.rows;
+            n += s.rows();
         }
         for (Segment s : rolling) {
-            n += s.rows;
+            n += s.rows();
         }
         return n;
     }
@@ -235,6 +251,9 @@ public final class MonitorLog implements AutoCloseable {
                 } finally {
                     synchronized (this) {
                         rolling.remove(segment);
+                        // no reader holds the buffer (they copy under this lock): the next segment reuses its arrays
+                        segment.buffer.clear();
+                        spare.put(segment.key, segment.buffer);
                     }
                 }
             }
@@ -245,22 +264,7 @@ public final class MonitorLog implements AutoCloseable {
     }
 
     private void writeSegment(Segment segment) {
-        Frame frame = LogFrames.concat(segment.parts);
-        double[] numbers = frame.numeric(LogColumns.NUMBER).toArray();
-        Integer[] order = new Integer[numbers.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> numbers[i]));
-        int[] take = new int[order.length];
-        boolean sorted = true;
-        for (int i = 0; i < take.length; i++) {
-            take[i] = order[i];
-            sorted &= take[i] == i;
-        }
-        if (!sorted) {
-            frame = frame.take(take);
-        }
+        Frame frame = segment.buffer.sortedBy(LogColumns.NUMBER); // no appends to a rolling segment: read without the lock
         NumericColumn number = frame.numeric(LogColumns.NUMBER);
         NumericColumn at = frame.numeric(LogColumns.AT);
         long fromMs = Long.MAX_VALUE;
@@ -278,7 +282,7 @@ public final class MonitorLog implements AutoCloseable {
             Files.createDirectories(file.getParent());
             Path temporary = Files.createTempFile(file.getParent(), ".segment-", ".parquet.tmp");
             try {
-                ParquetFiles.write(frame, temporary);
+                writer().write(frame, temporary);
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temporary);
@@ -300,6 +304,14 @@ public final class MonitorLog implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write prediction log segment " + file, e);
         }
+    }
+
+    /** The segment file writer, opened on first use; call holding {@code rollLock}. */
+    private ParquetFiles.Writer writer() {
+        if (writer == null) {
+            writer = ParquetFiles.writer(1, false);
+        }
+        return writer;
     }
 
     private static String safe(String name) {
@@ -362,10 +374,13 @@ public final class MonitorLog implements AutoCloseable {
 
     /** The id of the newest logged prediction of {@code model} whose key column had {@code key}. */
     public Optional<String> findByKey(String model, String key) {
-        List<Source> sources;
+        List<Source> sources = new ArrayList<>();
         List<SegmentFile> files;
         synchronized (this) {
-            sources = openSources(model, null);
+            for (Segment s : openSegments(model, null)) {
+                sources.add(new Source(s.buffer.columns(List.of(LogColumns.KEY, LogColumns.AT, LogColumns.NUMBER)), s.prefix,
+                        s.model, s.version));
+            }
             files = segments(model, null, Long.MIN_VALUE, Long.MAX_VALUE);
         }
         for (int s = sources.size() - 1; s >= 0; s--) {
@@ -644,8 +659,8 @@ public final class MonitorLog implements AutoCloseable {
                 ? Sql.query(connection, "SELECT COALESCE(SUM(row_count), 0) FROM prediction_segments", r -> r.getLong(1)).get(0)
                 : Sql.query(connection, "SELECT COALESCE(SUM(row_count), 0) FROM prediction_segments WHERE model = ?",
                         r -> r.getLong(1), model).get(0));
-        for (Source s : openSources(model, null)) {
-            n += s.frame().rowCount();
+        for (Segment s : openSegments(model, null)) {
+            n += s.rows();
         }
         return n;
     }
@@ -661,8 +676,8 @@ public final class MonitorLog implements AutoCloseable {
         List<String> catalogued = database.read(connection -> Sql.query(connection,
                 "SELECT DISTINCT model FROM prediction_segments", rows -> rows.getString(1)));
         Set<String> names = new TreeSet<>(catalogued);
-        for (Source s : openSources(null, null)) {
-            names.add(s.model());
+        for (Segment s : openSegments(null, null)) {
+            names.add(s.model);
         }
         return new ArrayList<>(names);
     }
@@ -671,8 +686,8 @@ public final class MonitorLog implements AutoCloseable {
         List<Integer> catalogued = database.read(connection -> Sql.query(connection,
                 "SELECT DISTINCT version FROM prediction_segments WHERE model = ?", rows -> rows.getInt(1), model));
         Set<Integer> out = new TreeSet<>(catalogued);
-        for (Source s : openSources(model, null)) {
-            out.add(s.version());
+        for (Segment s : openSegments(model, null)) {
+            out.add(s.version);
         }
         return out;
     }
@@ -715,8 +730,8 @@ public final class MonitorLog implements AutoCloseable {
                         keptFrom = Math.min(keptFrom, f.fromMs());
                     }
                 }
-                for (Source s : openSources(entry.getKey(), null)) {
-                    NumericColumn at = s.frame().numeric(LogColumns.AT);
+                for (Frame open : openColumns(entry.getKey(), List.of(LogColumns.AT))) {
+                    NumericColumn at = open.numeric(LogColumns.AT);
                     for (int i = 0; i < at.size(); i++) {
                         keptFrom = Math.min(keptFrom, (long) at.get(i));
                     }
@@ -775,21 +790,43 @@ public final class MonitorLog implements AutoCloseable {
             }
         }
         roll();
+        synchronized (rollLock) {
+            if (writer != null) {
+                writer.close();
+                writer = null;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- internals
 
     /** The open and rolling segments of {@code model} (every model when null) and {@code version} (every when null). */
-    private synchronized List<Source> openSources(String model, Integer version) {
-        List<Source> out = new ArrayList<>();
+    private synchronized List<Segment> openSegments(String model, Integer version) {
+        List<Segment> out = new ArrayList<>();
         List<Segment> all = new ArrayList<>(rolling);
         all.addAll(open.values());
         for (Segment s : all) {
             if ((model == null || s.model.equals(model)) && (version == null || s.version == version)) {
-                for (Frame part : s.parts) {
-                    out.add(new Source(part, s.prefix, s.model, s.version));
-                }
+                out.add(s);
             }
+        }
+        return out;
+    }
+
+    /** Columns {@code names} of the open and rolling segments of {@code model} (every model when null), copied. */
+    private synchronized List<Frame> openColumns(String model, List<String> names) {
+        List<Frame> out = new ArrayList<>();
+        for (Segment s : openSegments(model, null)) {
+            out.add(s.buffer.columns(names));
+        }
+        return out;
+    }
+
+    /** The rows of the open and rolling segments of {@code model} and {@code version} (null: all), copied. */
+    private synchronized List<Source> openSources(String model, Integer version) {
+        List<Source> out = new ArrayList<>();
+        for (Segment s : openSegments(model, version)) {
+            out.add(new Source(s.buffer.frame(), s.prefix, s.model, s.version));
         }
         return out;
     }
@@ -867,27 +904,19 @@ public final class MonitorLog implements AutoCloseable {
         if (wanted.isEmpty()) {
             return out;
         }
-        List<Source> sources;
         Map<String, List<SegmentFile>> filesByPrefix = new HashMap<>();
         synchronized (this) {
-            sources = openSources(null, null);
+            // the open segments are searched in place: a feedback request copies the one row it wants, not a segment
+            for (Segment s : openSegments(null, null)) {
+                Map<Long, String> numbers = wanted.get(s.prefix);
+                if (numbers != null) {
+                    resolveOpen(s, numbers, out);
+                }
+            }
             for (String prefix : wanted.keySet()) {
                 filesByPrefix.put(prefix, database.read(connection -> Sql.query(connection, "SELECT file, model, version, "
                         + "id_prefix, min_number, max_number, from_ms, to_ms, row_count, schema_json FROM prediction_segments "
                         + "WHERE id_prefix = ? ORDER BY min_number", MonitorLog::toSegment, prefix)));
-            }
-        }
-        for (Source s : sources) {
-            Map<Long, String> numbers = wanted.get(s.prefix());
-            if (numbers == null || numbers.isEmpty()) {
-                continue;
-            }
-            NumericColumn number = s.frame().numeric(LogColumns.NUMBER);
-            for (int i = 0; i < number.size(); i++) {
-                String id = numbers.get((long) number.get(i));
-                if (id != null && !out.containsKey(id)) {
-                    out.put(id, toPrediction(s.model(), s.version(), s.prefix(), s.frame(), i, null, 0));
-                }
             }
         }
         for (var entry : wanted.entrySet()) {
@@ -919,6 +948,38 @@ public final class MonitorLog implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Adds the predictions of open segment {@code s} whose id numbers are keys of {@code numbers} (to their ids) to
+     * {@code out}, copying only their rows: a few ids are searched one by one, many in one pass over a copy of the
+     * id column.
+     */
+    private static void resolveOpen(Segment s, Map<Long, String> numbers, Map<String, LoggedPrediction> out) {
+        List<Integer> found = new ArrayList<>();
+        List<String> foundIds = new ArrayList<>();
+        if (numbers.size() <= 4) {
+            for (var n : numbers.entrySet()) {
+                int row = out.containsKey(n.getValue()) ? -1 : s.buffer.findLast(LogColumns.NUMBER, n.getKey());
+                if (row >= 0) {
+                    found.add(row);
+                    foundIds.add(n.getValue());
+                }
+            }
+        } else {
+            NumericColumn number = s.buffer.columns(List.of(LogColumns.NUMBER)).numeric(LogColumns.NUMBER);
+            for (int i = 0; i < number.size(); i++) {
+                String id = numbers.get((long) number.get(i));
+                if (id != null && !out.containsKey(id)) {
+                    found.add(i);
+                    foundIds.add(id);
+                }
+            }
+        }
+        Frame rows = s.buffer.rows(found.stream().mapToInt(Integer::intValue).toArray());
+        for (int i = 0; i < foundIds.size(); i++) {
+            out.put(foundIds.get(i), toPrediction(s.model, s.version, s.prefix, rows, i, null, 0));
+        }
     }
 
     /** The row holding id number {@code number} in a segment (sorted by number), or -1. */

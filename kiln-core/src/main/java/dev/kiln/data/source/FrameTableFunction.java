@@ -1,12 +1,8 @@
 package dev.kiln.data.source;
 
-import dev.kiln.data.CategoricalColumn;
 import dev.kiln.data.Column;
 import dev.kiln.data.ColumnKind;
 import dev.kiln.data.Frame;
-import dev.kiln.data.NumericColumn;
-import dev.kiln.data.TextColumn;
-import dev.kiln.data.TimestampColumn;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,26 +14,36 @@ import org.duckdb.DuckDBTableFunction;
 import org.duckdb.DuckDBTableFunctionBindInfo;
 import org.duckdb.DuckDBTableFunctionCallInfo;
 import org.duckdb.DuckDBTableFunctionInitInfo;
-import org.duckdb.DuckDBWritableVector;
 
 /**
  * A frame as a DuckDB table function, so that DuckDB reads it vector by vector (2048 rows per call, one column
- * at a time) instead of value by value through the appender: numeric as DOUBLE (NaN as NULL), categorical and
- * text as VARCHAR, boolean as BOOLEAN, timestamp as BIGINT microseconds that {@link #selectList} turns into
- * TIMESTAMP. One thread, so rows keep their order.
+ * at a time, filled by {@link VectorFiller}) instead of value by value through the appender: numeric as DOUBLE
+ * (NaN as NULL), categorical and text as VARCHAR, boolean as BOOLEAN, timestamp as BIGINT microseconds that
+ * {@link #selectList} turns into TIMESTAMP. One thread, so rows keep their order.
  */
 final class FrameTableFunction implements DuckDBTableFunction<Frame, AtomicInteger, Object> {
-    private final Frame frame;
+    /** The frame the next statement binds to: set before each statement, read when DuckDB binds it. */
+    private volatile Frame frame;
+    private final VectorFiller filler = new VectorFiller();
 
-    private FrameTableFunction(Frame frame) {
-        this.frame = frame;
+    private FrameTableFunction() {
     }
 
-    /** Registers {@code frame} on {@code connection} as the table function {@code name()}. */
-    static void register(DuckDBConnection connection, String name, Frame frame) throws SQLException {
+    /**
+     * Registers a table function {@code name()} on {@code connection} whose frame is set before each statement
+     * ({@link #use}), so that one connection writes many frames without registering a function per frame.
+     */
+    static FrameTableFunction register(DuckDBConnection connection, String name) throws SQLException {
+        FrameTableFunction function = new FrameTableFunction();
         try (var builder = DuckDBFunctions.tableFunction()) {
-            builder.withName(name).withFunction(new FrameTableFunction(frame)).register(connection);
+            builder.withName(name).withFunction(function).register(connection);
         }
+        return function;
+    }
+
+    /** The frame the next statement that calls this function reads. */
+    void use(Frame next) {
+        this.frame = next;
     }
 
     /** The columns of {@code frame} as selected from the function, timestamps made TIMESTAMP. */
@@ -52,6 +58,7 @@ final class FrameTableFunction implements DuckDBTableFunction<Frame, AtomicInteg
 
     @Override
     public Frame bind(DuckDBTableFunctionBindInfo info) {
+        Frame frame = this.frame;
         for (Column column : frame.columns()) {
             info.addResultColumn(column.name(), duckType(column));
         }
@@ -68,11 +75,12 @@ final class FrameTableFunction implements DuckDBTableFunction<Frame, AtomicInteg
     @Override
     public long apply(DuckDBTableFunctionCallInfo info, DuckDBDataChunkWriter output) {
         AtomicInteger next = info.getInitData();
+        Frame frame = info.getBindData();
         int from = next.get();
         int n = (int) Math.min(output.capacity(), frame.rowCount() - from);
         List<Column> columns = frame.columns();
         for (int j = 0; j < columns.size(); j++) {
-            fill(columns.get(j), output.vector(j), from, n);
+            filler.fill(columns.get(j), output.vector(j), from, n);
         }
         next.set(from + n);
         return n;
@@ -86,46 +94,5 @@ final class FrameTableFunction implements DuckDBTableFunction<Frame, AtomicInteg
             case TIMESTAMP -> DuckDBColumnType.BIGINT; // microseconds: see selectList
             case CATEGORICAL, TEXT -> DuckDBColumnType.VARCHAR;
         };
-    }
-
-    /** Rows {@code [from, from + n)} of {@code column} into {@code vector}, missing values as NULL. */
-    static void fill(Column column, DuckDBWritableVector vector, int from, int n) {
-        if (column instanceof NumericColumn c) {
-            for (int i = 0; i < n; i++) {
-                double v = c.get(from + i);
-                if (Double.isNaN(v)) {
-                    vector.setNull(i);
-                } else {
-                    vector.setDouble(i, v);
-                }
-            }
-        } else if (column instanceof CategoricalColumn c && c.kind() == ColumnKind.BOOLEAN) {
-            for (int i = 0; i < n; i++) {
-                int code = c.code(from + i);
-                if (code == CategoricalColumn.MISSING) {
-                    vector.setNull(i);
-                } else {
-                    vector.setBoolean(i, code == 1);
-                }
-            }
-        } else if (column instanceof TimestampColumn c) {
-            for (int i = 0; i < n; i++) {
-                long millis = c.get(from + i);
-                if (millis == TimestampColumn.MISSING) {
-                    vector.setNull(i);
-                } else {
-                    vector.setLong(i, Math.multiplyExact(millis, 1000L));
-                }
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                String text = column instanceof TextColumn t ? t.get(from + i) : ((CategoricalColumn) column).label(from + i);
-                if (text == null) {
-                    vector.setNull(i);
-                } else {
-                    vector.setString(i, text);
-                }
-            }
-        }
     }
 }

@@ -134,6 +134,7 @@ public final class ParquetStreamWriter implements AutoCloseable {
 
     /** The frames of the queue, in order, as a table function of one thread. */
     private final class Pull implements DuckDBTableFunction<Object, int[], Object> {
+        private final VectorFiller filler = new VectorFiller();
         private Frame current;
         private int offset;
 
@@ -173,7 +174,7 @@ public final class ParquetStreamWriter implements AutoCloseable {
             int n = (int) Math.min(output.capacity(), current.rowCount() - offset);
             List<Column> columns = current.columns();
             for (int j = 0; j < columns.size(); j++) {
-                FrameTableFunction.fill(columns.get(j), output.vector(j), offset, n);
+                filler.fill(columns.get(j), output.vector(j), offset, n);
             }
             offset += n;
             return n;

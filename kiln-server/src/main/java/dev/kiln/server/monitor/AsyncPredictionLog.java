@@ -249,8 +249,8 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
                     Thread.sleep(IDLE_MILLIS);
                 } else {
                     write(batches, frames, rows);
+                    recycle(batches);
                 }
-                batches.clear();
                 frames.clear();
                 maintain();
             } catch (InterruptedException e) {
@@ -265,6 +265,21 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
             sink.close();
         } catch (RuntimeException e) {
             LOG.warn("prediction log: closing the sink failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Keeps the builders used this round, emptied, for the next; drops those that were not (a version no longer
+     * served) and those whose model's key column changed.
+     */
+    private void recycle(Map<LogLayout, LogRows> batches) {
+        for (var it = batches.values().iterator(); it.hasNext(); ) {
+            LogRows rows = it.next();
+            if (rows.size() == 0 || !java.util.Objects.equals(rows.keyField(), policy.keyColumn(rows.layout().model()))) {
+                it.remove();
+            } else {
+                rows.reset();
+            }
         }
     }
 
@@ -300,6 +315,9 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
             }
             List<PredictionBatch> out = new ArrayList<>(batches.size());
             for (LogRows rows : batches.values()) {
+                if (rows.size() == 0) {
+                    continue;
+                }
                 count += rows.size();
                 out.add(new PredictionBatch(rows.layout().model(), rows.layout().version(), ids.prefix(), rows.build()));
             }

@@ -43,7 +43,7 @@ final class LogRows {
     private List<Map<String, Integer>> levelIndex;
     private int[] predicted = new int[capacity];
     private double[][] outputs;
-    private final List<String> classes;
+    private final List<String> classes = new ArrayList<>();
     private final Map<String, Integer> classIndex = new HashMap<>();
 
     LogRows(LogLayout layout, String keyField) {
@@ -55,8 +55,6 @@ final class LogRows {
         codes = new int[width][];
         times = new long[width][];
         texts = new String[width][];
-        levels = new ArrayList<>();
-        levelIndex = new ArrayList<>();
         for (int s = 0; s < width; s++) {
             switch (layout.kind(s)) {
                 case NUMERIC -> values[s] = new double[capacity];
@@ -64,14 +62,36 @@ final class LogRows {
                 case TIMESTAMP -> times[s] = new long[capacity];
                 case TEXT -> texts[s] = new String[capacity];
             }
+        }
+        outputs = new double[layout.outputs()][capacity];
+        reset();
+    }
+
+    /**
+     * Empties the builder for the next batch, keeping its arrays (the writer reuses one builder per model version
+     * from round to round, so a busy log does not grow and drop its arrays every round); labels the model never saw
+     * are forgotten.
+     */
+    void reset() {
+        size = 0;
+        levels = new ArrayList<>(width);
+        levelIndex = new ArrayList<>(width);
+        for (int s = 0; s < width; s++) {
             levels.add(new ArrayList<>(layout.levels(s)));
             levelIndex.add(null);
         }
-        classes = new ArrayList<>(layout.classes());
+        classes.clear();
+        classes.addAll(layout.classes());
+        classIndex.clear();
         for (int c = 0; c < classes.size(); c++) {
             classIndex.putIfAbsent(classes.get(c), c);
         }
-        outputs = new double[layout.outputs()][capacity];
+        Arrays.fill(keys, null);
+        for (String[] column : texts) {
+            if (column != null) {
+                Arrays.fill(column, null);
+            }
+        }
     }
 
     LogLayout layout() {
