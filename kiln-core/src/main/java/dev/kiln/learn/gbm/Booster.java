@@ -135,15 +135,22 @@ final class Booster {
 
     /**
      * Adds the new tree's values to the raw scores at {@code offset}: rows of the bag by their leaf
-     * segments (in parallel over leaves, which hold disjoint rows), the other rows (when
+     * segments (in parallel over ranges of the grouped rows: leaves hold disjoint rows), the other rows (when
      * {@code binned} is given) by walking the tree on their bins.
      */
     private void addToTraining(GrownTree tree, TreeGrower grower, double[] raw, int offset, BinnedData binned) {
         int[] rows = grower.rows();
-        ParallelLoop.run(pool, tree.leafCount(), threads, (part, from, to) -> {
-            for (int leaf = from; leaf < to; leaf++) {
+        int leaves = tree.leafCount();
+        int positions = 0;
+        for (int leaf = 0; leaf < leaves; leaf++) {
+            positions = Math.max(positions, grower.leafEnd(leaf));
+        }
+        // in equal ranges of positions (leaves differ in size), each range adding the values of the leaves it overlaps
+        ParallelLoop.run(pool, positions, Math.max(1, positions / ROW_BLOCK), (part, from, to) -> {
+            for (int leaf = 0; leaf < leaves; leaf++) {
                 double value = tree.value(leaf);
-                for (int i = grower.leafStart(leaf); i < grower.leafEnd(leaf); i++) {
+                int end = Math.min(to, grower.leafEnd(leaf));
+                for (int i = Math.max(from, grower.leafStart(leaf)); i < end; i++) {
                     raw[offset + rows[i]] += value;
                 }
             }
