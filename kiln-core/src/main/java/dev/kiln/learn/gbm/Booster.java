@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -54,14 +55,19 @@ final class Booster {
         FeatureBins[] bins = new FeatureBins[p];
         byte[][] trainBins = new byte[p][];
         byte[][] validBins = new byte[p][];
-        // one feature at a time per thread: each column is copied out of the frame, binned and dropped
+        // one feature at a time per thread: each column is copied out of the frame into a buffer and binned; the
+        // buffers are reused (a few, not one garbage array per feature: fewer young collections copying the bins)
+        ConcurrentLinkedQueue<double[]> buffers = new ConcurrentLinkedQueue<>();
         ParallelLoop.run(pool, p, p, (part, from, to) -> {
+            double[] buffer = buffers.poll();
+            buffer = buffer != null ? buffer : new double[columns.rows()];
             for (int j = from; j < to; j++) {
-                double[] column = columns.column(j);
+                double[] column = columns.column(j, buffer);
                 bins[j] = Binner.fitFeature(column, trainRows, params.maxBins(), categorical[j], columns.names().get(j));
                 trainBins[j] = BinnedData.binColumn(column, trainRows, bins[j]);
                 validBins[j] = BinnedData.binColumn(column, validRows, bins[j]);
             }
+            buffers.add(buffer);
         });
         // bin columns only: the histogram builder packs its own row-major copy, partition and scoring read columns
         BinnedData train = BinnedData.ofBinColumns(trainBins, bins, pool, false);
@@ -83,11 +89,18 @@ final class Booster {
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestRound = -1;
         for (int round = 0; round < params.trees(); round++) {
-            ParallelLoop.run(pool, n, Math.max(1, n / ROW_BLOCK), (part, from, to) -> loss.gradients(raw, yTrain, grad, hess, from, to));
+            // one output with hessians: each block interleaves its pairs while its gradients are still in cache
+            boolean fused = k == 1 && !unitHessians;
+            ParallelLoop.run(pool, n, Math.max(1, n / ROW_BLOCK), (part, from, to) -> {
+                loss.gradients(raw, yTrain, grad, hess, from, to);
+                if (fused) {
+                    HistogramBuilder.interleave(grad, hess, 0, from, to, pairs);
+                }
+            });
             int[] bag = params.subsample() < 1 ? bag(n, random) : all;
             for (int c = 0; c < k; c++) {
                 int offset = c * n;
-                if (!unitHessians) {
+                if (!unitHessians && !fused) {
                     ParallelLoop.run(pool, n, Math.max(1, n / ROW_BLOCK), (part, from, to) ->
                             HistogramBuilder.interleave(grad, hess, offset, from, to, pairs));
                 }
@@ -135,15 +148,22 @@ final class Booster {
 
     /**
      * Adds the new tree's values to the raw scores at {@code offset}: rows of the bag by their leaf
-     * segments (in parallel over leaves, which hold disjoint rows), the other rows (when
+     * segments (in parallel over ranges of the grouped rows: leaves hold disjoint rows), the other rows (when
      * {@code binned} is given) by walking the tree on their bins.
      */
     private void addToTraining(GrownTree tree, TreeGrower grower, double[] raw, int offset, BinnedData binned) {
         int[] rows = grower.rows();
-        ParallelLoop.run(pool, tree.leafCount(), threads, (part, from, to) -> {
-            for (int leaf = from; leaf < to; leaf++) {
+        int leaves = tree.leafCount();
+        int positions = 0;
+        for (int leaf = 0; leaf < leaves; leaf++) {
+            positions = Math.max(positions, grower.leafEnd(leaf));
+        }
+        // in equal ranges of positions (leaves differ in size), each range adding the values of the leaves it overlaps
+        ParallelLoop.run(pool, positions, Math.max(1, positions / ROW_BLOCK), (part, from, to) -> {
+            for (int leaf = 0; leaf < leaves; leaf++) {
                 double value = tree.value(leaf);
-                for (int i = grower.leafStart(leaf); i < grower.leafEnd(leaf); i++) {
+                int end = Math.min(to, grower.leafEnd(leaf));
+                for (int i = Math.max(from, grower.leafStart(leaf)); i < end; i++) {
                     raw[offset + rows[i]] += value;
                 }
             }

@@ -25,7 +25,7 @@ import java.util.concurrent.ForkJoinPool;
  * histogram, so features' bins start at {@link #offset}, not at {@link BinnedData#offset}.
  *
  * <p>A large leaf's rows are cut into blocks whose number depends only on the row count
- * ({@value #BLOCK_ROWS} rows or more each, at most {@value #MAX_BLOCKS}); blocks are built in
+ * ({@value #BLOCK_ROWS} rows or more each, a power of two, at most {@value #MAX_BLOCKS}); blocks are built in
  * parallel into their own histograms and then added in block order, so the result is bit-identical
  * whatever the number of threads. A leaf too small for row blocks but with at least
  * {@value #FEATURE_PARALLEL_ROWS} rows is built in parallel over groups of packed columns instead:
@@ -87,7 +87,7 @@ final class HistogramBuilder {
      */
     void build(int[] rows, int start, int end, double[] pairs, double[] hist) {
         int count = end - start;
-        int blocks = Math.max(1, Math.min(MAX_BLOCKS, count / BLOCK_ROWS));
+        int blocks = blocks(count);
         int columns = packed.width();
         if (blocks == 1) {
             int groups = count >= FEATURE_PARALLEL_ROWS ? Math.min(threads, columns) : 1;
@@ -116,6 +116,17 @@ final class HistogramBuilder {
             }
         });
         packed.completeBundles(hist, 0, columns);
+    }
+
+    /**
+     * How many row blocks a leaf of {@code count} rows is built in: the largest power of two with at least
+     * {@value #BLOCK_ROWS} rows a block, at most {@value #MAX_BLOCKS}. A power of two shares evenly between two
+     * (or four) threads, where 3 blocks would leave one thread idle a third of the time; it depends on the
+     * row count alone, so the sums' order (and the result) does not depend on the thread count.
+     */
+    static int blocks(int count) {
+        int most = Math.max(1, Math.min(MAX_BLOCKS, count / BLOCK_ROWS));
+        return Integer.highestOneBit(most);
     }
 
     /** Adds rows {@code rows[start, end)} to the regions of packed columns {@code [first, last)} of {@code hist} (cleared). */

@@ -18,7 +18,8 @@ import java.util.concurrent.ForkJoinPool;
  * and reused across trees: one grower per booster.
  */
 final class TreeGrower {
-    private static final int PARALLEL_PARTITION_ROWS = 32_768;
+    private static final int PARALLEL_PARTITION_ROWS = 16_384;
+    private static final int SUM_BLOCK_ROWS = 65_536;
     private final BinnedData data;
     private final boolean unitHessians;
     private final GbmParams params;
@@ -26,6 +27,7 @@ final class TreeGrower {
     private final int threads;
     private final HistogramBuilder histograms;
     private final SplitFinder finder;
+    private final SplitFinder otherFinder;
     private final int[] rows;
     private final int[] scratch;
     private final int[] goesLeft = new int[256];
@@ -49,6 +51,7 @@ final class TreeGrower {
         this.threads = threads;
         this.histograms = new HistogramBuilder(data, unitHessians, pool, threads);
         this.finder = new SplitFinder(data, params, histograms.offsets());
+        this.otherFinder = new SplitFinder(data, params, histograms.offsets());
         this.rows = new int[data.rows()];
         this.scratch = new int[data.rows()];
         int capacity = params.maxLeaves();
@@ -71,19 +74,9 @@ final class TreeGrower {
     GrownTree grow(double[] pairs, int[] bag, boolean[] allowed) {
         int n = bag.length;
         System.arraycopy(bag, 0, rows, 0, n);
-        double g = 0;
-        double h = 0;
-        if (unitHessians) {
-            for (int i = 0; i < n; i++) {
-                g += pairs[bag[i]];
-                h += 1;
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                g += pairs[2 * bag[i]];
-                h += pairs[2 * bag[i] + 1];
-            }
-        }
+        double[] sums = rootSums(pairs, bag);
+        double g = sums[0];
+        double h = sums[1];
         leaves = 1;
         open(0, 0, n, 0, -1, true, g, h);
         if (canSplit(0, n)) {
@@ -118,6 +111,40 @@ final class TreeGrower {
         }
         return new GrownTree(Arrays.copyOf(splits, nodes), Arrays.copyOf(left, nodes), Arrays.copyOf(right, nodes), values,
                 Arrays.copyOf(nodeRows, nodes), leafRows);
+    }
+
+    /**
+     * The gradient and hessian sums of rows {@code bag}: in {@value #SUM_BLOCK_ROWS}-row blocks in parallel,
+     * the blocks' sums then added in block order, so the result does not depend on the thread count.
+     */
+    private double[] rootSums(double[] pairs, int[] bag) {
+        int n = bag.length;
+        int blocks = Math.max(1, n / SUM_BLOCK_ROWS);
+        double[] partial = new double[2 * blocks];
+        ParallelLoop.run(pool, n, blocks, (part, from, to) -> {
+            double g = 0;
+            double h = 0;
+            if (unitHessians) {
+                for (int i = from; i < to; i++) {
+                    g += pairs[bag[i]];
+                }
+                h = to - from;
+            } else {
+                for (int i = from; i < to; i++) {
+                    g += pairs[2 * bag[i]];
+                    h += pairs[2 * bag[i] + 1];
+                }
+            }
+            partial[2 * part] = g;
+            partial[2 * part + 1] = h;
+        });
+        double g = 0;
+        double h = 0;
+        for (int b = 0; b < blocks; b++) {
+            g += partial[2 * b];
+            h += partial[2 * b + 1];
+        }
+        return new double[] {g, h};
     }
 
     /** The row indexes, grouped by leaf after {@link #grow}. */
@@ -161,8 +188,17 @@ final class TreeGrower {
         HistogramBuilder.subtract(parentHist, smallerHist, parentHist);
         leafHistogram[smaller] = smallerHist;
         leafHistogram[larger] = parentHist;
+        // the two children's searches are independent (each its own finder): in parallel when both are wanted
+        if (splitLeft && splitRight && threads > 1) {
+            SplitInfo[] found = new SplitInfo[2];
+            ParallelLoop.run(pool, 2, 2, (part, from, to) ->
+                    found[part] = find(part == 0 ? finder : otherFinder, part == 0 ? leaf : right, allowed));
+            settle(leaf, found[0]);
+            settle(right, found[1]);
+            return;
+        }
         for (int child : new int[] {leaf, right}) {
-            if (canSplit(depth, leafEnd[child] - leafStart[child])) {
+            if (child == leaf ? splitLeft : splitRight) {
                 chooseSplit(child, allowed);
             } else {
                 release(child);
@@ -230,9 +266,17 @@ final class TreeGrower {
     }
 
     private void chooseSplit(int leaf, boolean[] allowed) {
-        leafSplit[leaf] = finder.find(leafHistogram[leaf], leafGradients[leaf], leafHessians[leaf],
-                leafEnd[leaf] - leafStart[leaf], allowed);
-        if (leafSplit[leaf] == null) {
+        settle(leaf, find(finder, leaf, allowed));
+    }
+
+    /** The best split of {@code leaf} by {@code with}; reads the leaf's state only, so two leaves may be searched at once. */
+    private SplitInfo find(SplitFinder with, int leaf, boolean[] allowed) {
+        return with.find(leafHistogram[leaf], leafGradients[leaf], leafHessians[leaf], leafEnd[leaf] - leafStart[leaf], allowed);
+    }
+
+    private void settle(int leaf, SplitInfo split) {
+        leafSplit[leaf] = split;
+        if (split == null) {
             release(leaf);
         }
     }

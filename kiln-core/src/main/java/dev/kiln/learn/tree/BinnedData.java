@@ -58,6 +58,15 @@ public final class BinnedData {
     /** The bin of each of {@code rows} in {@code column} (all rows of one feature) under {@code bins}. */
     public static byte[] binColumn(double[] column, int[] rows, FeatureBins bins) {
         byte[] out = new byte[rows.length];
+        double[] edges = bins.isCategorical() ? null : bins.upperEdges();
+        if (edges != null && edges.length >= 16 && rows.length >= 4_096) {
+            // many values against many edges: a cell table narrows each search to the edges near the value
+            EdgeLookup lookup = new EdgeLookup(edges);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (byte) lookup.bin(column[rows[i]]);
+            }
+            return out;
+        }
         for (int i = 0; i < out.length; i++) {
             out[i] = (byte) bins.bin(column[rows[i]]);
         }

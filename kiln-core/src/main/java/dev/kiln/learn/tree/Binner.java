@@ -80,8 +80,55 @@ public final class Binner {
                 values[k++] = x;
             }
         }
-        values = Arrays.copyOf(values, k);
-        Arrays.sort(values);
+        return sort(Arrays.copyOf(values, k));
+    }
+
+    /**
+     * {@code values} (no NaN) in ascending order, exactly as {@link Arrays#sort(double[])} orders them
+     * ({@code -0.0} before {@code 0.0}): a least-significant-digit radix sort on the values' bits made
+     * order-preserving as unsigned keys, four passes of 16 bits, a pass skipped when every key has the same
+     * digit. On the 200,000 sampled values of a feature it is a few times faster than the comparison sort.
+     */
+    static double[] sort(double[] values) {
+        int n = values.length;
+        if (n < 4_096) {
+            Arrays.sort(values);
+            return values;
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToRawLongBits(values[i]);
+            // negative: flip every bit (larger magnitude sorts lower); positive: flip the sign bit
+            keys[i] = bits ^ (bits >> 63 | Long.MIN_VALUE);
+        }
+        long[] other = new long[n];
+        int[] counts = new int[1 << 16];
+        for (int shift = 0; shift < 64; shift += 16) {
+            Arrays.fill(counts, 0);
+            for (long key : keys) {
+                counts[(int) (key >>> shift) & 0xFFFF]++;
+            }
+            if (counts[(int) (keys[0] >>> shift) & 0xFFFF] == n) {
+                continue;
+            }
+            int sum = 0;
+            for (int d = 0; d < counts.length; d++) {
+                int c = counts[d];
+                counts[d] = sum;
+                sum += c;
+            }
+            for (long key : keys) {
+                other[counts[(int) (key >>> shift) & 0xFFFF]++] = key;
+            }
+            long[] t = keys;
+            keys = other;
+            other = t;
+        }
+        for (int i = 0; i < n; i++) {
+            long key = keys[i];
+            // undo: a key with its top bit set was positive (flip the sign back), else flip every bit
+            values[i] = Double.longBitsToDouble(key < 0 ? key ^ Long.MIN_VALUE : ~key);
+        }
         return values;
     }
 

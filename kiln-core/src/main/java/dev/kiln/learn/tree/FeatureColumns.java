@@ -62,7 +62,24 @@ public final class FeatureColumns {
      * frame's column, the array itself otherwise. Callers must not modify it.
      */
     public double[] column(int j) {
-        double[] values = arrays != null ? arrays[j] : columns[j].toArray();
+        return checked(j, arrays != null ? arrays[j] : columns[j].toArray());
+    }
+
+    /**
+     * Feature {@code j} as {@link #column} gives it, but a frame's column is copied into {@code buffer}
+     * (of {@link #rows} values, reusable: a caller binning many features one after another then allocates
+     * one array, not one per feature); returns the array holding the values, {@code buffer} or the given one.
+     */
+    public double[] column(int j, double[] buffer) {
+        if (arrays != null) {
+            return checked(j, arrays[j]);
+        }
+        Checks.checkArgument(buffer.length == rows, "buffer: expected %s values, got %s", rows, buffer.length);
+        columns[j].copyTo(buffer, 0);
+        return checked(j, buffer);
+    }
+
+    private double[] checked(int j, double[] values) {
         for (int i = 0; i < values.length; i++) {
             if (Double.isInfinite(values[i])) {
                 throw new IllegalArgumentException(String.format(

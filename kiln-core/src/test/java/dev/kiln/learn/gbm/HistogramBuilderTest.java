@@ -30,6 +30,17 @@ class HistogramBuilderTest {
     }
 
     @Test
+    void rowBlocksArePowersOfTwoOfAtLeast32kRowsAndAtMost16() {
+        assertThat(HistogramBuilder.blocks(0)).isEqualTo(1);
+        assertThat(HistogramBuilder.blocks(65_535)).isEqualTo(1);
+        assertThat(HistogramBuilder.blocks(65_536)).isEqualTo(2);
+        assertThat(HistogramBuilder.blocks(3 * 32_768)).as("3 would leave one of two threads idle a third of the time").isEqualTo(2);
+        assertThat(HistogramBuilder.blocks(7 * 32_768)).isEqualTo(4);
+        assertThat(HistogramBuilder.blocks(800_000)).isEqualTo(16);
+        assertThat(HistogramBuilder.blocks(Integer.MAX_VALUE)).isEqualTo(16);
+    }
+
+    @Test
     void histogramSumsGradientsPerBin() {
         BinnedData data = data(N, 1);
         double[] grad = new double[N];

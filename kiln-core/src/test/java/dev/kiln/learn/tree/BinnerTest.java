@@ -101,4 +101,26 @@ class BinnerTest {
         assertThat(serial.bin(123, 2)).isEqualTo(bins[2].bin(columns[2][123]));
         assertThat(serial.offset(1)).isEqualTo(bins[0].binCount());
     }
+
+    @Test
+    void radixSortOrdersExactlyAsArraysSort() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        double[] values = new double[30_000];
+        double[] specials = {-0.0, 0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1, -1};
+        for (int i = 0; i < values.length; i++) {
+            int kind = random.nextInt(4);
+            values[i] = kind == 0 ? specials[random.nextInt(specials.length)]
+                    : kind == 1 ? Math.rint(random.nextGaussian() * 3) : random.nextGaussian() * Math.pow(10, random.nextInt(-300, 300));
+        }
+        double[] expected = values.clone();
+        java.util.Arrays.sort(expected);
+        double[] sorted = Binner.sort(values.clone());
+        for (int i = 0; i < values.length; i++) {
+            assertThat(Double.doubleToRawLongBits(sorted[i])).as("index %s", i).isEqualTo(Double.doubleToRawLongBits(expected[i]));
+        }
+        double[] same = new double[10_000];
+        java.util.Arrays.fill(same, 2.5);
+        assertThat(Binner.sort(same.clone())).containsExactly(same);
+    }
 }

@@ -27,6 +27,23 @@ class FeatureColumnsTest {
     }
 
     @Test
+    void copiesIntoAReusedBufferAndStillChecksTheValues() {
+        Frame frame = Frame.of(NumericColumn.of("a", new double[] {1, Double.NaN, 3}),
+                NumericColumn.of("b", new double[] {4, Double.NEGATIVE_INFINITY, 6}));
+        FeatureColumns columns = FeatureColumns.of(frame, List.of("a", "b"));
+        double[] buffer = new double[3];
+        assertThat(columns.column(0, buffer)).isSameAs(buffer).containsExactly(1, Double.NaN, 3);
+        buffer[0] = 99;
+        assertThat(frame.numeric("a").get(0)).isEqualTo(1);
+        assertThatThrownBy(() -> columns.column(1, buffer)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("feature column 'b'");
+        assertThatThrownBy(() -> columns.column(0, new double[2])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("buffer: expected 3 values, got 2");
+        double[][] arrays = {{7, 8, 9}};
+        assertThat(FeatureColumns.of(arrays, List.of("x")).column(0, buffer)).isSameAs(arrays[0]);
+    }
+
+    @Test
     void refusesInfiniteValuesAndNonNumericColumnsByName() {
         Frame frame = Frame.of(NumericColumn.of("a", new double[] {1, Double.POSITIVE_INFINITY}),
                 CategoricalColumn.of("c", new int[] {0, 1}, List.of("x", "y")), NumericColumn.of("y", new double[] {1, 2}));
