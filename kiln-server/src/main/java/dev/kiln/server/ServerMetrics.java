@@ -34,9 +34,15 @@ final class ServerMetrics {
         if (start == null) {
             return;
         }
-        String model = ctx.attribute(MODEL);
+        record(protocol, ctx.attribute(MODEL), ctx.statusCode(), ctx.attribute(ROWS), System.nanoTime() - start);
+    }
+
+    /**
+     * Records a finished request that took {@code nanos}: {@code model} is the ref it used (null: none), {@code rows}
+     * how many rows it predicted (null: none).
+     */
+    void record(String protocol, String model, int status, Integer rows, long nanos) {
         String modelTag = model == null ? "none" : model;
-        int status = ctx.statusCode();
         TimerKey key = new TimerKey(protocol, modelTag, status);
         Timer timer = timers.get(key);
         if (timer == null) {
@@ -44,8 +50,7 @@ final class ServerMetrics {
                     .tag("protocol", protocol).tag("model", modelTag).tag("status", Integer.toString(status))
                     .publishPercentileHistogram().register(registry));
         }
-        timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        Integer rows = ctx.attribute(ROWS);
+        timer.record(nanos, TimeUnit.NANOSECONDS);
         if (rows != null) {
             counter("kiln.predicted.rows", modelTag).increment(rows);
         }
