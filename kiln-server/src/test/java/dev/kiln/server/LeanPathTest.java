@@ -23,7 +23,7 @@ class LeanPathTest {
     private ServerClient client;
 
     private void start(ServerOptions options) throws Exception {
-        ServedModels models = ServedModels.builder().add(new ServedModel("toy", 1, ToyModels.classifier("toy", 1.0), 100)).build();
+        ServedModels models = ServedModels.builder().add(new ServedModel("toy", 1, ToyModels.classifier("toy", 1.0), 5000)).build();
         server = new PredictionServer(() -> models, options).start("127.0.0.1", 0);
         client = new ServerClient(server.port());
     }
@@ -83,6 +83,21 @@ class LeanPathTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(400);
+    }
+
+    @Test
+    void batchesLargerThanTheLeanPathReadsAreAnsweredByJavalin() throws Exception {
+        start(ServerOptions.defaults());
+        StringBuilder batch = new StringBuilder("[");
+        int rows = 3000;
+        for (int i = 0; i < rows; i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"size\": ").append(i % 10).append(".25, \"colour\": \"red\"}");
+        }
+        String body = batch.append("]").toString();
+        assertThat(body.length()).isGreaterThan(LeanRoutes.MAX_BODY);
+        HttpResponse<String> response = client.post("/predict", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(ServerClient.json(response).get("predictions")).hasSize(rows);
     }
 
     @Test
