@@ -197,7 +197,7 @@ final class LeanRoutes extends Handler.Wrapper {
                 return;
             }
             String id = logged ? recorder.recordRow(model, System.nanoTime() - start) : null;
-            metrics.record("kiln", model.ref(), 200, 1, System.nanoTime() - start);
+            metrics.recordOneRow(model.ref(), System.nanoTime() - start);
             write(response, callback, answer, id);
         }
     }
