@@ -2,6 +2,9 @@
 # Serving throughput, side by side on this machine: Kiln's POST /predict (one row, the 100-tree GBM of
 # the learners issue, or another learner via LEARNER=...), Kiln's GET /health (a constant from the same
 # HTTP stack), and the FastAPI + uvicorn + scikit-learn peer of ../shared/bench (POST /predict, GET /const).
+# Both Kiln endpoints are answered by the server's lean Jetty handler (LeanRoutes, in front of Javalin), so the
+# constant is a bare endpoint of the very stack one-row predictions run on. JAVALIN=1 adds GET /ready, a
+# near-constant answered through Javalin and the servlet layer, to show what that stack costs (not in the ratio).
 # Load: wrk -t2 -c32 on 127.0.0.1, sharing the two cores with the server, as the issue says.
 # Needs: wrk, Debian's python3 with sklearn, pandas, fastapi, uvicorn (see ../shared/bench/README.md).
 # The peer runs one worker with OMP_NUM_THREADS=1: with OpenMP's default threads, scikit-learn's predict
@@ -59,12 +62,14 @@ peer_predict="http://127.0.0.1:$peer_port/predict"
 peer_const="http://127.0.0.1:$peer_port/const"
 # on a busy machine a JVM takes tens of seconds to reach full speed: warm both Kiln endpoints in turn
 for _ in 1 2 3; do warm "$kiln_predict" /tmp/peers/row.json; warm "$kiln_const"; done
+if [ -n "${JAVALIN:-}" ]; then warm "http://127.0.0.1:$kiln_port/ready"; fi
 warm "$peer_predict" /tmp/peers/row.json
 warm "$peer_const"
 {
   for round in $(seq 1 "${ROUNDS:-2}"); do
     load "kiln /predict" "$kiln_predict" /tmp/peers/row.json
     load "kiln /health (const)" "$kiln_const"
+    if [ -n "${JAVALIN:-}" ]; then load "kiln /ready (javalin)" "http://127.0.0.1:$kiln_port/ready"; fi
     load "fastapi /predict" "$peer_predict" /tmp/peers/row.json
     load "fastapi /const" "$peer_const"
   done

@@ -1,6 +1,8 @@
 package dev.kiln.server;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -10,7 +12,9 @@ import java.io.IOException;
 
 /** Reading request bodies and writing JSON responses, with malformed input turned into a 400. */
 final class Json {
-    static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /** Reads numbers with Jackson's fast double parser: the same, correctly rounded values as Double.parseDouble. */
+    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build())
+            .build();
 
     private Json() {
     }

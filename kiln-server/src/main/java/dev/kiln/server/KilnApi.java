@@ -28,7 +28,7 @@ final class KilnApi {
     }
 
     void health(Context ctx) throws IOException {
-        Json.send(ctx, 200, Json.MAPPER.createObjectNode().put("status", "ok"));
+        ctx.status(200).contentType("application/json").result(LeanRoutes.HEALTH);
     }
 
     void ready(Context ctx) throws IOException {

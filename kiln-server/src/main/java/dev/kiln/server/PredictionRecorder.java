@@ -50,10 +50,18 @@ final class PredictionRecorder {
 
     /** Hands the row the compiled path just predicted on this thread to the log (when {@link #mayLog}). */
     void recordRow(Context ctx, ServedModel model) {
-        String id = model.records().log(log, model.logLayout(), latency(ctx));
+        String id = recordRow(model, latency(ctx));
         if (id != null) {
             ctx.header(ID_HEADER, id);
         }
+    }
+
+    /**
+     * As {@link #recordRow(Context, ServedModel)} for a request answered {@code latencyNanos} after it came; returns
+     * the id for the {@value #ID_HEADER} header, or null when the row was not logged.
+     */
+    String recordRow(ServedModel model, long latencyNanos) {
+        return model.records().log(log, model.logLayout(), latencyNanos);
     }
 
     private static long latency(Context ctx) {

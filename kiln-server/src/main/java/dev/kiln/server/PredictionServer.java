@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,8 @@ public final class PredictionServer implements AutoCloseable {
     private final Javalin app;
     private final ServerMonitoring monitoring;
     private ScheduledExecutorService poller;
+    private String bindHost;
+    private int bindPort;
 
     /** A server for the models of {@code source}; loads them now, so a bad bundle fails here, not on a request. */
     public PredictionServer(ModelSource source, ServerOptions options) throws IOException {
@@ -61,6 +65,17 @@ public final class PredictionServer implements AutoCloseable {
             config.http.maxRequestSize = options.maxBodyBytes();
             // bodies are small JSON: compressing them costs more than it saves, even checking whether to
             config.http.compressionStrategy = CompressionStrategy.NONE;
+            // the hot requests skip the servlet layer and Javalin's routing; everything else reaches Javalin unchanged
+            LeanRoutes lean = new LeanRoutes(served::get, recorder, metrics, guard, options.guardPredictions(), options.maxBodyBytes());
+            config.jetty.modifyServer(server -> server.insertHandler(lean));
+            // the lean handler may run on the selector threads that read the requests: one per core, so they all work
+            int selectors = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, 1, selectors, new HttpConnectionFactory(http));
+                connector.setHost(bindHost);
+                connector.setPort(bindPort);
+                return connector;
+            });
             Routes.register(config.routes, kiln, mlflow, v2, admin, docs, metrics, guard, options.guardPredictions(),
                     feedback, monitorApi);
             config.routes.exception(BadRequestException.class, (e, ctx) -> Json.error(ctx, 400, e.getMessage()));
@@ -87,6 +102,8 @@ public final class PredictionServer implements AutoCloseable {
 
     /** Starts listening on {@code host}:{@code port} (port 0 picks a free one); returns this. */
     public PredictionServer start(String host, int port) {
+        bindHost = host;
+        bindPort = port;
         app.start(host, port);
         long every = options.reloadEvery().toMillis();
         if (every > 0) {

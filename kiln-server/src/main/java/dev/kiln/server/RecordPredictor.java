@@ -1,7 +1,7 @@
 package dev.kiln.server;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
@@ -16,6 +16,7 @@ import dev.kiln.prep.RowLayout;
 import dev.kiln.server.monitor.LogLayout;
 import dev.kiln.server.monitor.PredictionLog;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -42,6 +43,9 @@ final class RecordPredictor {
     private final List<Map<String, Integer>> codes;
     private final List<String> classes;
     private final ThreadLocal<Buffers> buffers;
+    /** The response up to the prediction, and each class label as a JSON string. */
+    private final byte[] prefix;
+    private final byte[][] quotedClasses;
 
     /**
      * Per-thread state: the row, which slots were given, the text of unseen categories and text slots and the key
@@ -79,6 +83,9 @@ final class RecordPredictor {
         }
         this.codes = List.copyOf(byLabel);
         this.classes = rows.model().classes();
+        this.quotedClasses = classes.stream().map(RecordPredictor::quoted).toArray(byte[][]::new);
+        this.prefix = concat(concat("{\"model\":".getBytes(StandardCharsets.US_ASCII), quoted(ref)),
+                ",\"predictions\":[{\"prediction\":".getBytes(StandardCharsets.US_ASCII));
         this.buffers = ThreadLocal.withInitial(Buffers::new);
     }
 
@@ -102,6 +109,12 @@ final class RecordPredictor {
         double[] out = rows.predict(b.scratch);
         b.output = out;
         return respond(out, b.out);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** Hands this thread's last predicted row to {@code log} (see {@link PredictionLog#recordRow}); returns its id or null. */
@@ -207,34 +220,63 @@ final class RecordPredictor {
         }
     }
 
-    /** The general path's response for one row: model, then the prediction and (for classifiers) probabilities. */
-    private byte[] respond(double[] out, ByteArrayBuilder buffer) throws IOException {
+    /**
+     * The general path's response for one row: model, then the prediction and (for classifiers) probabilities, in the
+     * bytes Jackson's generator writes (strings escaped as it escapes them, numbers as {@link Double#toString}, a
+     * non-finite one quoted), assembled from parts encoded once.
+     */
+    private byte[] respond(double[] out, ByteArrayBuilder buffer) {
         buffer.reset();
-        try (JsonGenerator g = FACTORY.createGenerator(buffer)) {
-            g.writeStartObject();
-            g.writeStringField("model", ref);
-            g.writeArrayFieldStart("predictions");
-            g.writeStartObject();
-            if (classes.isEmpty()) {
-                g.writeNumberField("prediction", out[0]);
-            } else {
-                int best = 0;
-                for (int c = 1; c < classes.size(); c++) {
-                    if (out[c] > out[best]) {
-                        best = c;
-                    }
+        buffer.write(prefix);
+        if (classes.isEmpty()) {
+            number(buffer, out[0]);
+        } else {
+            int best = 0;
+            for (int c = 1; c < classes.size(); c++) {
+                if (out[c] > out[best]) {
+                    best = c;
                 }
-                g.writeStringField("prediction", classes.get(best));
-                g.writeObjectFieldStart("probabilities");
-                for (int c = 0; c < classes.size(); c++) {
-                    g.writeNumberField(classes.get(c), out[c]);
-                }
-                g.writeEndObject();
             }
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
+            buffer.write(quotedClasses[best]);
+            buffer.write(PROBABILITIES);
+            for (int c = 0; c < classes.size(); c++) {
+                if (c > 0) {
+                    buffer.append(',');
+                }
+                buffer.write(quotedClasses[c]);
+                buffer.append(':');
+                number(buffer, out[c]);
+            }
+            buffer.append('}');
         }
+        buffer.write(SUFFIX);
         return buffer.toByteArray();
+    }
+
+    private static final byte[] PROBABILITIES = ",\"probabilities\":{".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SUFFIX = "}]}".getBytes(StandardCharsets.US_ASCII);
+
+    /** {@code value} as Jackson writes a double by default. */
+    private static void number(ByteArrayBuilder buffer, double value) {
+        String text = Double.toString(value);
+        boolean quoted = Double.isNaN(value) || Double.isInfinite(value);
+        if (quoted) {
+            buffer.append('"');
+        }
+        for (int i = 0; i < text.length(); i++) {
+            buffer.append(text.charAt(i));
+        }
+        if (quoted) {
+            buffer.append('"');
+        }
+    }
+
+    /** {@code text} as a JSON string, escaped as the generator escapes it. */
+    private static byte[] quoted(String text) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

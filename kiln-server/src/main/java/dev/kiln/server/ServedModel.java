@@ -15,11 +15,13 @@ public final class ServedModel {
     private final InputDecoder decoder;
     private final RecordPredictor records;
     private final LogLayout logLayout;
+    private final String ref;
 
     public ServedModel(String name, int version, Bundle bundle, int maxRows) {
         this.name = name;
         this.version = version;
         this.bundle = bundle;
+        this.ref = version == 0 ? name : name + ":" + version;
         this.decoder = new InputDecoder(bundle.pipeline().inputSchema(), maxRows);
         var schema = bundle.pipeline().inputSchema();
         // a field named like a request shape would make a one-field record ambiguous: leave those to the general path
@@ -56,6 +58,6 @@ public final class ServedModel {
 
     /** {@code name:version}, or just the name for an unversioned bundle. */
     public String ref() {
-        return version == 0 ? name : name + ":" + version;
+        return ref;
     }
 }

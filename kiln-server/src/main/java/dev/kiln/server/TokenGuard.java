@@ -20,13 +20,20 @@ final class TokenGuard {
         if (token == null) {
             throw new ForbiddenException(403, "this endpoint needs a token: start the server with KILN_TOKEN set");
         }
-        String header = ctx.header("Authorization");
-        byte[] given = header != null && header.startsWith("Bearer ")
-                ? header.substring(7).trim().getBytes(StandardCharsets.UTF_8) : new byte[0];
-        if (!MessageDigest.isEqual(token, given)) {
+        if (!accepts(ctx.header("Authorization"))) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new ForbiddenException(401, "missing or wrong token (send Authorization: Bearer <token>)");
         }
+    }
+
+    /** Whether {@code authorization} (an Authorization header, or null) carries the token; never with no token set. */
+    boolean accepts(String authorization) {
+        if (token == null) {
+            return false;
+        }
+        byte[] given = authorization != null && authorization.startsWith("Bearer ")
+                ? authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        return MessageDigest.isEqual(token, given);
     }
 
     /** A request without the right token: 401 (no or wrong token) or 403 (no token configured). */

@@ -25,7 +25,9 @@ class RecordPredictorTest {
     static void start() throws Exception {
         gbm = new ServedModel("gbm", 1, ToyModels.classifier("gbm", "gbm", Map.of("trees", "20", "max_depth", "3")), 100);
         ServedModels models = ServedModels.builder().add(gbm)
-                .add(new ServedModel("logistic", 1, ToyModels.classifier("logistic", 0.5), 100)).build();
+                .add(new ServedModel("logistic", 1, ToyModels.classifier("logistic", 0.5), 100))
+                .add(new ServedModel("regression", 1, ToyModels.regressor("regression", "gbm", Map.of("trees", "20", "max_depth", "3")), 100))
+                .build();
         server = new PredictionServer(() -> models, ServerOptions.defaults()).start("127.0.0.1", 0);
         client = new ServerClient(server.port());
     }
@@ -38,6 +40,7 @@ class RecordPredictorTest {
     @Test
     void givesTheGeneralPathsBytesForEveryRecord() throws Exception {
         assertThat(gbm.records()).as("the toy pipeline (impute, one-hot) has a row form").isNotNull();
+        assertThat(server.served().resolve("regression").records()).as("so has the regressor's").isNotNull();
         SplittableRandom random = new SplittableRandom(3);
         String[] colours = {"\"red\"", "\"green\"", "\"blue\"", "\"purple\"", "null", "\"\""};
         List<String> bodies = new ArrayList<>(List.of("{\"size\": 7, \"colour\": \"blue\"}", "{\"colour\": \"red\", \"size\": null}",
@@ -47,7 +50,7 @@ class RecordPredictorTest {
             bodies.add("{\"size\": " + (random.nextInt(10) == 0 ? "null" : Double.toString(random.nextDouble(-2, 12)))
                     + ", \"colour\": " + colours[random.nextInt(colours.length)] + "}");
         }
-        for (String model : List.of("gbm", "logistic")) {
+        for (String model : List.of("gbm", "logistic", "regression")) {
             for (String body : bodies) {
                 var fast = client.post("/models/" + model + "/predict", body);
                 var general = client.post("/models/" + model + "/predict", "[" + body + "]");

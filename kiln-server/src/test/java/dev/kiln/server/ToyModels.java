@@ -53,6 +53,22 @@ final class ToyModels {
             double size = raw.numeric("size").get(i);
             label[i] = size > 5 || "red".equals(raw.categorical("colour").label(i)) ? 1 : 0;
         }
+        return bundle(name, learner, params, raw, CategoricalColumn.of("label", label, List.of("no", "yes")), Task.BINARY);
+    }
+
+    /** A regressor of learner {@code learner}: the target grows with size, and more for red. */
+    static Bundle regressor(String name, String learner, Map<String, String> params) {
+        Frame raw = features();
+        double[] target = new double[raw.rowCount()];
+        for (int i = 0; i < target.length; i++) {
+            double size = raw.numeric("size").get(i);
+            target[i] = (Double.isNaN(size) ? 3 : size) * 1.7 + ("red".equals(raw.categorical("colour").label(i)) ? 2.5 : 0) + i % 7 * 0.01;
+        }
+        return bundle(name, learner, params, raw, NumericColumn.of("label", target), Task.REGRESSION);
+    }
+
+    private static Bundle bundle(String name, String learner, Map<String, String> params, Frame raw,
+                                 dev.kiln.data.Column label, Task task) {
         List<FittedTransformer> steps = new ArrayList<>();
         Frame prepared = raw;
         for (Transformer t : List.of(new Imputer(Imputer.NumericStrategy.MEDIAN), new OneHotEncoder())) {
@@ -60,12 +76,13 @@ final class ToyModels {
             prepared = fitted.apply(prepared);
             steps.add(fitted);
         }
-        Model model = Learners.create(learner, params).fit(
-                prepared.with(CategoricalColumn.of("label", label, List.of("no", "yes"))), TrainOptions.of("label", Task.BINARY, 1));
+        Model model = Learners.create(learner, params).fit(prepared.with(label), TrainOptions.of("label", task, 1));
         Schema schema = Schema.of(List.of(new Field("size", ColumnKind.NUMERIC, Role.FEATURE),
                 new Field("colour", ColumnKind.CATEGORICAL, Role.FEATURE, List.of("red", "green", "blue")),
                 new Field("id", ColumnKind.NUMERIC, Role.IGNORED)));
-        Manifest manifest = new Manifest(1, "test", name, "binary", "label", List.of("no", "yes"), learner, Map.of(),
+        boolean binary = task == Task.BINARY;
+        Manifest manifest = new Manifest(1, "test", name, binary ? "binary" : "regression", "label",
+                binary ? List.of("no", "yes") : List.of(), learner, Map.of(),
                 List.of(), Map.of(), Manifest.Lineage.now("run-" + name, "data", "spec", 1), Map.of());
         return new Bundle(manifest, new Pipeline(schema, steps, model), DriftReference.fit(raw, null, 0.1, 0.25));
     }
