@@ -68,7 +68,7 @@ public final class PredictionServer implements AutoCloseable {
             // the hot requests skip the servlet layer and Javalin's routing; everything else reaches Javalin unchanged
             LeanRoutes lean = new LeanRoutes(served::get, recorder, metrics, guard, options.guardPredictions(), options.maxBodyBytes());
             config.jetty.modifyServer(server -> server.insertHandler(lean));
-            // the lean handler may run on the selector threads that read the requests: one per core, so they all work
+            // one selector thread per core to read the requests (the lean handler and Javalin run on pool threads)
             int selectors = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
             config.jetty.addConnector((server, http) -> {
                 ServerConnector connector = new ServerConnector(server, 1, selectors, new HttpConnectionFactory(http));
