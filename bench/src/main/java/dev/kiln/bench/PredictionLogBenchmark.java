@@ -134,25 +134,42 @@ public class PredictionLogBenchmark {
     }
 
     /**
-     * Without JMH: logs 10,000 requests ten times and prints the process CPU time per logged request, which on a
-     * busy machine says more than wall time. {@code java -cp ... dev.kiln.bench.PredictionLogBenchmark}
+     * Without JMH: logs 10,000 requests a round, {@code ROUNDS} rounds (default 80) on the path named by the first
+     * argument (rows or frames; default rows), and prints the process CPU time and the GC time per logged request
+     * over the rounds after the first 20 (by then the first segments, and DuckDB's start-up, are behind), which on a
+     * busy machine says more than wall time. {@code java -cp ... dev.kiln.bench.PredictionLogBenchmark [PATH [ROUNDS]]}
      */
     public static void main(String[] args) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        for (String path : List.of("rows", "frames")) {
-            PredictionLogBenchmark bench = new PredictionLogBenchmark();
-            bench.path = path;
-            bench.setUp();
-            for (int round = 0; round < 10; round++) {
-                long cpu = os.getProcessCpuTime();
-                long wall = System.nanoTime();
-                bench.logTenThousand();
-                System.out.printf("%s round %d: %.2f us CPU and %.2f us wall per logged request%n", path, round,
-                        (os.getProcessCpuTime() - cpu) / 1e3 / REQUESTS, (System.nanoTime() - wall) / 1e3 / REQUESTS);
+        PredictionLogBenchmark bench = new PredictionLogBenchmark();
+        bench.path = args.length > 0 ? args[0] : "rows";
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 80;
+        int warm = Math.min(20, rounds - 1);
+        bench.setUp();
+        long cpu = 0;
+        long wall = 0;
+        long gc = 0;
+        for (int round = 0; round < rounds; round++) {
+            if (round == warm) {
+                cpu = os.getProcessCpuTime();
+                wall = System.nanoTime();
+                gc = gcMillis();
             }
-            System.out.printf("%s: %d written, %d dropped%n", path, bench.log.written(), bench.log.dropped());
-            bench.tearDown();
+            bench.logTenThousand();
         }
+        double requests = (rounds - warm) * (double) REQUESTS;
+        System.out.printf("%s: %.2f us CPU, %.2f us wall, %.2f us GC per logged request over %.0f requests; %d written, %d dropped%n",
+                bench.path, (os.getProcessCpuTime() - cpu) / 1e3 / requests, (System.nanoTime() - wall) / 1e3 / requests,
+                (gcMillis() - gc) * 1e3 / requests, requests, bench.log.written(), bench.log.dropped());
+        bench.tearDown();
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += collector.getCollectionTime();
+        }
+        return total;
     }
 
     @TearDown(Level.Trial)
