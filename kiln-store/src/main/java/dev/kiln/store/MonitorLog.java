@@ -63,12 +63,12 @@ public final class MonitorLog implements AutoCloseable {
     private final Map<String, Segment> open = new LinkedHashMap<>();
     /** Segments being written: still read from memory until catalogued; guarded by {@code this}. */
     private final List<Segment> rolling = new ArrayList<>();
-    /** The buffer of the last segment written of each model version and prefix, emptied, for its next; guarded by {@code this}. */
+    /** The emptied buffer of the last segment written of each model version and prefix, for its next; guarded by {@code this}. */
     private final Map<String, SegmentBuffer> spare = new HashMap<>();
     /** Decoded segment files, least recently used first; guarded by itself. */
     private final LinkedHashMap<String, Frame> cache = new LinkedHashMap<>(16, 0.75f, true);
     private final Object rollLock = new Object();
-    /** Writes segment files, on one encoder thread (the log writes in the background of a busy server); guarded by {@code rollLock}. */
+    /** Writes segment files on one encoder thread (in the background of a busy server); guarded by {@code rollLock}. */
     private ParquetFiles.Writer writer;
     /** Writes rolled segments off the caller's thread, when set ({@link #writeInBackground}); guarded by {@code this}. */
     private java.util.concurrent.ExecutorService background;

@@ -229,14 +229,14 @@ final class SegmentBuffer {
             if (wanted != null && !wanted.contains(names[j])) {
                 continue;
             }
+            boolean all = picks == null;
             columns.add(switch (kinds[j]) {
-                case NUMERIC -> NumericColumn.wrap(names[j], picks == null ? Arrays.copyOf(numbers[j], rows) : pick(numbers[j], picks));
-                case CATEGORICAL -> CategoricalColumn.of(names[j], picks == null ? Arrays.copyOf(codes[j], rows) : pick(codes[j], picks),
+                case NUMERIC -> NumericColumn.wrap(names[j], all ? Arrays.copyOf(numbers[j], rows) : pick(numbers[j], picks));
+                case CATEGORICAL -> CategoricalColumn.of(names[j], all ? Arrays.copyOf(codes[j], rows) : pick(codes[j], picks),
                         levels.get(j));
-                case BOOLEAN -> CategoricalColumn.ofBooleans(names[j], picks == null ? Arrays.copyOf(codes[j], rows)
-                        : pick(codes[j], picks));
-                case TIMESTAMP -> TimestampColumn.of(names[j], picks == null ? Arrays.copyOf(times[j], rows) : pick(times[j], picks));
-                case TEXT -> TextColumn.of(names[j], picks == null ? Arrays.copyOf(texts[j], rows) : pick(texts[j], picks));
+                case BOOLEAN -> CategoricalColumn.ofBooleans(names[j], all ? Arrays.copyOf(codes[j], rows) : pick(codes[j], picks));
+                case TIMESTAMP -> TimestampColumn.of(names[j], all ? Arrays.copyOf(times[j], rows) : pick(times[j], picks));
+                case TEXT -> TextColumn.of(names[j], all ? Arrays.copyOf(texts[j], rows) : pick(texts[j], picks));
             });
         }
         return Frame.of(columns);

@@ -22,9 +22,10 @@ import org.duckdb.DuckDBWritableVector;
  * {@code setDouble(i, v)} and {@code setString(i, s)} check bounds and type, take a lock to mark the row valid and
  * (for text) encode UTF-8, per value: most of the Java time of writing a Parquet file of logged predictions went
  * there. Here a numeric column's rows are gathered into a scratch array and put into the vector's value buffer in
- * one copy, and its validity mask (all rows invalid in a fresh output vector) is written 64 rows a word; a categorical column's labels are encoded once per level and handed over as one batch of UTF-8
- * strings; text goes as one batch of strings. The value and validity buffers are private fields of the driver: if
- * a driver version names them otherwise, or a vector's type or size is not the expected one, values go through the per-value
+ * one copy, and its validity mask (all rows invalid in a fresh output vector) is written 64 rows a word; a
+ * categorical column's labels are encoded once per level and handed over as one batch of UTF-8 strings; text goes
+ * as one batch of strings. The value and validity buffers are private fields of the driver: if a driver version
+ * names them otherwise, or a vector's type or size is not the expected one, values go through the per-value
  * setters, with the same result. Not thread-safe: one per table function (DuckDB calls it from one thread).
  */
 final class VectorFiller {
