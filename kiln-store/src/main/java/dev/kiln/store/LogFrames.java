@@ -117,23 +117,32 @@ final class LogFrames {
         }
     }
 
+    /**
+     * The codes in {@code merged} of {@code partLevels}, appending the labels {@code merged} does not have yet
+     * ({@code index}: the code of each label of {@code merged}, kept up to date).
+     */
+    static int[] remap(List<String> partLevels, List<String> merged, Map<String, Integer> index) {
+        int[] remap = new int[partLevels.size()];
+        for (int k = 0; k < remap.length; k++) {
+            String level = partLevels.get(k);
+            Integer code = index.get(level);
+            if (code == null) {
+                code = merged.size();
+                index.put(level, code);
+                merged.add(level);
+            }
+            remap[k] = code;
+        }
+        return remap;
+    }
+
     private static Column categorical(String name, List<Column> parts, int[] from, int[] rows) {
         Map<String, Integer> index = new HashMap<>();
         List<String> levels = new ArrayList<>();
         int[][] remap = new int[parts.size()][];
         for (int s = 0; s < parts.size(); s++) {
             if (parts.get(s) instanceof CategoricalColumn c) {
-                remap[s] = new int[c.levels().size()];
-                for (int k = 0; k < remap[s].length; k++) {
-                    String level = c.levels().get(k);
-                    Integer code = index.get(level);
-                    if (code == null) {
-                        code = levels.size();
-                        index.put(level, code);
-                        levels.add(level);
-                    }
-                    remap[s][k] = code;
-                }
+                remap[s] = remap(c.levels(), levels, index);
             }
         }
         int[] codes = new int[rows.length];

@@ -952,33 +952,15 @@ public final class MonitorLog implements AutoCloseable {
 
     /**
      * Adds the predictions of open segment {@code s} whose id numbers are keys of {@code numbers} (to their ids) to
-     * {@code out}, copying only their rows: a few ids are searched one by one, many in one pass over a copy of the
-     * id column.
+     * {@code out}: one pass over the segment's id column in place, and a copy of only the rows found.
      */
     private static void resolveOpen(Segment s, Map<Long, String> numbers, Map<String, LoggedPrediction> out) {
-        List<Integer> found = new ArrayList<>();
-        List<String> foundIds = new ArrayList<>();
-        if (numbers.size() <= 4) {
-            for (var n : numbers.entrySet()) {
-                int row = out.containsKey(n.getValue()) ? -1 : s.buffer.findLast(LogColumns.NUMBER, n.getKey());
-                if (row >= 0) {
-                    found.add(row);
-                    foundIds.add(n.getValue());
-                }
-            }
-        } else {
-            NumericColumn number = s.buffer.columns(List.of(LogColumns.NUMBER)).numeric(LogColumns.NUMBER);
-            for (int i = 0; i < number.size(); i++) {
-                String id = numbers.get((long) number.get(i));
-                if (id != null && !out.containsKey(id)) {
-                    found.add(i);
-                    foundIds.add(id);
-                }
-            }
-        }
-        Frame rows = s.buffer.rows(found.stream().mapToInt(Integer::intValue).toArray());
-        for (int i = 0; i < foundIds.size(); i++) {
-            out.put(foundIds.get(i), toPrediction(s.model, s.version, s.prefix, rows, i, null, 0));
+        Map<Long, Integer> found = s.buffer.lastRows(LogColumns.NUMBER, numbers.keySet());
+        found.keySet().removeIf(n -> out.containsKey(numbers.get(n)));
+        List<Long> ids = new ArrayList<>(found.keySet());
+        Frame rows = s.buffer.rows(ids.stream().mapToInt(found::get).toArray());
+        for (int i = 0; i < ids.size(); i++) {
+            out.put(numbers.get(ids.get(i)), toPrediction(s.model, s.version, s.prefix, rows, i, null, 0));
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The rows of an open prediction-log segment, in one growing primitive array per column, into which
@@ -113,7 +114,7 @@ final class SegmentBuffer {
                 }
                 case CATEGORICAL, BOOLEAN -> {
                     if (column instanceof CategoricalColumn c) {
-                        int[] remap = remap(j, c.levels());
+                        int[] remap = LogFrames.remap(c.levels(), levels.get(j), levelIndex.get(j));
                         for (int i = 0; i < n; i++) {
                             int code = c.code(i);
                             codes[j][rows + i] = code < 0 ? CategoricalColumn.MISSING : remap[code];
@@ -139,24 +140,6 @@ final class SegmentBuffer {
             }
         }
         rows += n;
-    }
-
-    /** The codes in this buffer of a batch's levels, adding the labels not seen yet. */
-    private int[] remap(int j, List<String> batchLevels) {
-        List<String> known = levels.get(j);
-        Map<String, Integer> index = levelIndex.get(j);
-        int[] remap = new int[batchLevels.size()];
-        for (int k = 0; k < remap.length; k++) {
-            String level = batchLevels.get(k);
-            Integer code = index.get(level);
-            if (code == null) {
-                code = known.size();
-                known.add(level);
-                index.put(level, code);
-            }
-            remap[k] = code;
-        }
-        return remap;
     }
 
     private void ensure(int needed) {
@@ -207,19 +190,22 @@ final class SegmentBuffer {
         return select(null, picks);
     }
 
-    /** The last row whose numeric column {@code column} holds {@code value}, or -1. */
-    int findLast(String column, double value) {
+    /** For each of {@code values} that numeric column {@code column} holds, the last row holding it; one pass, no copy. */
+    Map<Long, Integer> lastRows(String column, Set<Long> values) {
+        Map<Long, Integer> out = new HashMap<>();
         int k = Arrays.asList(names).indexOf(column);
-        if (k < 0 || kinds[k] != ColumnKind.NUMERIC) {
-            return -1;
+        if (k < 0 || kinds[k] != ColumnKind.NUMERIC || values.isEmpty()) {
+            return out;
         }
-        double[] values = numbers[k];
-        for (int i = rows - 1; i >= 0; i--) {
-            if (values[i] == value) {
-                return i;
+        double[] held = numbers[k];
+        for (int i = rows - 1; i >= 0 && out.size() < values.size(); i--) {
+            double v = held[i];
+            long whole = (long) v;
+            if (whole == v && values.contains(whole)) {
+                out.putIfAbsent(whole, i);
             }
         }
-        return -1;
+        return out;
     }
 
     /** Columns {@code wanted} (all when null) of rows {@code picks} (all, in order, when null), as a frame of copies. */

@@ -32,8 +32,8 @@ class SegmentBufferTest {
         assertThat(sorted.column(LogColumns.KEY).format(2)).isEqualTo("k3");
         assertThat(sorted.column(LogColumns.KEY).isMissing(0)).isTrue();
 
-        assertThat(buffer.findLast(LogColumns.NUMBER, 5)).isEqualTo(3);
-        assertThat(buffer.findLast(LogColumns.NUMBER, 9)).isEqualTo(-1);
+        assertThat(buffer.lastRows(LogColumns.NUMBER, java.util.Set.of(5L, 1L, 9L))).containsOnly(
+                java.util.Map.entry(5L, 3), java.util.Map.entry(1L, 1));
         Frame picked = buffer.rows(new int[] {4, 0});
         assertThat(picked.numeric(LogColumns.NUMBER).toArray()).containsExactly(4, 3);
         assertThat(buffer.columns(List.of(LogColumns.KEY)).names()).containsExactly(LogColumns.KEY);
