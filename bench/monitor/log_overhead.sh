@@ -18,7 +18,11 @@ warmup="${WARMUP:-5s}"
 kiln="${KILN:-$root/kiln}"
 work=/tmp/kiln-bench-monitor
 model=/tmp/kiln-bench-serve/model
-mkdir -p "$work"
+mkdir -p "$work" /tmp/peers
+# the request body (one test row as JSON) comes from the peer's model script, as in bench/serve/run.sh
+[ -f /tmp/peers/synth_100k.csv ] || /usr/bin/python3 "$peers/gen_data.py"
+[ -f /tmp/peers/synth_100k_train.csv ] || /usr/bin/python3 "$peers/split.py" /tmp/peers/synth_100k.csv
+[ -f /tmp/peers/row.json ] || /usr/bin/python3 "$peers/serve_model.py"
 if [ ! -f "$model/manifest.json" ]; then
   mkdir -p /tmp/kiln-bench-serve
   "$kiln" train --data /tmp/peers/synth_100k_train.csv --target label --learner gbm --param trees=100 \
