@@ -137,11 +137,14 @@ public final class MonitorLog implements AutoCloseable {
     }
 
     private void writeLater(List<Segment> segments) {
+        if (segments.isEmpty()) {
+            return; // nothing to wait for: taking the roll lock here would stall the caller behind a segment being written
+        }
         java.util.concurrent.ExecutorService executor;
         synchronized (this) {
             executor = background;
         }
-        if (executor == null || segments.isEmpty()) {
+        if (executor == null) {
             write(segments);
             return;
         }

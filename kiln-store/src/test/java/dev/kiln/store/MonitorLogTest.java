@@ -134,6 +134,36 @@ class MonitorLogTest {
     }
 
     @Test
+    void anAppendDoesNotWaitForASegmentBeingWrittenInTheBackground() throws Exception {
+        int segment = 300_000;
+        try (var store = KilnStore.open(kilnDir)) {
+            MonitorLog log = new MonitorLog(store.database(), kilnDir.resolve("predictions"), java.time.Clock.systemUTC())
+                    .segments(segment, Duration.ofHours(1)).writeInBackground();
+            log.append(List.of(batch("m", 1, "b-", range(0, segment))), List.of());
+            Path folder = kilnDir.resolve("predictions");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!writing(folder) && log.openRows() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            log.append(List.of(batch("m", 1, "b-", range(segment, segment + 1))), List.of());
+            assertThat(log.openRows()).as("the full segment is still being written: the append did not wait for it")
+                    .isEqualTo(segment + 1);
+            log.close();
+            assertThat(log.count("m")).isEqualTo(segment + 1);
+        }
+    }
+
+    /** Whether a segment file is being written in {@code folder} (its temporary file exists). */
+    private static boolean writing(Path folder) throws java.io.IOException {
+        if (!Files.exists(folder)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet.tmp"));
+        }
+    }
+
+    @Test
     void categoricalFeaturesAndClassesReadBackAsLogged() {
         try (var store = KilnStore.open(kilnDir)) {
             MonitorLog log = store.monitorLog();

@@ -36,7 +36,7 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
     private static final int ROW_BATCH = 4096;
     private static final int FRAME_BATCH = 2048;
     /** The ring holds at most this many rows (a few seconds of a busy server's requests). */
-    private static final int MAX_RING = 32_768;
+    private static final int MAX_RING = 16_384;
     private static final long RETENTION_EVERY_MS = 60_000;
     private static final long TICK_EVERY_MS = 1_000;
     /** How long the writer sleeps when there is nothing to write. */
@@ -94,7 +94,8 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
     private final BlockingQueue<Pending> queue;
     private final PredictionIds ids = new PredictionIds();
     private final LongAdder dropped = new LongAdder();
-    private final AtomicLong accepted = new AtomicLong();
+    /** Frames queued so far (raw rows are counted by the ring's claims). */
+    private final AtomicLong acceptedFrames = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
     private final LongAdder written = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -148,7 +149,7 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
             dropped.add(predictions.size());
             return null;
         }
-        accepted.incrementAndGet();
+        acceptedFrames.incrementAndGet();
         return ids.id(first);
     }
 
@@ -163,33 +164,8 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
             return null;
         }
         long number = ids.reserve(1);
-        RowRing.Entry e = ring.entry(sequence);
-        int width = layout.width();
-        if (e.values.length < width) {
-            e.values = new double[width];
-            e.texts = new String[width];
-        }
-        System.arraycopy(row, 0, e.values, 0, width);
-        // only the slots that may carry text: an all-numeric row stores no reference at all (no card to dirty in the
-        // old-generation ring, which every young collection would otherwise scan)
-        for (int s : layout.textSlots()) {
-            e.texts[s] = texts[s];
-        }
-        int outs = Math.min(outputs.length, layout.outputs());
-        if (e.outputs.length < outs) {
-            e.outputs = new double[outs];
-        }
-        System.arraycopy(outputs, 0, e.outputs, 0, outs);
-        if (e.layout != layout) {
-            e.layout = layout;
-        }
-        if (e.key != key) {
-            e.key = key;
-        }
-        e.number = number;
-        e.atMs = clock.millis();
-        e.latencyNanos = latencyNanos;
-        accepted.incrementAndGet();
+        ring.put(sequence, layout, number, clock.millis(), latencyNanos, row, texts, outputs,
+                Math.min(outputs.length, layout.outputs()), key);
         ring.publish(sequence);
         return ids.id(number);
     }
@@ -201,7 +177,7 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
 
     /** Waits until every request queued before this call is written (or failed), at most {@code timeout}. */
     public boolean flush(Duration timeout) throws InterruptedException {
-        long target = accepted.get();
+        long target = acceptedFrames.get() + ring.claimedCount();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (done.get() < target) {
             if (System.nanoTime() > deadline) {
@@ -242,8 +218,7 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
         Map<LogLayout, LogRows> batches = new IdentityHashMap<>();
         while (!closing || !queue.isEmpty() || ring.pending() > 0) {
             try {
-                int rows = ring.drain(e -> rowsOf(batches, e.layout).addRow(e.number, e.atMs, e.latencyNanos / 1000,
-                        e.values, e.texts, e.outputs, e.key), ROW_BATCH);
+                int rows = ring.drain(r -> rowsOf(batches, r.layout).addRow(r), ROW_BATCH);
                 queue.drainTo(frames, FRAME_BATCH);
                 if (rows == 0 && frames.isEmpty()) {
                     Thread.sleep(IDLE_MILLIS);

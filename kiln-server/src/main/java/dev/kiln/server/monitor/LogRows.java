@@ -106,35 +106,44 @@ final class LogRows {
         return size;
     }
 
-    /** Appends a raw row laid out as the layout's slots (codes index its levels; {@code text} holds unseen labels). */
-    void addRow(long id, long atMs, long latencyMicros, double[] row, String[] text, double[] out, String key) {
+    /**
+     * Appends a raw row of the ring, laid out as the layout's slots (codes index its levels; its texts hold the unseen
+     * labels and the text values).
+     */
+    void addRow(RowRing.Row r) {
         int i = next();
-        number[i] = id;
-        at[i] = atMs;
-        latency[i] = latencyMicros;
+        number[i] = r.number;
+        at[i] = r.atMs;
+        latency[i] = r.latencyNanos / 1000;
+        double[] row = r.values;
+        int base = r.valuesAt;
+        String[] text = r.texts;
         for (int s = 0; s < width; s++) {
-            double v = row[s];
+            double v = row[base + s];
             switch (layout.kind(s)) {
                 case NUMERIC -> values[s][i] = v;
                 case CATEGORICAL -> codes[s][i] = Double.isNaN(v) ? CategoricalColumn.MISSING
-                        : v == RowLayout.UNSEEN ? code(s, text[s]) : (int) v;
+                        : v == RowLayout.UNSEEN ? code(s, text == null ? null : text[s]) : (int) v;
                 case BOOLEAN -> codes[s][i] = Double.isNaN(v) ? CategoricalColumn.MISSING : (int) v;
                 case TIMESTAMP -> times[s][i] = Double.isNaN(v) ? TimestampColumn.MISSING : (long) v;
-                case TEXT -> texts[s][i] = text[s];
+                case TEXT -> texts[s][i] = text == null ? null : text[s];
             }
         }
-        keys[i] = key != null ? key : keySlot >= 0 ? format(keySlot, i) : null;
+        keys[i] = r.key != null ? r.key : keySlot >= 0 ? format(keySlot, i) : null;
+        double[] out = r.outputs;
+        int from = r.outputsAt;
+        int count = r.outputCount;
         if (layout.classification()) {
             int best = 0;
-            for (int c = 0; c < out.length && c < outputs.length; c++) {
-                outputs[c][i] = out[c];
-                if (out[c] > out[best]) {
+            for (int c = 0; c < count && c < outputs.length; c++) {
+                outputs[c][i] = out[from + c];
+                if (out[from + c] > out[from + best]) {
                     best = c;
                 }
             }
             predicted[i] = best;
         } else {
-            outputs[0][i] = out[0];
+            outputs[0][i] = out[from];
         }
     }
 
