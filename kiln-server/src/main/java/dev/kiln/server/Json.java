@@ -3,6 +3,7 @@ package dev.kiln.server;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -12,9 +13,13 @@ import java.io.IOException;
 
 /** Reading request bodies and writing JSON responses, with malformed input turned into a 400. */
 final class Json {
-    /** Reads numbers with Jackson's fast double parser: the same, correctly rounded values as Double.parseDouble. */
-    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build())
-            .build();
+    /**
+     * Reads numbers with Jackson's fast double parser (the same, correctly rounded values as Double.parseDouble) and
+     * writes them with its fast writer (Schubfach: the shortest text that reads back as the same double, several
+     * times faster than Java 17's Double.toString, which is not always the shortest).
+     */
+    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build()).build();
 
     private Json() {
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.kiln.data.ColumnKind;
 import dev.kiln.data.Field;
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The fast path of {@code POST /predict} for the common request, one JSON record: parses the body with
@@ -33,7 +35,7 @@ import java.util.Map;
  */
 final class RecordPredictor {
     /** Slot marker of a schema field that the model does not read: its value is skipped. */
-    private static final int IGNORED = -1;
+    private static final int IGNORED = FlatRecordScanner.IGNORED;
     private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
 
     private final RowPipeline rows;
@@ -43,6 +45,8 @@ final class RecordPredictor {
     private final List<Map<String, Integer>> codes;
     private final List<String> classes;
     private final ThreadLocal<Buffers> buffers;
+    /** The byte-level reader of the commonest bodies; what it declines goes to the streaming parse. */
+    private final FlatRecordScanner scanner;
     /** The response up to the prediction, and each class label as a JSON string. */
     private final byte[] prefix;
     private final byte[][] quotedClasses;
@@ -82,6 +86,9 @@ final class RecordPredictor {
             }
         }
         this.codes = List.copyOf(byLabel);
+        List<String> names = new ArrayList<>(slots.keySet());
+        this.scanner = new FlatRecordScanner(names, names.stream().mapToInt(slots::get).toArray(), kinds,
+                IntStream.range(0, input.size()).mapToObj(i -> input.slot(i).levels()).toList());
         this.classes = rows.model().classes();
         this.quotedClasses = classes.stream().map(RecordPredictor::quoted).toArray(byte[][]::new);
         this.prefix = concat(concat("{\"model\":".getBytes(StandardCharsets.US_ASCII), quoted(ref)),
@@ -111,6 +118,18 @@ final class RecordPredictor {
         return respond(out, b.out);
     }
 
+    /** A body's raw row and texts as one of the two readers gives them (for tests comparing them). */
+    record RawRow(double[] row, String[] texts) {
+    }
+
+    /** What the byte scanner reads from {@code body} (true) or the streaming parse (false); null when it declines the body. */
+    RawRow read(byte[] body, boolean scanner) throws IOException {
+        Buffers b = buffers.get();
+        double[] row = b.scratch.input();
+        boolean taken = scanner ? this.scanner.scan(body, row, b.texts, b.seen) : parseTokens(body, row, b, null);
+        return taken ? new RawRow(Arrays.copyOf(row, kinds.length), b.texts.clone()) : null;
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
@@ -124,6 +143,16 @@ final class RecordPredictor {
     }
 
     private boolean parse(byte[] body, double[] row, Buffers b, String keyField) throws IOException {
+        boolean[] seen = b.seen;
+        String[] texts = b.texts;
+        if (keyField == null && scanner.scan(body, row, texts, seen)) {
+            return true;
+        }
+        return parseTokens(body, row, b, keyField);
+    }
+
+    /** The streaming parse of a body: Jackson's tokens straight into the row; false when the general path must judge it. */
+    private boolean parseTokens(byte[] body, double[] row, Buffers b, String keyField) throws IOException {
         boolean[] seen = b.seen;
         String[] texts = b.texts;
         Arrays.fill(seen, false);
@@ -222,7 +251,7 @@ final class RecordPredictor {
 
     /**
      * The general path's response for one row: model, then the prediction and (for classifiers) probabilities, in the
-     * bytes Jackson's generator writes (strings escaped as it escapes them, numbers as {@link Double#toString}, a
+     * bytes Jackson's generator writes (strings escaped as it escapes them, numbers as its fast double writer gives them, a
      * non-finite one quoted), assembled from parts encoded once.
      */
     private byte[] respond(double[] out, ByteArrayBuilder buffer) {
@@ -256,9 +285,9 @@ final class RecordPredictor {
     private static final byte[] PROBABILITIES = ",\"probabilities\":{".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SUFFIX = "}]}".getBytes(StandardCharsets.US_ASCII);
 
-    /** {@code value} as Jackson writes a double by default. */
+    /** {@code value} as {@link Json#MAPPER} writes a double (its fast writer: Schubfach). */
     private static void number(ByteArrayBuilder buffer, double value) {
-        String text = Double.toString(value);
+        String text = NumberOutput.toString(value, true);
         boolean quoted = Double.isNaN(value) || Double.isInfinite(value);
         if (quoted) {
             buffer.append('"');
