@@ -13,10 +13,10 @@ import java.util.List;
 
 /**
  * The commonest one-record body read straight from its bytes: a flat JSON object of known fields whose values are
- * plain numbers, unescaped strings, booleans or null. It fills the raw row exactly as {@link RecordPredictor}'s
+ * numbers, unescaped strings, booleans or null. It fills the raw row exactly as {@link RecordPredictor}'s
  * streaming parse would (Jackson's values, bit for bit) without tokens, a parser or a String per field name, and
- * says "not mine" for everything else — an escape, a nested value, a number with more than 15 significant digits,
- * an unknown, repeated or missing field, a wrong type, malformed JSON — which then goes to that parse, so whatever
+ * says "not mine" for everything else — an escape, a nested value, an unknown, repeated or missing field, a wrong
+ * type, malformed JSON — which then goes to that parse, so whatever
  * this scanner declines behaves as before. It never accepts a body Jackson would reject: the grammar it takes is
  * RFC 8259's, and a string it must decode is decoded strictly.
  *
@@ -26,6 +26,8 @@ final class FlatRecordScanner {
     /** {@link #slotOf} value of a schema field the model does not read (its scalar value is skipped). */
     static final int IGNORED = -1;
     private static final int MAX_DIGITS = 15;
+    /** Jackson's default limit on a number's length (StreamReadConstraints): a longer one is an error there. */
+    private static final int MAX_NUMBER_LENGTH = 1000;
     private static final double[] POWERS_OF_TEN = new double[23];
 
     static {
@@ -67,6 +69,7 @@ final class FlatRecordScanner {
         }
         i = skip(body, i + 1);
         int given = 0;
+        int expected = 0;
         if (i < n && body[i] == '}') {
             return false; // an empty record gives no slot
         }
@@ -78,10 +81,12 @@ final class FlatRecordScanner {
             if (nameEnd < 0) {
                 return false;
             }
-            int k = names.find(body, i + 1, nameEnd);
+            // clients mostly send the fields in one order: try the name after the last one before hashing
+            int k = names.matches(expected, body, i + 1, nameEnd) ? expected : names.find(body, i + 1, nameEnd);
             if (k < 0) {
                 return false;
             }
+            expected = k + 1;
             i = skip(body, nameEnd + 1);
             if (i >= n || body[i] != ':') {
                 return false;
@@ -185,12 +190,14 @@ final class FlatRecordScanner {
 
     /**
      * A JSON number at {@code i} into {@code row[slot]}, as Jackson reads it: an integer as the double of its long
-     * (so {@code -0} is 0.0), a fraction or exponent correctly rounded. Only the exact fast case (at most 15
-     * significant digits, a decimal exponent within ±22: one multiplication or division of exact doubles, Clinger
-     * 1990); -1 for anything else.
+     * (so {@code -0} is 0.0), a fraction or exponent correctly rounded. With at most 15 significant digits and a
+     * decimal exponent within ±22 that is one multiplication or division of exact doubles (Clinger 1990); other
+     * numbers are read by {@link Double#parseDouble}, which rounds correctly too. Returns the index after the
+     * number, or -1 when there is none or it is beyond the doubles.
      */
     private static int number(byte[] b, int i, double[] row, int slot) {
         int n = b.length;
+        int start = i;
         boolean negative = b[i] == '-';
         if (negative) {
             i++;
@@ -208,9 +215,7 @@ final class FlatRecordScanner {
             }
         } else {
             for (; i < n && digit(b[i]); i++) {
-                if (++significant > MAX_DIGITS) {
-                    return -1;
-                }
+                significant++;
                 mantissa = mantissa * 10 + (b[i] - '0');
             }
         }
@@ -222,17 +227,14 @@ final class FlatRecordScanner {
                 return -1;
             }
             for (; i < n && digit(b[i]); i++) {
-                if (mantissa == 0 && b[i] == '0') {
-                    exponent--;
-                    continue;
-                }
-                if (++significant > MAX_DIGITS) {
-                    return -1;
-                }
-                mantissa = mantissa * 10 + (b[i] - '0');
                 exponent--;
+                if (significant > 0 || b[i] != '0') {
+                    significant++;
+                    mantissa = mantissa * 10 + (b[i] - '0');
+                }
             }
         }
+        boolean exact = significant <= MAX_DIGITS;
         if (i < n && (b[i] == 'e' || b[i] == 'E')) {
             integer = false;
             i++;
@@ -246,27 +248,27 @@ final class FlatRecordScanner {
             }
             int e = 0;
             for (; i < n && digit(b[i]); i++) {
-                if (e > 1000) {
-                    return -1;
-                }
-                e = e * 10 + (b[i] - '0');
+                e = Math.min(100_000, e * 10 + (b[i] - '0'));
             }
             exponent += minus ? -e : e;
         }
-        if (i < n && !delimiter(b[i])) {
+        if (i < n && !delimiter(b[i]) || i - start > MAX_NUMBER_LENGTH) {
             return -1;
         }
         double value;
-        if (integer) {
+        if (integer && exact) {
             value = negative ? -mantissa : mantissa; // a long's double: -0 is 0.0, as Jackson's int token gives
+        } else if (exact && mantissa == 0) {
+            value = negative ? -0.0 : 0.0;
+        } else if (exact && exponent >= -22 && exponent <= 22) {
+            value = exponent < 0 ? mantissa / POWERS_OF_TEN[-exponent] : mantissa * POWERS_OF_TEN[exponent];
+            value = negative ? -value : value;
         } else {
-            if (mantissa == 0) {
-                value = negative ? -0.0 : 0.0;
-            } else if (exponent < -22 || exponent > 22) {
-                return -1;
-            } else {
-                value = exponent < 0 ? mantissa / POWERS_OF_TEN[-exponent] : mantissa * POWERS_OF_TEN[exponent];
-                value = negative ? -value : value;
+            // the correctly rounded double of the exact decimal: what Jackson gives a long integer (the double of
+            // its long, or of its BigInteger) and a fraction alike
+            value = Double.parseDouble(new String(b, start, i - start, StandardCharsets.ISO_8859_1));
+            if (Double.isInfinite(value)) {
+                return -1; // beyond the doubles: the streaming parse reports it
             }
         }
         row[slot] = value;
@@ -359,17 +361,21 @@ final class FlatRecordScanner {
         private final byte[][] keys;
         private final int[] index;
         private final int mask;
+        /** Each string's encoding by its index; null for a repeat of an earlier one. */
+        private final byte[][] byIndex;
 
         ByteKeys(List<String> strings) {
             int size = Integer.highestOneBit(Math.max(4, strings.size() * 2) - 1) << 1;
             keys = new byte[size][];
             index = new int[size];
             mask = size - 1;
+            byIndex = new byte[strings.size()][];
             for (int k = 0; k < strings.size(); k++) {
                 byte[] key = strings.get(k).getBytes(StandardCharsets.UTF_8);
                 if (find(key, 0, key.length) >= 0) {
-                    continue;
+                    continue; // a repeated string keeps its first index
                 }
+                byIndex[k] = key;
                 int at = hash(key, 0, key.length) & mask;
                 while (keys[at] != null) {
                     at = (at + 1) & mask;
@@ -377,6 +383,11 @@ final class FlatRecordScanner {
                 keys[at] = key;
                 index[at] = k;
             }
+        }
+
+        /** Whether {@link #find} gives {@code k} (any int) for {@code b[from, to)}: one comparison, no hash. */
+        boolean matches(int k, byte[] b, int from, int to) {
+            return k < byIndex.length && byIndex[k] != null && Arrays.equals(byIndex[k], 0, byIndex[k].length, b, from, to);
         }
 
         /** The index of the key whose bytes are {@code b[from, to)}, or -1. */

@@ -86,7 +86,9 @@ final class RecordPredictor {
             }
         }
         this.codes = List.copyOf(byLabel);
+        // the features in slot order (the order clients mostly send), then the fields the model does not read
         List<String> names = new ArrayList<>(slots.keySet());
+        names.sort(java.util.Comparator.comparingInt((String name) -> slots.get(name) == IGNORED ? Integer.MAX_VALUE : slots.get(name)));
         this.scanner = new FlatRecordScanner(names, names.stream().mapToInt(slots::get).toArray(), kinds,
                 IntStream.range(0, input.size()).mapToObj(i -> input.slot(i).levels()).toList());
         this.classes = rows.model().classes();

@@ -45,7 +45,8 @@ class FlatRecordScannerTest {
 
     private static List<String> numbers(SplittableRandom random) {
         List<String> out = new ArrayList<>(List.of("0", "-0", "0.0", "-0.0", "7", "-12", "1e5", "1E-5", "2.5e+3", "0.1", "123456789012345",
-                "0.000001", "99.99", "1e22", "1e-22", "5e-324", "1.7976931348623157e308", "123456789012345678", "1e23", "3.0e-23"));
+                "0.000001", "99.99", "1e22", "1e-22", "5e-324", "1.7976931348623157e308", "123456789012345678", "1e23", "3.0e-23",
+                "12345678901234567890123", "-98765432109876543210", "0.1000000000000000055511151231257827", "1e400", "-1e-400"));
         for (int i = 0; i < 300; i++) {
             double v = random.nextDouble(-1000, 1000) * Math.pow(10, random.nextInt(-8, 8));
             out.add(switch (i % 5) {
@@ -65,9 +66,7 @@ class FlatRecordScannerTest {
         String[] colours = {"\"red\"", "\"green\"", "\"blue\"", "\"purple\"", "\"ünïcode\"", "null", "\"\""};
         for (String number : numbers(random)) {
             String colour = colours[random.nextInt(colours.length)];
-            assertSameAsTheStreamingParse("{\"size\": " + number + ", \"colour\": " + colour + "}", !number.contains("e23")
-                    && number.replaceAll("[^0-9]", "").replaceFirst("^0+", "").length() <= 15 && !number.contains("e308")
-                    && !number.contains("e-324") && !number.contains("e-23"));
+            assertSameAsTheStreamingParse("{\"size\": " + number + ", \"colour\": " + colour + "}", !number.equals("1e400"));
             assertSameAsTheStreamingParse(" {\n\"colour\":" + colour + ",\t\"size\":" + number + ",\"id\":\"x-1\"}\r\n", false);
         }
         assertSameAsTheStreamingParse("{\"size\": null, \"colour\": null, \"id\": 3}", true);
