@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * (user + system of all threads, JIT compiler threads included) with rows per second of each; the JIT's own
  * compile time is printed beside the cold call. One JSON line.
  *
- * <p>Usage: {@code java -cp 'bench/target/kiln-bench.jar:bench/target/lib/*' dev.kiln.bench.GbmPredictBenchmark MODEL_DIR TEST.csv [REPEATS]}
+ * <p>Usage: {@code java -cp 'bench/target/kiln-bench.jar:bench/target/lib/*' dev.kiln.bench.GbmPredictBenchmark MODEL_DIR TEST.csv [REPEATS [parts]]};
+ * with {@code parts} the cold call is split: a cold {@code prepare}, then a cold {@code Model.predict} on its output.
  */
 public final class GbmPredictBenchmark {
     private GbmPredictBenchmark() {
@@ -46,9 +47,19 @@ public final class GbmPredictBenchmark {
                 .put("threads", Runtime.getRuntime().availableProcessors());
         var jit = ManagementFactory.getCompilationMXBean();
         long jit0 = jit.getTotalCompilationTime();
-        put(out, "cold_pipeline", rows, 1, () -> pipeline.predict(raw));
-        out.put("cold_jit_ms", jit.getTotalCompilationTime() - jit0);
-        Frame prepared = pipeline.prepare(raw);
+        Frame prepared;
+        if (args.length > 3 && args[3].equals("parts")) {
+            // the cold cost of each part: prepare first, then the model on its output
+            put(out, "cold_prepare", rows, 1, () -> pipeline.prepare(raw));
+            prepared = pipeline.prepare(raw);
+            long jit1 = jit.getTotalCompilationTime();
+            put(out, "cold_model", rows, 1, () -> pipeline.model().predict(prepared));
+            out.put("cold_model_jit_ms", jit.getTotalCompilationTime() - jit1);
+        } else {
+            put(out, "cold_pipeline", rows, 1, () -> pipeline.predict(raw));
+            out.put("cold_jit_ms", jit.getTotalCompilationTime() - jit0);
+            prepared = pipeline.prepare(raw);
+        }
         put(out, "prepare", rows, repeats, () -> pipeline.prepare(raw));
         put(out, "model", rows, repeats, () -> pipeline.model().predict(prepared));
         put(out, "pipeline", rows, repeats, () -> pipeline.predict(raw));
