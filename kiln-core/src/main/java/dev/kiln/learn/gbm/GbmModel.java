@@ -166,35 +166,50 @@ public final class GbmModel implements Model, Explainable {
     /**
      * Rows {@code [from, to)} a block at a time: the block is copied row by row into one array, then the trees are
      * walked tree by tree over the block's rows; each row's scores are summed in the order {@link #predictRow} sums
-     * them, so both give the same bits.
+     * them, so both give the same bits. Each step over a block is a small method of its own, so that the JIT compiles
+     * each soon and once rather than recompiling one large loop nest on the first, cold batch.
      */
     private void predictRowsRange(double[][] columns, int from, int to, double[] out) {
         int width = Math.max(1, classes.size());
-        int p = columns.length;
-        double[] block = new double[BLOCK * p];
+        double[] block = new double[BLOCK * columns.length];
         double[] scores = new double[outputs * BLOCK];
         double[] row = new double[Math.max(width, outputs)];
-        int trees = ensemble.trees();
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
-            int rows = end - start;
-            for (int j = 0; j < p; j++) {
-                double[] column = columns[j];
-                for (int i = start; i < end; i++) {
-                    block[(i - start) * p + j] = column[i];
-                }
+            copyRows(columns, start, end, block);
+            scoreBlock(block, columns.length, end - start, scores);
+            transformBlock(scores, end - start, row, out, start * width, width);
+        }
+    }
+
+    /** Copies rows {@code [start, end)} of {@code columns} into the row-major {@code block}. */
+    private static void copyRows(double[][] columns, int start, int end, double[] block) {
+        int p = columns.length;
+        for (int j = 0; j < p; j++) {
+            double[] column = columns[j];
+            for (int i = start; i < end; i++) {
+                block[(i - start) * p + j] = column[i];
             }
+        }
+    }
+
+    /** Puts the raw scores of the block's {@code rows} rows in {@code scores} (output {@code k} of row {@code i} at {@code k * BLOCK + i}). */
+    private void scoreBlock(double[] block, int p, int rows, double[] scores) {
+        int trees = ensemble.trees();
+        for (int k = 0; k < outputs; k++) {
+            java.util.Arrays.fill(scores, k * BLOCK, k * BLOCK + rows, baseline[k]);
+            ensemble.addBlock(block, p, rows, scores, k * BLOCK, k, outputs, trees);
+        }
+    }
+
+    /** Turns each row's raw scores into its prediction and writes the {@code rows} predictions to {@code out} from {@code at}. */
+    private void transformBlock(double[] scores, int rows, double[] row, double[] out, int at, int width) {
+        for (int i = 0; i < rows; i++) {
             for (int k = 0; k < outputs; k++) {
-                java.util.Arrays.fill(scores, k * BLOCK, k * BLOCK + rows, baseline[k]);
-                ensemble.addBlock(block, p, rows, scores, k * BLOCK, k, outputs, trees);
+                row[k] = scores[k * BLOCK + i];
             }
-            for (int i = 0; i < rows; i++) {
-                for (int k = 0; k < outputs; k++) {
-                    row[k] = scores[k * BLOCK + i];
-                }
-                loss.transform(row);
-                System.arraycopy(row, 0, out, (start + i) * width, width);
-            }
+            loss.transform(row);
+            System.arraycopy(row, 0, out, at + i * width, width);
         }
     }
 

@@ -132,40 +132,7 @@ final class BranchFreeTrees {
             int steps = depth[t];
             int i = 0;
             for (; i + 7 < rows; i += 8) {
-                int o0 = i * width;
-                int o1 = o0 + width;
-                int o2 = o1 + width;
-                int o3 = o2 + width;
-                int o4 = o3 + width;
-                int o5 = o4 + width;
-                int o6 = o5 + width;
-                int o7 = o6 + width;
-                int n0 = top;
-                int n1 = top;
-                int n2 = top;
-                int n3 = top;
-                int n4 = top;
-                int n5 = top;
-                int n6 = top;
-                int n7 = top;
-                for (int s = 0; s < steps; s++) {
-                    n0 = step(n0, block[o0 + feature[n0]]);
-                    n1 = step(n1, block[o1 + feature[n1]]);
-                    n2 = step(n2, block[o2 + feature[n2]]);
-                    n3 = step(n3, block[o3 + feature[n3]]);
-                    n4 = step(n4, block[o4 + feature[n4]]);
-                    n5 = step(n5, block[o5 + feature[n5]]);
-                    n6 = step(n6, block[o6 + feature[n6]]);
-                    n7 = step(n7, block[o7 + feature[n7]]);
-                }
-                scores[at + i] += value[n0];
-                scores[at + i + 1] += value[n1];
-                scores[at + i + 2] += value[n2];
-                scores[at + i + 3] += value[n3];
-                scores[at + i + 4] += value[n4];
-                scores[at + i + 5] += value[n5];
-                scores[at + i + 6] += value[n6];
-                scores[at + i + 7] += value[n7];
+                walkEight(block, i * width, width, top, steps, scores, at + i);
             }
             for (; i < rows; i++) {
                 int a = top;
@@ -176,5 +143,47 @@ final class BranchFreeTrees {
                 scores[at + i] += value[a];
             }
         }
+    }
+
+    /**
+     * Walks the eight rows that start at {@code block[offset]} ({@code width} values apart) through the tree with
+     * walk root {@code top} and depth {@code steps}, adding their leaf values to {@code scores[at .. at + 7]}; the rows'
+     * loads overlap. A method of its own so that the JIT compiles it soon and small, as the hot code of a cold batch.
+     */
+    private void walkEight(double[] block, int offset, int width, int top, int steps, double[] scores, int at) {
+        int o0 = offset;
+        int o1 = o0 + width;
+        int o2 = o1 + width;
+        int o3 = o2 + width;
+        int o4 = o3 + width;
+        int o5 = o4 + width;
+        int o6 = o5 + width;
+        int o7 = o6 + width;
+        int n0 = top;
+        int n1 = top;
+        int n2 = top;
+        int n3 = top;
+        int n4 = top;
+        int n5 = top;
+        int n6 = top;
+        int n7 = top;
+        for (int s = 0; s < steps; s++) {
+            n0 = step(n0, block[o0 + feature[n0]]);
+            n1 = step(n1, block[o1 + feature[n1]]);
+            n2 = step(n2, block[o2 + feature[n2]]);
+            n3 = step(n3, block[o3 + feature[n3]]);
+            n4 = step(n4, block[o4 + feature[n4]]);
+            n5 = step(n5, block[o5 + feature[n5]]);
+            n6 = step(n6, block[o6 + feature[n6]]);
+            n7 = step(n7, block[o7 + feature[n7]]);
+        }
+        scores[at] += value[n0];
+        scores[at + 1] += value[n1];
+        scores[at + 2] += value[n2];
+        scores[at + 3] += value[n3];
+        scores[at + 4] += value[n4];
+        scores[at + 5] += value[n5];
+        scores[at + 6] += value[n6];
+        scores[at + 7] += value[n7];
     }
 }
