@@ -16,9 +16,9 @@ import java.util.List;
  * numbers, unescaped strings, booleans or null. It fills the raw row exactly as {@link RecordPredictor}'s
  * streaming parse would (Jackson's values, bit for bit) without tokens, a parser or a String per field name, and
  * says "not mine" for everything else — an escape, a nested value, an unknown, repeated or missing field, a wrong
- * type, malformed JSON — which then goes to that parse, so whatever
- * this scanner declines behaves as before. It never accepts a body Jackson would reject: the grammar it takes is
- * RFC 8259's, and a string it must decode is decoded strictly.
+ * type, malformed JSON — which then goes to that parse, so whatever this scanner declines behaves as before. It
+ * never accepts a body Jackson would reject: the grammar it takes is RFC 8259's, and a string it must decode is
+ * decoded strictly.
  *
  * <p>Immutable and thread-safe; the caller's arrays carry the state.
  */
@@ -284,10 +284,11 @@ final class FlatRecordScanner {
             int end = stringEnd(b, i + 1);
             return end < 0 || decode(b, i + 1, end) == null ? -1 : end + 1;
         }
-        for (String word : new String[] {"null", "true", "false"}) {
-            if (literal(b, i, word)) {
-                return i + word.length();
-            }
+        if (literal(b, i, "null") || literal(b, i, "true")) {
+            return i + 4;
+        }
+        if (literal(b, i, "false")) {
+            return i + 5;
         }
         return number(b, i, new double[1], 0);
     }

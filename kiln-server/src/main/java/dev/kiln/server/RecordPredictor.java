@@ -88,7 +88,8 @@ final class RecordPredictor {
         this.codes = List.copyOf(byLabel);
         // the features in slot order (the order clients mostly send), then the fields the model does not read
         List<String> names = new ArrayList<>(slots.keySet());
-        names.sort(java.util.Comparator.comparingInt((String name) -> slots.get(name) == IGNORED ? Integer.MAX_VALUE : slots.get(name)));
+        names.sort(java.util.Comparator.comparingInt((String name) -> slots.get(name) == IGNORED ? Integer.MAX_VALUE
+                : slots.get(name)));
         this.scanner = new FlatRecordScanner(names, names.stream().mapToInt(slots::get).toArray(), kinds,
                 IntStream.range(0, input.size()).mapToObj(i -> input.slot(i).levels()).toList());
         this.classes = rows.model().classes();
@@ -253,8 +254,8 @@ final class RecordPredictor {
 
     /**
      * The general path's response for one row: model, then the prediction and (for classifiers) probabilities, in the
-     * bytes Jackson's generator writes (strings escaped as it escapes them, numbers as its fast double writer gives them, a
-     * non-finite one quoted), assembled from parts encoded once.
+     * bytes Jackson's generator writes (strings escaped as it escapes them, numbers as its fast double writer gives
+     * them, a non-finite one quoted), assembled from parts encoded once.
      */
     private byte[] respond(double[] out, ByteArrayBuilder buffer) {
         buffer.reset();

@@ -35,7 +35,11 @@ public final class AsyncPredictionLog implements PredictionLog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncPredictionLog.class);
     private static final int ROW_BATCH = 4096;
     private static final int FRAME_BATCH = 2048;
-    /** The ring holds at most this many rows (a few seconds of a busy server's requests). */
+    /**
+     * The ring holds at most this many rows: 0.4 s of a busy server's requests, for the writer's pauses, in a few MB
+     * that mostly stay in the processor's cache (with 32,768 slots of the earlier layout, logging cost the request
+     * threads about 2 us more per row than with 4,096).
+     */
     private static final int MAX_RING = 16_384;
     private static final long RETENTION_EVERY_MS = 60_000;
     private static final long TICK_EVERY_MS = 1_000;
