@@ -36,6 +36,8 @@ final class HistogramBuilder {
     private static final int BLOCK_ROWS = 32_768;
     private static final int MAX_BLOCKS = 16;
     private static final int FEATURE_PARALLEL_ROWS = 4_096;
+    /** Rows gathered ahead of their histogram updates: their bins' cache lines (64 KB at 32 bytes a row) stay in L2. */
+    private static final int CHUNK_ROWS = 2_048;
     private final PackedBins packed;
     private final boolean unitHessians;
     private final int length;
@@ -43,6 +45,8 @@ final class HistogramBuilder {
     private final ForkJoinPool pool;
     private final int threads;
     private double[][] blockHistograms = new double[0][];
+    /** Where the gathering loops leave the bytes they read, so that the compiler keeps the reads (value unused). */
+    private volatile int sink;
 
     HistogramBuilder(BinnedData data, boolean unitHessians, ForkJoinPool pool, int threads) {
         this.packed = PackedBins.of(data, pool);
@@ -129,20 +133,63 @@ final class HistogramBuilder {
         return Integer.highestOneBit(most);
     }
 
-    /** Adds rows {@code rows[start, end)} to the regions of packed columns {@code [first, last)} of {@code hist} (cleared). */
+    /**
+     * Adds rows {@code rows[start, end)} to the regions of packed columns {@code [first, last)} of {@code hist} (cleared).
+     * A deep leaf's rows are scattered over the data, so each row's gradient and bins are a cache miss the update loop
+     * would wait for; the rows go in chunks of {@value #CHUNK_ROWS}, each first gathered in a loop that depends on
+     * nothing (its gradients copied to a buffer in order, each row's bins read once), so the misses overlap, and then
+     * summed from the cache. The sums are the same, in the same order, as without chunks.
+     */
     private void buildColumns(int[] rows, int start, int end, double[] pairs, double[] hist, int first, int last) {
-        if (unitHessians) {
-            buildUnitHessians(rows, start, end, pairs, hist, first, last);
-            return;
+        int stride = unitHessians ? 1 : 2;
+        double[] ordered = new double[stride * Math.min(CHUNK_ROWS, Math.max(0, end - start))];
+        int touched = 0;
+        for (int from = start; from < end; from += CHUNK_ROWS) {
+            int to = Math.min(end, from + CHUNK_ROWS);
+            touched += gather(rows, from, to, pairs, ordered, first, last);
+            if (unitHessians) {
+                addUnitHessians(rows, from, to, ordered, hist, first, last);
+            } else {
+                addPairs(rows, from, to, ordered, hist, first, last);
+            }
         }
+        sink += touched;
+    }
+
+    /**
+     * Copies the gradients (and hessians) of rows {@code rows[from, to)} to {@code ordered} in row order and reads
+     * the first and last byte of each row's packed columns {@code [first, last)}, bringing them into the cache;
+     * returns the bytes' sum so that the reads are not optimised away.
+     */
+    private int gather(int[] rows, int from, int to, double[] pairs, double[] ordered, int first, int last) {
+        int width = packed.width();
+        byte[] bins = packed.bins();
+        int touched = 0;
+        if (unitHessians) {
+            for (int i = from; i < to; i++) {
+                int row = rows[i];
+                ordered[i - from] = pairs[row];
+                touched += bins[row * width + first] + bins[row * width + last - 1];
+            }
+        } else {
+            for (int i = from, k = 0; i < to; i++, k += 2) {
+                int row = rows[i];
+                ordered[k] = pairs[2 * row];
+                ordered[k + 1] = pairs[2 * row + 1];
+                touched += bins[row * width + first] + bins[row * width + last - 1];
+            }
+        }
+        return touched;
+    }
+
+    private void addPairs(int[] rows, int from, int to, double[] ordered, double[] hist, int first, int last) {
         int width = packed.width();
         byte[] bins = packed.bins();
         int firstRegion = 2 * PackedBins.REGION * first;
-        for (int i = start; i < end; i++) {
-            int row = rows[i];
-            double g = pairs[2 * row];
-            double h = pairs[2 * row + 1];
-            int at = row * width;
+        for (int i = from, k = 0; i < to; i++, k += 2) {
+            double g = ordered[k];
+            double h = ordered[k + 1];
+            int at = rows[i] * width;
             // column c's region starts at 512 c, so its bin is a shift and an OR away
             for (int c = first, region = firstRegion; c < last; c++, region += 2 * PackedBins.REGION) {
                 int b = region | (bins[at + c] & 0xFF) << 1;
@@ -152,14 +199,13 @@ final class HistogramBuilder {
         }
     }
 
-    private void buildUnitHessians(int[] rows, int start, int end, double[] gradients, double[] hist, int first, int last) {
+    private void addUnitHessians(int[] rows, int from, int to, double[] ordered, double[] hist, int first, int last) {
         int width = packed.width();
         byte[] bins = packed.bins();
         int firstRegion = 2 * PackedBins.REGION * first;
-        for (int i = start; i < end; i++) {
-            int row = rows[i];
-            double g = gradients[row];
-            int at = row * width;
+        for (int i = from; i < to; i++) {
+            double g = ordered[i - from];
+            int at = rows[i] * width;
             for (int c = first, region = firstRegion; c < last; c++, region += 2 * PackedBins.REGION) {
                 int b = region | (bins[at + c] & 0xFF) << 1;
                 hist[b] += g;
