@@ -146,6 +146,11 @@ final class HistogramBuilder {
         int touched = 0;
         for (int from = start; from < end; from += CHUNK_ROWS) {
             int to = Math.min(end, from + CHUNK_ROWS);
+            if (rows[to - 1] - rows[from] == to - from - 1) {
+                // consecutive rows, as the root's (a leaf's rows ascend): in order already, nothing to gather
+                addInPlace(rows, from, to, pairs, hist, first, last);
+                continue;
+            }
             touched += gather(rows, from, to, pairs, ordered, first, last);
             if (unitHessians) {
                 addUnitHessians(rows, from, to, ordered, hist, first, last);
@@ -182,6 +187,26 @@ final class HistogramBuilder {
         return touched;
     }
 
+    /** Adds rows {@code rows[from, to)} to {@code hist}, reading their gradient pairs (or gradients) through the row indexes. */
+    private void addInPlace(int[] rows, int from, int to, double[] pairs, double[] hist, int first, int last) {
+        int width = packed.width();
+        byte[] bins = packed.bins();
+        int firstRegion = 2 * PackedBins.REGION * first;
+        int stride = unitHessians ? 1 : 2;
+        for (int i = from; i < to; i++) {
+            int row = rows[i];
+            double g = pairs[stride * row];
+            double h = unitHessians ? 1 : pairs[2 * row + 1];
+            int at = row * width;
+            for (int c = first, region = firstRegion; c < last; c++, region += 2 * PackedBins.REGION) {
+                int b = region | (bins[at + c] & 0xFF) << 1;
+                hist[b] += g;
+                hist[b + 1] += h;
+            }
+        }
+    }
+
+    /** Adds rows {@code rows[from, to)} to {@code hist}, the pair of row {@code rows[i]} at {@code ordered[2 (i - from)]}. */
     private void addPairs(int[] rows, int from, int to, double[] ordered, double[] hist, int first, int last) {
         int width = packed.width();
         byte[] bins = packed.bins();
