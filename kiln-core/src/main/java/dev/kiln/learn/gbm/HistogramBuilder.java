@@ -47,6 +47,7 @@ final class HistogramBuilder {
     private double[][] blockHistograms = new double[0][];
     /** Where the gathering loops leave the bytes they read, so that the compiler keeps the reads (value unused). */
     private volatile int sink;
+    private double[] leafGradients = new double[0];
 
     HistogramBuilder(BinnedData data, boolean unitHessians, ForkJoinPool pool, int threads) {
         this.packed = PackedBins.of(data, pool);
@@ -95,9 +96,16 @@ final class HistogramBuilder {
         int columns = packed.width();
         if (blocks == 1) {
             int groups = count >= FEATURE_PARALLEL_ROWS ? Math.min(threads, columns) : 1;
+            // over groups of columns, every group reads every row: the rows' gradients are gathered in order once, first
+            double[] gathered = groups > 1 ? leafGradients(count) : null;
+            if (gathered != null) {
+                int stride = unitHessians ? 1 : 2;
+                ParallelLoop.run(pool, count, groups, (part, from, to) ->
+                        copyGradients(rows, start + from, start + to, pairs, gathered, stride * from));
+            }
             ParallelLoop.run(pool, columns, groups, (part, from, to) -> {
                 packed.clear(hist, from, to);
-                buildColumns(rows, start, end, pairs, hist, from, to);
+                buildColumns(rows, start, end, pairs, gathered, hist, from, to);
                 packed.completeBundles(hist, from, to);
             });
             return;
@@ -108,7 +116,7 @@ final class HistogramBuilder {
         double[][] partial = blockHistograms;
         ParallelLoop.run(pool, count, blocks, (part, from, to) -> {
             Arrays.fill(partial[part], 0);
-            buildColumns(rows, start + from, start + to, pairs, partial[part], 0, columns);
+            buildColumns(rows, start + from, start + to, pairs, null, partial[part], 0, columns);
         });
         ParallelLoop.run(pool, length, threads, (part, from, to) -> {
             for (int i = from; i < to; i++) {
@@ -133,16 +141,27 @@ final class HistogramBuilder {
         return Integer.highestOneBit(most);
     }
 
+    /** A buffer for the gradient pairs (or gradients) of {@code count} rows, reused. */
+    private double[] leafGradients(int count) {
+        int size = (unitHessians ? 1 : 2) * count;
+        if (leafGradients.length < size) {
+            leafGradients = new double[size];
+        }
+        return leafGradients;
+    }
+
     /**
      * Adds rows {@code rows[start, end)} to the regions of packed columns {@code [first, last)} of {@code hist} (cleared).
      * A deep leaf's rows are scattered over the data, so each row's gradient and bins are a cache miss the update loop
-     * would wait for; the rows go in chunks of {@value #CHUNK_ROWS}, each first gathered in a loop that depends on
+     * would wait for; the rows go in chunks of {@value #CHUNK_ROWS}, each first gathered in loops that depend on
      * nothing (its gradients copied to a buffer in order, each row's bins read once), so the misses overlap, and then
-     * summed from the cache. The sums are the same, in the same order, as without chunks.
+     * summed from the cache. The sums are the same, in the same order, as without chunks. With {@code gathered}, the
+     * rows' gradients are there already, in order from {@code rows[start]}.
      */
-    private void buildColumns(int[] rows, int start, int end, double[] pairs, double[] hist, int first, int last) {
+    private void buildColumns(int[] rows, int start, int end, double[] pairs, double[] gathered, double[] hist, int first,
+            int last) {
         int stride = unitHessians ? 1 : 2;
-        double[] ordered = new double[stride * Math.min(CHUNK_ROWS, Math.max(0, end - start))];
+        double[] ordered = gathered != null ? gathered : new double[stride * Math.min(CHUNK_ROWS, Math.max(0, end - start))];
         int touched = 0;
         for (int from = start; from < end; from += CHUNK_ROWS) {
             int to = Math.min(end, from + CHUNK_ROWS);
@@ -151,38 +170,46 @@ final class HistogramBuilder {
                 addInPlace(rows, from, to, pairs, hist, first, last);
                 continue;
             }
-            touched += gather(rows, from, to, pairs, ordered, first, last);
+            int at = gathered != null ? stride * (from - start) : 0;
+            if (gathered == null) {
+                copyGradients(rows, from, to, pairs, ordered, 0);
+            }
+            touched += touch(rows, from, to, first, last);
             if (unitHessians) {
-                addUnitHessians(rows, from, to, ordered, hist, first, last);
+                addUnitHessians(rows, from, to, ordered, at, hist, first, last);
             } else {
-                addPairs(rows, from, to, ordered, hist, first, last);
+                addPairs(rows, from, to, ordered, at, hist, first, last);
             }
         }
         sink += touched;
     }
 
-    /**
-     * Copies the gradients (and hessians) of rows {@code rows[from, to)} to {@code ordered} in row order and reads
-     * the first and last byte of each row's packed columns {@code [first, last)}, bringing them into the cache;
-     * returns the bytes' sum so that the reads are not optimised away.
-     */
-    private int gather(int[] rows, int from, int to, double[] pairs, double[] ordered, int first, int last) {
-        int width = packed.width();
-        byte[] bins = packed.bins();
-        int touched = 0;
+    /** Copies the gradient pairs (or gradients) of rows {@code rows[from, to)} in order to {@code ordered} from {@code at}. */
+    private void copyGradients(int[] rows, int from, int to, double[] pairs, double[] ordered, int at) {
         if (unitHessians) {
-            for (int i = from; i < to; i++) {
-                int row = rows[i];
-                ordered[i - from] = pairs[row];
-                touched += bins[row * width + first] + bins[row * width + last - 1];
+            for (int i = from, k = at; i < to; i++, k++) {
+                ordered[k] = pairs[rows[i]];
             }
         } else {
-            for (int i = from, k = 0; i < to; i++, k += 2) {
+            for (int i = from, k = at; i < to; i++, k += 2) {
                 int row = rows[i];
                 ordered[k] = pairs[2 * row];
                 ordered[k + 1] = pairs[2 * row + 1];
-                touched += bins[row * width + first] + bins[row * width + last - 1];
             }
+        }
+    }
+
+    /**
+     * Reads the first and last byte of packed columns {@code [first, last)} of each of rows {@code rows[from, to)},
+     * bringing them into the cache; returns the bytes' sum so that the reads are not optimised away.
+     */
+    private int touch(int[] rows, int from, int to, int first, int last) {
+        int width = packed.width();
+        byte[] bins = packed.bins();
+        int touched = 0;
+        for (int i = from; i < to; i++) {
+            int at = rows[i] * width;
+            touched += bins[at + first] + bins[at + last - 1];
         }
         return touched;
     }
@@ -206,33 +233,34 @@ final class HistogramBuilder {
         }
     }
 
-    /** Adds rows {@code rows[from, to)} to {@code hist}, the pair of row {@code rows[i]} at {@code ordered[2 (i - from)]}. */
-    private void addPairs(int[] rows, int from, int to, double[] ordered, double[] hist, int first, int last) {
+    /** Adds rows {@code rows[from, to)} to {@code hist}, the pair of row {@code rows[i]} at {@code ordered[at + 2 (i - from)]}. */
+    private void addPairs(int[] rows, int from, int to, double[] ordered, int at, double[] hist, int first, int last) {
         int width = packed.width();
         byte[] bins = packed.bins();
         int firstRegion = 2 * PackedBins.REGION * first;
-        for (int i = from, k = 0; i < to; i++, k += 2) {
+        for (int i = from, k = at; i < to; i++, k += 2) {
             double g = ordered[k];
             double h = ordered[k + 1];
-            int at = rows[i] * width;
+            int rowAt = rows[i] * width;
             // column c's region starts at 512 c, so its bin is a shift and an OR away
             for (int c = first, region = firstRegion; c < last; c++, region += 2 * PackedBins.REGION) {
-                int b = region | (bins[at + c] & 0xFF) << 1;
+                int b = region | (bins[rowAt + c] & 0xFF) << 1;
                 hist[b] += g;
                 hist[b + 1] += h;
             }
         }
     }
 
-    private void addUnitHessians(int[] rows, int from, int to, double[] ordered, double[] hist, int first, int last) {
+    /** As {@link #addPairs} with unit hessians: the gradient of row {@code rows[i]} at {@code ordered[at + i - from]}. */
+    private void addUnitHessians(int[] rows, int from, int to, double[] ordered, int at, double[] hist, int first, int last) {
         int width = packed.width();
         byte[] bins = packed.bins();
         int firstRegion = 2 * PackedBins.REGION * first;
-        for (int i = from; i < to; i++) {
-            double g = ordered[i - from];
-            int at = rows[i] * width;
+        for (int i = from, k = at; i < to; i++, k++) {
+            double g = ordered[k];
+            int rowAt = rows[i] * width;
             for (int c = first, region = firstRegion; c < last; c++, region += 2 * PackedBins.REGION) {
-                int b = region | (bins[at + c] & 0xFF) << 1;
+                int b = region | (bins[rowAt + c] & 0xFF) << 1;
                 hist[b] += g;
                 hist[b + 1] += 1;
             }
