@@ -48,9 +48,12 @@ final class HistogramBuilder {
     /** Where the gathering loops leave the bytes they read, so that the compiler keeps the reads (value unused). */
     private volatile int sink;
     private double[] leafGradients = new double[0];
+    private double[] allRowCounts;
+    private final int rowCount;
 
     HistogramBuilder(BinnedData data, boolean unitHessians, ForkJoinPool pool, int threads) {
         this.packed = PackedBins.of(data, pool);
+        this.rowCount = data.rows();
         this.unitHessians = unitHessians;
         this.length = packed.histogramLength();
         this.offsets = packed.offsets();
@@ -91,6 +94,20 @@ final class HistogramBuilder {
      * with unit hessians) are in {@code pairs}.
      */
     void build(int[] rows, int start, int end, double[] pairs, double[] hist) {
+        build(rows, start, end, pairs, hist, null);
+    }
+
+    /**
+     * As {@link #build} for {@code rows[0, n)} holding each of the data's {@code n} rows once (the root of a tree grown on all
+     * rows). With unit hessians the hessian sums are then the bins' row counts over all rows, the same every tree:
+     * they are counted once and copied, and the rows add their gradients alone. The same sums as {@link #build}.
+     */
+    void buildAll(int[] rows, double[] pairs, double[] hist) {
+        build(rows, 0, rowCount, pairs, hist, unitHessians ? allRowCounts() : null);
+    }
+
+    /** Fills {@code hist}; with {@code counts}, its hessian sums are {@code counts} (before the bundles' default bins). */
+    private void build(int[] rows, int start, int end, double[] pairs, double[] hist, double[] counts) {
         int count = end - start;
         int blocks = blocks(count);
         int columns = packed.width();
@@ -105,7 +122,8 @@ final class HistogramBuilder {
             }
             ParallelLoop.run(pool, columns, groups, (part, from, to) -> {
                 packed.clear(hist, from, to);
-                buildColumns(rows, start, end, pairs, gathered, hist, from, to);
+                buildColumns(rows, start, end, pairs, gathered, counts != null, hist, from, to);
+                copyCounts(counts, hist, 2 * PackedBins.REGION * from, 2 * PackedBins.REGION * to);
                 packed.completeBundles(hist, from, to);
             });
             return;
@@ -116,7 +134,7 @@ final class HistogramBuilder {
         double[][] partial = blockHistograms;
         ParallelLoop.run(pool, count, blocks, (part, from, to) -> {
             Arrays.fill(partial[part], 0);
-            buildColumns(rows, start + from, start + to, pairs, null, partial[part], 0, columns);
+            buildColumns(rows, start + from, start + to, pairs, null, counts != null, partial[part], 0, columns);
         });
         ParallelLoop.run(pool, length, threads, (part, from, to) -> {
             for (int i = from; i < to; i++) {
@@ -126,6 +144,7 @@ final class HistogramBuilder {
                 }
                 hist[i] = sum;
             }
+            copyCounts(counts, hist, from, to);
         });
         packed.completeBundles(hist, 0, columns);
     }
@@ -139,6 +158,36 @@ final class HistogramBuilder {
     static int blocks(int count) {
         int most = Math.max(1, Math.min(MAX_BLOCKS, count / BLOCK_ROWS));
         return Integer.highestOneBit(most);
+    }
+
+    /** Sets the hessian sums of {@code hist[from, to)} to {@code counts} (one a bin), when given. */
+    private static void copyCounts(double[] counts, double[] hist, int from, int to) {
+        if (counts == null) {
+            return;
+        }
+        for (int i = from | 1; i < to; i += 2) {
+            hist[i] = counts[i >>> 1];
+        }
+    }
+
+    /** Every packed bin's row count over all rows, counted on first use. */
+    private double[] allRowCounts() {
+        if (allRowCounts == null) {
+            int width = packed.width();
+            byte[] bins = packed.bins();
+            long[] counts = new long[length / 2];
+            for (int at = 0; at < bins.length; at += width) {
+                for (int c = 0; c < width; c++) {
+                    counts[c * PackedBins.REGION + (bins[at + c] & 0xFF)]++;
+                }
+            }
+            double[] out = new double[counts.length];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = counts[k];
+            }
+            allRowCounts = out;
+        }
+        return allRowCounts;
     }
 
     /** A buffer for the gradient pairs (or gradients) of {@code count} rows, reused. */
@@ -158,8 +207,8 @@ final class HistogramBuilder {
      * summed from the cache. The sums are the same, in the same order, as without chunks. With {@code gathered}, the
      * rows' gradients are there already, in order from {@code rows[start]}.
      */
-    private void buildColumns(int[] rows, int start, int end, double[] pairs, double[] gathered, double[] hist, int first,
-            int last) {
+    private void buildColumns(int[] rows, int start, int end, double[] pairs, double[] gathered, boolean countsKnown,
+            double[] hist, int first, int last) {
         int stride = unitHessians ? 1 : 2;
         double[] ordered = gathered != null ? gathered : new double[stride * Math.min(CHUNK_ROWS, Math.max(0, end - start))];
         int touched = 0;
@@ -167,7 +216,11 @@ final class HistogramBuilder {
             int to = Math.min(end, from + CHUNK_ROWS);
             if (rows[to - 1] - rows[from] == to - from - 1) {
                 // consecutive rows, as the root's (a leaf's rows ascend): in order already, nothing to gather
-                addInPlace(rows, from, to, pairs, hist, first, last);
+                if (countsKnown) {
+                    addGradientsInPlace(rows, from, to, pairs, hist, first, last);
+                } else {
+                    addInPlace(rows, from, to, pairs, hist, first, last);
+                }
                 continue;
             }
             int at = gathered != null ? stride * (from - start) : 0;
@@ -229,6 +282,21 @@ final class HistogramBuilder {
                 int b = region | (bins[at + c] & 0xFF) << 1;
                 hist[b] += g;
                 hist[b + 1] += h;
+            }
+        }
+    }
+
+    /** As {@link #addInPlace} with unit hessians whose sums are filled in afterwards: the gradient sums alone. */
+    private void addGradientsInPlace(int[] rows, int from, int to, double[] gradients, double[] hist, int first, int last) {
+        int width = packed.width();
+        byte[] bins = packed.bins();
+        int firstRegion = 2 * PackedBins.REGION * first;
+        for (int i = from; i < to; i++) {
+            int row = rows[i];
+            double g = gradients[row];
+            int at = row * width;
+            for (int c = first, region = firstRegion; c < last; c++, region += 2 * PackedBins.REGION) {
+                hist[region | (bins[at + c] & 0xFF) << 1] += g;
             }
         }
     }
