@@ -38,6 +38,8 @@ final class HistogramBuilder {
     private static final int FEATURE_PARALLEL_ROWS = 4_096;
     /** Rows gathered ahead of their histogram updates: their bins' cache lines (64 KB at 32 bytes a row) stay in L2. */
     private static final int CHUNK_ROWS = 2_048;
+    /** A chunk whose rows span fewer than this many times their number is read in place: its lines stream in anyway. */
+    private static final int DENSE_SPAN = 4;
     private final PackedBins packed;
     private final boolean unitHessians;
     private final int length;
@@ -214,8 +216,8 @@ final class HistogramBuilder {
         int touched = 0;
         for (int from = start; from < end; from += CHUNK_ROWS) {
             int to = Math.min(end, from + CHUNK_ROWS);
-            if (rows[to - 1] - rows[from] == to - from - 1) {
-                // consecutive rows, as the root's (a leaf's rows ascend): in order already, nothing to gather
+            if (rows[to - 1] - rows[from] < DENSE_SPAN * (to - from)) {
+                // close rows, as the root's or a large leaf's (a leaf's rows ascend): the hardware prefetches them
                 if (countsKnown) {
                     addGradientsInPlace(rows, from, to, pairs, hist, first, last);
                 } else {
