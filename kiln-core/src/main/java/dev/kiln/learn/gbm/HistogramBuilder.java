@@ -36,7 +36,7 @@ final class HistogramBuilder {
     private static final int BLOCK_ROWS = 32_768;
     private static final int MAX_BLOCKS = 16;
     private static final int FEATURE_PARALLEL_ROWS = 4_096;
-    /** Rows gathered ahead of their histogram updates: their bins' cache lines (64 KB at 32 bytes a row) stay in L2. */
+    /** Rows gathered ahead of their histogram updates: their bins' cache lines (one or two a scattered row) stay in L2. */
     private static final int CHUNK_ROWS = 2_048;
     /** A chunk whose rows span fewer than this many times their number is read in place: its lines stream in anyway. */
     private static final int DENSE_SPAN = 4;
