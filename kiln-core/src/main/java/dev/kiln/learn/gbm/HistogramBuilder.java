@@ -36,6 +36,10 @@ final class HistogramBuilder {
     private static final int BLOCK_ROWS = 32_768;
     private static final int MAX_BLOCKS = 16;
     private static final int FEATURE_PARALLEL_ROWS = 4_096;
+    /** Rows gathered ahead of their histogram updates: their bins' cache lines (one or two a scattered row) stay in L2. */
+    private static final int CHUNK_ROWS = 2_048;
+    /** A chunk whose rows span fewer than this many times their number is read in place: its lines stream in anyway. */
+    private static final int DENSE_SPAN = 4;
     private final PackedBins packed;
     private final boolean unitHessians;
     private final int length;
@@ -43,9 +47,15 @@ final class HistogramBuilder {
     private final ForkJoinPool pool;
     private final int threads;
     private double[][] blockHistograms = new double[0][];
+    /** Where the gathering loops leave the bytes they read, so that the compiler keeps the reads (value unused). */
+    private volatile int sink;
+    private double[] leafGradients = new double[0];
+    private double[] allRowCounts;
+    private final int rowCount;
 
     HistogramBuilder(BinnedData data, boolean unitHessians, ForkJoinPool pool, int threads) {
         this.packed = PackedBins.of(data, pool);
+        this.rowCount = data.rows();
         this.unitHessians = unitHessians;
         this.length = packed.histogramLength();
         this.offsets = packed.offsets();
@@ -86,14 +96,36 @@ final class HistogramBuilder {
      * with unit hessians) are in {@code pairs}.
      */
     void build(int[] rows, int start, int end, double[] pairs, double[] hist) {
+        build(rows, start, end, pairs, hist, null);
+    }
+
+    /**
+     * As {@link #build} for {@code rows[0, n)} holding each of the data's {@code n} rows once (the root of a tree grown on all
+     * rows). With unit hessians the hessian sums are then the bins' row counts over all rows, the same every tree:
+     * they are counted once and copied, and the rows add their gradients alone. The same sums as {@link #build}.
+     */
+    void buildAll(int[] rows, double[] pairs, double[] hist) {
+        build(rows, 0, rowCount, pairs, hist, unitHessians ? allRowCounts() : null);
+    }
+
+    /** Fills {@code hist}; with {@code counts}, its hessian sums are {@code counts} (before the bundles' default bins). */
+    private void build(int[] rows, int start, int end, double[] pairs, double[] hist, double[] counts) {
         int count = end - start;
         int blocks = blocks(count);
         int columns = packed.width();
         if (blocks == 1) {
             int groups = count >= FEATURE_PARALLEL_ROWS ? Math.min(threads, columns) : 1;
+            // over groups of columns, every group reads every row: the rows' gradients are gathered in order once, first
+            double[] gathered = groups > 1 ? leafGradients(count) : null;
+            if (gathered != null) {
+                int stride = unitHessians ? 1 : 2;
+                ParallelLoop.run(pool, count, groups, (part, from, to) ->
+                        copyGradients(rows, start + from, start + to, pairs, gathered, stride * from));
+            }
             ParallelLoop.run(pool, columns, groups, (part, from, to) -> {
                 packed.clear(hist, from, to);
-                buildColumns(rows, start, end, pairs, hist, from, to);
+                buildColumns(rows, start, end, pairs, gathered, counts != null, hist, from, to);
+                copyCounts(counts, hist, 2 * PackedBins.REGION * from, 2 * PackedBins.REGION * to);
                 packed.completeBundles(hist, from, to);
             });
             return;
@@ -104,7 +136,7 @@ final class HistogramBuilder {
         double[][] partial = blockHistograms;
         ParallelLoop.run(pool, count, blocks, (part, from, to) -> {
             Arrays.fill(partial[part], 0);
-            buildColumns(rows, start + from, start + to, pairs, partial[part], 0, columns);
+            buildColumns(rows, start + from, start + to, pairs, null, counts != null, partial[part], 0, columns);
         });
         ParallelLoop.run(pool, length, threads, (part, from, to) -> {
             for (int i = from; i < to; i++) {
@@ -114,6 +146,7 @@ final class HistogramBuilder {
                 }
                 hist[i] = sum;
             }
+            copyCounts(counts, hist, from, to);
         });
         packed.completeBundles(hist, 0, columns);
     }
@@ -129,21 +162,124 @@ final class HistogramBuilder {
         return Integer.highestOneBit(most);
     }
 
-    /** Adds rows {@code rows[start, end)} to the regions of packed columns {@code [first, last)} of {@code hist} (cleared). */
-    private void buildColumns(int[] rows, int start, int end, double[] pairs, double[] hist, int first, int last) {
-        if (unitHessians) {
-            buildUnitHessians(rows, start, end, pairs, hist, first, last);
+    /** Sets the hessian sums of {@code hist[from, to)} to {@code counts} (one a bin), when given. */
+    private static void copyCounts(double[] counts, double[] hist, int from, int to) {
+        if (counts == null) {
             return;
         }
+        for (int i = from | 1; i < to; i += 2) {
+            hist[i] = counts[i >>> 1];
+        }
+    }
+
+    /** Every packed bin's row count over all rows, counted on first use. */
+    private double[] allRowCounts() {
+        if (allRowCounts == null) {
+            int width = packed.width();
+            byte[] bins = packed.bins();
+            long[] counts = new long[length / 2];
+            for (int at = 0; at < bins.length; at += width) {
+                for (int c = 0; c < width; c++) {
+                    counts[c * PackedBins.REGION + (bins[at + c] & 0xFF)]++;
+                }
+            }
+            double[] out = new double[counts.length];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = counts[k];
+            }
+            allRowCounts = out;
+        }
+        return allRowCounts;
+    }
+
+    /** A buffer for the gradient pairs (or gradients) of {@code count} rows, reused. */
+    private double[] leafGradients(int count) {
+        int size = (unitHessians ? 1 : 2) * count;
+        if (leafGradients.length < size) {
+            leafGradients = new double[size];
+        }
+        return leafGradients;
+    }
+
+    /**
+     * Adds rows {@code rows[start, end)} to the regions of packed columns {@code [first, last)} of {@code hist} (cleared).
+     * A deep leaf's rows are scattered over the data, so each row's gradient and bins are a cache miss the update loop
+     * would wait for; the rows go in chunks of {@value #CHUNK_ROWS}, each first gathered in loops that depend on
+     * nothing (its gradients copied to a buffer in order, each row's bins read once), so the misses overlap, and then
+     * summed from the cache. The sums are the same, in the same order, as without chunks. With {@code gathered}, the
+     * rows' gradients are there already, in order from {@code rows[start]}.
+     */
+    private void buildColumns(int[] rows, int start, int end, double[] pairs, double[] gathered, boolean countsKnown,
+            double[] hist, int first, int last) {
+        int stride = unitHessians ? 1 : 2;
+        double[] ordered = gathered != null ? gathered : new double[stride * Math.min(CHUNK_ROWS, Math.max(0, end - start))];
+        int touched = 0;
+        for (int from = start; from < end; from += CHUNK_ROWS) {
+            int to = Math.min(end, from + CHUNK_ROWS);
+            if (rows[to - 1] - rows[from] < DENSE_SPAN * (to - from)) {
+                // close rows, as the root's or a large leaf's (a leaf's rows ascend): the hardware prefetches them
+                if (countsKnown) {
+                    addGradientsInPlace(rows, from, to, pairs, hist, first, last);
+                } else {
+                    addInPlace(rows, from, to, pairs, hist, first, last);
+                }
+                continue;
+            }
+            int at = gathered != null ? stride * (from - start) : 0;
+            if (gathered == null) {
+                copyGradients(rows, from, to, pairs, ordered, 0);
+            }
+            touched += touch(rows, from, to, first, last);
+            if (unitHessians) {
+                addUnitHessians(rows, from, to, ordered, at, hist, first, last);
+            } else {
+                addPairs(rows, from, to, ordered, at, hist, first, last);
+            }
+        }
+        sink += touched;
+    }
+
+    /** Copies the gradient pairs (or gradients) of rows {@code rows[from, to)} in order to {@code ordered} from {@code at}. */
+    private void copyGradients(int[] rows, int from, int to, double[] pairs, double[] ordered, int at) {
+        if (unitHessians) {
+            for (int i = from, k = at; i < to; i++, k++) {
+                ordered[k] = pairs[rows[i]];
+            }
+        } else {
+            for (int i = from, k = at; i < to; i++, k += 2) {
+                int row = rows[i];
+                ordered[k] = pairs[2 * row];
+                ordered[k + 1] = pairs[2 * row + 1];
+            }
+        }
+    }
+
+    /**
+     * Reads the first and last byte of packed columns {@code [first, last)} of each of rows {@code rows[from, to)},
+     * bringing them into the cache; returns the bytes' sum so that the reads are not optimised away.
+     */
+    private int touch(int[] rows, int from, int to, int first, int last) {
+        int width = packed.width();
+        byte[] bins = packed.bins();
+        int touched = 0;
+        for (int i = from; i < to; i++) {
+            int at = rows[i] * width;
+            touched += bins[at + first] + bins[at + last - 1];
+        }
+        return touched;
+    }
+
+    /** Adds rows {@code rows[from, to)} to {@code hist}, reading their gradient pairs (or gradients) through the row indexes. */
+    private void addInPlace(int[] rows, int from, int to, double[] pairs, double[] hist, int first, int last) {
         int width = packed.width();
         byte[] bins = packed.bins();
         int firstRegion = 2 * PackedBins.REGION * first;
-        for (int i = start; i < end; i++) {
+        int stride = unitHessians ? 1 : 2;
+        for (int i = from; i < to; i++) {
             int row = rows[i];
-            double g = pairs[2 * row];
-            double h = pairs[2 * row + 1];
+            double g = pairs[stride * row];
+            double h = unitHessians ? 1 : pairs[2 * row + 1];
             int at = row * width;
-            // column c's region starts at 512 c, so its bin is a shift and an OR away
             for (int c = first, region = firstRegion; c < last; c++, region += 2 * PackedBins.REGION) {
                 int b = region | (bins[at + c] & 0xFF) << 1;
                 hist[b] += g;
@@ -152,16 +288,49 @@ final class HistogramBuilder {
         }
     }
 
-    private void buildUnitHessians(int[] rows, int start, int end, double[] gradients, double[] hist, int first, int last) {
+    /** As {@link #addInPlace} with unit hessians whose sums are filled in afterwards: the gradient sums alone. */
+    private void addGradientsInPlace(int[] rows, int from, int to, double[] gradients, double[] hist, int first, int last) {
         int width = packed.width();
         byte[] bins = packed.bins();
         int firstRegion = 2 * PackedBins.REGION * first;
-        for (int i = start; i < end; i++) {
+        for (int i = from; i < to; i++) {
             int row = rows[i];
             double g = gradients[row];
             int at = row * width;
             for (int c = first, region = firstRegion; c < last; c++, region += 2 * PackedBins.REGION) {
-                int b = region | (bins[at + c] & 0xFF) << 1;
+                hist[region | (bins[at + c] & 0xFF) << 1] += g;
+            }
+        }
+    }
+
+    /** Adds rows {@code rows[from, to)} to {@code hist}, the pair of row {@code rows[i]} at {@code ordered[at + 2 (i - from)]}. */
+    private void addPairs(int[] rows, int from, int to, double[] ordered, int at, double[] hist, int first, int last) {
+        int width = packed.width();
+        byte[] bins = packed.bins();
+        int firstRegion = 2 * PackedBins.REGION * first;
+        for (int i = from, k = at; i < to; i++, k += 2) {
+            double g = ordered[k];
+            double h = ordered[k + 1];
+            int rowAt = rows[i] * width;
+            // column c's region starts at 512 c, so its bin is a shift and an OR away
+            for (int c = first, region = firstRegion; c < last; c++, region += 2 * PackedBins.REGION) {
+                int b = region | (bins[rowAt + c] & 0xFF) << 1;
+                hist[b] += g;
+                hist[b + 1] += h;
+            }
+        }
+    }
+
+    /** As {@link #addPairs} with unit hessians: the gradient of row {@code rows[i]} at {@code ordered[at + i - from]}. */
+    private void addUnitHessians(int[] rows, int from, int to, double[] ordered, int at, double[] hist, int first, int last) {
+        int width = packed.width();
+        byte[] bins = packed.bins();
+        int firstRegion = 2 * PackedBins.REGION * first;
+        for (int i = from, k = at; i < to; i++, k++) {
+            double g = ordered[k];
+            int rowAt = rows[i] * width;
+            for (int c = first, region = firstRegion; c < last; c++, region += 2 * PackedBins.REGION) {
+                int b = region | (bins[rowAt + c] & 0xFF) << 1;
                 hist[b] += g;
                 hist[b + 1] += 1;
             }

@@ -81,7 +81,11 @@ final class TreeGrower {
         open(0, 0, n, 0, -1, true, g, h);
         if (canSplit(0, n)) {
             double[] hist = takeHistogram();
-            histograms.build(rows, 0, n, pairs, hist);
+            if (n == data.rows()) {
+                histograms.buildAll(rows, pairs, hist);
+            } else {
+                histograms.build(rows, 0, n, pairs, hist);
+            }
             leafHistogram[0] = hist;
             chooseSplit(0, allowed);
         }

@@ -216,6 +216,71 @@ class HistogramBuilderTest {
         return out;
     }
 
+    @Test
+    void scatteredRowsAreGatheredToTheSumsOfAPlainPassInRowOrder() {
+        int n = 60_000;
+        BinnedData data = data(n, 12);
+        Random random = new Random(13);
+        double[] grad = new double[n];
+        double[] hess = new double[n];
+        for (int i = 0; i < n; i++) {
+            grad[i] = random.nextGaussian();
+            hess[i] = random.nextDouble();
+        }
+        // a deep leaf's rows: ascending, far apart (gathered in chunks), with a run of consecutive rows (read in place)
+        int[] rows = new int[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (i >= 30_000 && i < 33_000 || random.nextInt(12) == 0) {
+                rows[m++] = i;
+            }
+        }
+        int count = m;
+        double[] pairs = pairs(grad, hess, 0, n);
+        HistogramBuilder serial = new HistogramBuilder(data, false, null, 1);
+        double[] expected = new double[serial.length()];
+        for (int i = 0; i < count; i++) {
+            for (int f = 0; f < data.featureCount(); f++) {
+                int at = 2 * (serial.offset(f) + data.bin(rows[i], f));
+                expected[at] += grad[rows[i]];
+                expected[at + 1] += hess[rows[i]];
+            }
+        }
+        double[] hist = new double[expected.length];
+        serial.build(rows, 0, count, pairs, hist);
+        assertThat(hist).isEqualTo(expected);
+        ForkJoinPool pool = new ForkJoinPool(2);
+        try {
+            double[] parallel = new double[expected.length];
+            new HistogramBuilder(data, false, pool, 2).build(rows, 0, count, pairs, parallel);
+            assertThat(parallel).as("over groups of columns, gradients gathered once").isEqualTo(expected);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void allRowsWithUnitHessiansTakeTheirCountsFromTheTableAndMatchAPlainBuild() {
+        for (int n : new int[] {20_000, 70_000}) {
+            BinnedData data = data(n, 14);
+            Random random = new Random(15);
+            double[] grad = new double[n];
+            for (int i = 0; i < n; i++) {
+                grad[i] = random.nextGaussian();
+            }
+            int[] rows = identity(n);
+            HistogramBuilder builder = new HistogramBuilder(data, true, null, 1);
+            double[] plain = new double[builder.length()];
+            builder.build(rows, 0, n, grad, plain);
+            for (int round = 0; round < 2; round++) {
+                double[] all = new double[plain.length];
+                java.util.Arrays.fill(all, 5);
+                builder.buildAll(rows, grad, all);
+                assertThat(all).as("%s rows, round %s", n, round).isEqualTo(plain);
+            }
+        }
+    }
+
     static double[] pairs(double[] grad, double[] hess, int offset, int n) {
         double[] pairs = new double[2 * n];
         HistogramBuilder.interleave(grad, hess, offset, 0, n, pairs);
