@@ -9,6 +9,7 @@
 # Needs: wrk, Debian's python3 with sklearn, pandas, fastapi, uvicorn (see ../shared/bench/README.md).
 # The peer runs one worker with OMP_NUM_THREADS=1: with OpenMP's default threads, scikit-learn's predict
 # spins for seconds per request on a busy two-core machine; one thread is its faster setting here.
+# PEER_OMP=default runs it as ../shared/bench describes it instead (one worker, OpenMP's default threads).
 # KILN_PORT, PEER_PORT and WORK (default /tmp/kiln-bench-serve) let several people run it at once;
 # WARMUP (default 10s) is the untimed load before each measurement, so the JIT has compiled the path.
 set -euo pipefail
@@ -37,7 +38,9 @@ rm -rf "$work/model"
 
 "$root/kiln" serve "$work/model" --port "$kiln_port" > "$work/kiln.log" 2>&1 &
 kiln_pid=$!
-(cd "$peers" && OMP_NUM_THREADS=1 exec /usr/bin/python3 -m uvicorn serve_app:app --host 127.0.0.1 --port "$peer_port" --log-level warning) \
+omp=(env OMP_NUM_THREADS=1)
+[ "${PEER_OMP:-1}" = default ] && omp=(env)
+(cd "$peers" && exec "${omp[@]}" /usr/bin/python3 -m uvicorn serve_app:app --host 127.0.0.1 --port "$peer_port" --log-level warning) \
   > "$work/fastapi.log" 2>&1 &
 peer_pid=$!
 trap 'kill $kiln_pid $peer_pid 2>/dev/null || true' EXIT
