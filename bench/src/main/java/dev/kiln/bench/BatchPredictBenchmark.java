@@ -17,11 +17,12 @@ import java.util.Map;
 
 /**
  * Batch prediction speed of a bundle on a test file, the figure the peers' {@code predict_rows_per_s}
- * is compared with: the file is read once, then the model alone ({@code Model.predict} on the prepared
- * frame) and the whole pipeline ({@code Pipeline.predict} on the raw frame: conform, impute, one-hot,
- * predict) are each timed {@code REPEATS} times (default 5) after one warm-up; prints one JSON line with
- * the first, best and median rows/s of each, and the best rows per second of process CPU time (the steadier
- * figure when other processes share the cores).
+ * is compared with: the file is read once; the first {@code Pipeline.predict} of the fresh JVM is timed with
+ * the JIT's compile time during it (what {@code kiln evaluate} times: the peers also predict once); then the
+ * preparation alone ({@code Pipeline.prepare}: conform, impute, one-hot), the model alone ({@code Model.predict}
+ * on the prepared frame) and the whole pipeline are each timed {@code REPEATS} times (default 5) after one more
+ * call; prints one JSON line with the first, best and median rows/s of each, and the best rows per second of
+ * process CPU time (the steadier figure when other processes share the cores).
  *
  * <p>Usage: {@code java -cp 'bench/target/kiln-bench.jar:bench/target/lib/*' dev.kiln.bench.BatchPredictBenchmark MODEL_DIR TEST.csv [REPEATS]}
  */
@@ -41,9 +42,18 @@ public final class BatchPredictBenchmark {
             kinds.put(field.name(), field.kind());
         }
         Frame raw = CsvReader.read(Path.of(args[1]), CsvOptions.defaults().withKinds(kinds));
-        Frame prepared = pipeline.prepare(raw);
         ObjectNode out = JsonNodeFactory.instance.objectNode().put("rows", raw.rowCount())
                 .put("threads", Runtime.getRuntime().availableProcessors());
+        // the first call of a fresh JVM, as `kiln evaluate` times it and as the peers predict once; the JIT's compile
+        // time during it beside
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long jitBefore = jit.getTotalCompilationTime();
+        double[][] cold = time(0, raw.rowCount(), () -> pipeline.predict(raw));
+        out.put("cold_pipeline_rows_per_s", Math.round(cold[0][0]))
+                .put("cold_pipeline_rows_per_cpu_s", Math.round(cold[1][0]))
+                .put("cold_jit_ms", jit.getTotalCompilationTime() - jitBefore);
+        Frame prepared = pipeline.prepare(raw);
+        put(out, "prepare", time(repeats, raw.rowCount(), () -> pipeline.prepare(raw)));
         put(out, "model", time(repeats, raw.rowCount(), () -> pipeline.model().predict(prepared)));
         put(out, "pipeline", time(repeats, raw.rowCount(), () -> pipeline.predict(raw)));
         System.out.println(out);
