@@ -102,22 +102,8 @@ final class RowRing {
              double[] out, int outputCount, String key) {
         int slot = (int) (sequence & mask);
         int width = layout.width();
-        if (width <= VALUE_STRIDE) {
-            System.arraycopy(row, 0, values, slot * VALUE_STRIDE, width);
-        } else {
-            if (wideValues[slot] == null || wideValues[slot].length < width) {
-                wideValues[slot] = new double[width];
-            }
-            System.arraycopy(row, 0, wideValues[slot], 0, width);
-        }
-        if (outputCount <= OUTPUT_STRIDE) {
-            System.arraycopy(out, 0, outputs, slot * OUTPUT_STRIDE, outputCount);
-        } else {
-            if (wideOutputs[slot] == null || wideOutputs[slot].length < outputCount) {
-                wideOutputs[slot] = new double[outputCount];
-            }
-            System.arraycopy(out, 0, wideOutputs[slot], 0, outputCount);
-        }
+        copy(row, width, values, VALUE_STRIDE, wideValues, slot);
+        copy(out, outputCount, outputs, OUTPUT_STRIDE, wideOutputs, slot);
         for (int s : layout.textSlots()) {
             if (text[s] != null) {
                 String[] slotTexts = texts[slot];
@@ -140,6 +126,18 @@ final class RowRing {
         meta[at + 1] = atMs;
         meta[at + 2] = latencyNanos;
         meta[at + 3] = ((long) width << 32) | outputCount;
+    }
+
+    /** Copies {@code n} values of {@code from} to {@code slot}'s stride of {@code flat}, or to its own array when wider. */
+    private static void copy(double[] from, int n, double[] flat, int stride, double[][] wide, int slot) {
+        if (n <= stride) {
+            System.arraycopy(from, 0, flat, slot * stride, n);
+            return;
+        }
+        if (wide[slot] == null || wide[slot].length < n) {
+            wide[slot] = new double[n];
+        }
+        System.arraycopy(from, 0, wide[slot], 0, n);
     }
 
     /** Makes a filled slot visible to the consumer. */
