@@ -17,8 +17,8 @@ import org.duckdb.DuckDBReadableVector;
  * result. Stateless and thread-safe.
  */
 final class ParquetVectors {
-    private static final Field DATA = bufferField("data");
-    private static final Field VALIDITY = bufferField("validity");
+    private static final Field DATA = bufferField(DuckDBReadableVector.class, "data");
+    private static final Field VALIDITY = bufferField(DuckDBReadableVector.class, "validity");
 
     private ParquetVectors() {
     }
@@ -136,9 +136,13 @@ final class ParquetVectors {
         }
     }
 
-    private static Field bufferField(String name) {
+    /**
+     * The ByteBuffer field {@code name} of DuckDB's vector class {@code owner}, made accessible; null when this driver
+     * has no such field or does not let us reach it (then callers copy value by value). Shared with {@link VectorFiller}.
+     */
+    static Field bufferField(Class<?> owner, String name) {
         try {
-            Field field = DuckDBReadableVector.class.getDeclaredField(name);
+            Field field = owner.getDeclaredField(name);
             if (field.getType() != ByteBuffer.class) {
                 return null;
             }

@@ -29,8 +29,8 @@ import org.duckdb.DuckDBWritableVector;
  * setters, with the same result. Not thread-safe: one per table function (DuckDB calls it from one thread).
  */
 final class VectorFiller {
-    private static final Field DATA = bufferField("data");
-    private static final Field VALIDITY = bufferField("validity");
+    private static final Field DATA = ParquetVectors.bufferField(DuckDBWritableVector.class, "data");
+    private static final Field VALIDITY = ParquetVectors.bufferField(DuckDBWritableVector.class, "validity");
 
     private double[] doubles = new double[0];
     private byte[][] utf8 = new byte[0][];
@@ -153,18 +153,5 @@ final class VectorFiller {
             return null;
         }
         return buffer != null && buffer.capacity() >= bytes ? buffer.duplicate().order(ByteOrder.nativeOrder()) : null;
-    }
-
-    private static Field bufferField(String name) {
-        try {
-            Field field = DuckDBWritableVector.class.getDeclaredField(name);
-            if (field.getType() != ByteBuffer.class) {
-                return null;
-            }
-            field.setAccessible(true);
-            return field;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null; // another driver version, or a module that does not open the package: value by value
-        }
     }
 }
