@@ -21,14 +21,6 @@ public final class Values {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
         1e19, 1e20, 1e21, 1e22};
 
-    /**
-     * As {@link #parseNumber(String)} for the ASCII bytes {@code chars[start, end)}, without making a String on the
-     * common short number: the same values are numbers and they give the same double.
-     */
-    public static double parseNumber(byte[] chars, int start, int end) {
-        return ByteNumber.parse(chars, start, end);
-    }
-
     /** The number written in {@code text}, or NaN when it is not a plain decimal number. */
     public static double parseNumber(String text) {
         int n = text.length();

@@ -25,6 +25,19 @@ import java.util.List;
 final class FlatRecordScanner {
     /** {@link #slotOf} value of a schema field the model does not read (its scalar value is skipped). */
     static final int IGNORED = -1;
+    private static final int MAX_DIGITS = 15;
+    /** Jackson's default limit on a number's length (StreamReadConstraints): a longer one is an error there. */
+    private static final int MAX_NUMBER_LENGTH = 1000;
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = p;
+            p *= 10;
+        }
+    }
+
     private final ByteKeys names;
     private final int[] slotOf;
     private final ColumnKind[] kinds;
@@ -176,63 +189,89 @@ final class FlatRecordScanner {
     }
 
     /**
-     * A JSON number at {@code i} (RFC 8259's grammar, checked here) into {@code row[slot]}, as Jackson reads it: the
-     * correctly rounded double that {@link Values#parseNumber(byte[], int, int)} gives, except that an integer zero
-     * is 0.0 (Jackson's int token is a long, so {@code -0} loses its sign). Returns the index after the number, or -1
-     * when there is none, or it is beyond the doubles or too long for that parse (the streaming parse then judges).
+     * A JSON number at {@code i} into {@code row[slot]}, as Jackson reads it: an integer as the double of its long
+     * (so {@code -0} is 0.0), a fraction or exponent correctly rounded. With at most 15 significant digits and a
+     * decimal exponent within ±22 that is one multiplication or division of exact doubles (Clinger 1990); other
+     * numbers are read by {@link Double#parseDouble}, which rounds correctly too. Returns the index after the
+     * number, or -1 when there is none or it is beyond the doubles.
      */
     private static int number(byte[] b, int i, double[] row, int slot) {
         int n = b.length;
         int start = i;
-        if (b[i] == '-') {
+        boolean negative = b[i] == '-';
+        if (negative) {
             i++;
         }
         if (i >= n || !digit(b[i])) {
             return -1;
         }
+        long mantissa = 0;
+        int significant = 0;
+        int exponent = 0;
         if (b[i] == '0') {
             i++;
             if (i < n && digit(b[i])) {
                 return -1; // a leading zero
             }
         } else {
-            i = digits(b, i);
+            for (; i < n && digit(b[i]); i++) {
+                significant++;
+                mantissa = mantissa * 10 + (b[i] - '0');
+            }
         }
         boolean integer = true;
         if (i < n && b[i] == '.') {
             integer = false;
-            if (i + 1 >= n || !digit(b[i + 1])) {
+            i++;
+            if (i >= n || !digit(b[i])) {
                 return -1;
             }
-            i = digits(b, i + 1);
+            for (; i < n && digit(b[i]); i++) {
+                exponent--;
+                if (significant > 0 || b[i] != '0') {
+                    significant++;
+                    mantissa = mantissa * 10 + (b[i] - '0');
+                }
+            }
         }
+        boolean exact = significant <= MAX_DIGITS;
         if (i < n && (b[i] == 'e' || b[i] == 'E')) {
             integer = false;
             i++;
+            boolean minus = false;
             if (i < n && (b[i] == '+' || b[i] == '-')) {
+                minus = b[i] == '-';
                 i++;
             }
             if (i >= n || !digit(b[i])) {
                 return -1;
             }
-            i = digits(b, i);
+            int e = 0;
+            for (; i < n && digit(b[i]); i++) {
+                e = Math.min(100_000, e * 10 + (b[i] - '0'));
+            }
+            exponent += minus ? -e : e;
         }
-        if (i < n && !delimiter(b[i])) {
+        if (i < n && !delimiter(b[i]) || i - start > MAX_NUMBER_LENGTH) {
             return -1;
         }
-        double value = Values.parseNumber(b, start, i);
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return -1;
+        double value;
+        if (integer && exact) {
+            value = negative ? -mantissa : mantissa; // a long's double: -0 is 0.0, as Jackson's int token gives
+        } else if (exact && mantissa == 0) {
+            value = negative ? -0.0 : 0.0;
+        } else if (exact && exponent >= -22 && exponent <= 22) {
+            value = exponent < 0 ? mantissa / POWERS_OF_TEN[-exponent] : mantissa * POWERS_OF_TEN[exponent];
+            value = negative ? -value : value;
+        } else {
+            // the correctly rounded double of the exact decimal: what Jackson gives a long integer (the double of
+            // its long, or of its BigInteger) and a fraction alike
+            value = Double.parseDouble(new String(b, start, i - start, StandardCharsets.ISO_8859_1));
+            if (Double.isInfinite(value)) {
+                return -1; // beyond the doubles: the streaming parse reports it
+            }
         }
-        row[slot] = integer && value == 0 ? 0.0 : value;
-        return i;
-    }
-
-    /** The index of the first byte from {@code i} that is not a digit. */
-    private static int digits(byte[] b, int i) {
-        while (i < b.length && digit(b[i])) {
-            i++;
-        }
+        row[slot] = value;
         return i;
     }
 
