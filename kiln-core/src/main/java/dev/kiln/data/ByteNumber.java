@@ -16,15 +16,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class ByteNumber {
     private static final int MAX_DIGITS = 15;
-    private static final double[] POWERS_OF_TEN = new double[23];
-
-    static {
-        double p = 1;
-        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
-            POWERS_OF_TEN[i] = p;
-            p *= 10;
-        }
-    }
 
     private ByteNumber() {
     }
@@ -80,14 +71,8 @@ final class ByteNumber {
         if (i != end) {
             return slow(chars, start, end);
         }
-        double value;
-        if (mantissa == 0) {
-            value = 0;
-        } else if (exponent >= 0 && exponent < POWERS_OF_TEN.length) {
-            value = mantissa * POWERS_OF_TEN[exponent];
-        } else if (exponent < 0 && -exponent < POWERS_OF_TEN.length) {
-            value = mantissa / POWERS_OF_TEN[-exponent];
-        } else {
+        double value = mantissa == 0 ? 0 : Values.exactDecimal(mantissa, exponent);
+        if (Double.isNaN(value)) {
             return slow(chars, start, end);
         }
         return negative ? -value : value;

@@ -21,6 +21,19 @@ public final class Values {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
         1e19, 1e20, 1e21, 1e22};
 
+    /**
+     * {@code mantissa × 10^exponent}, correctly rounded, for {@code 0 <= mantissa < 2^53} and {@code |exponent| <= 22}:
+     * both factors are then exact doubles, so one IEEE multiplication or division rounds the exact value (Clinger,
+     * "How to read floating point numbers accurately", 1990). NaN outside that range: the caller's slow path decides.
+     * The last step of every fast decimal parse here.
+     */
+    public static double exactDecimal(long mantissa, int exponent) {
+        if (mantissa < 0 || mantissa >= 1L << 53 || exponent < -22 || exponent > 22) {
+            return Double.NaN;
+        }
+        return exponent < 0 ? mantissa / POWERS_OF_TEN[-exponent] : mantissa * POWERS_OF_TEN[exponent];
+    }
+
     /** The number written in {@code text}, or NaN when it is not a plain decimal number. */
     public static double parseNumber(String text) {
         int n = text.length();
@@ -83,7 +96,7 @@ public final class Values {
         if (digits == 0 || digits > 15) {
             return Double.NaN;
         }
-        double value = fractionDigits <= 0 ? (double) mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
+        double value = exactDecimal(mantissa, -Math.max(0, fractionDigits));
         return negative ? -value : value;
     }
 

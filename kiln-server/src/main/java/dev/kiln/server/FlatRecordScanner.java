@@ -28,15 +28,6 @@ final class FlatRecordScanner {
     private static final int MAX_DIGITS = 15;
     /** Jackson's default limit on a number's length (StreamReadConstraints): a longer one is an error there. */
     private static final int MAX_NUMBER_LENGTH = 1000;
-    private static final double[] POWERS_OF_TEN = new double[23];
-
-    static {
-        double p = 1;
-        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
-            POWERS_OF_TEN[i] = p;
-            p *= 10;
-        }
-    }
 
     private final ByteKeys names;
     private final int[] slotOf;
@@ -190,8 +181,8 @@ final class FlatRecordScanner {
 
     /**
      * A JSON number at {@code i} into {@code row[slot]}, as Jackson reads it: an integer as the double of its long
-     * (so {@code -0} is 0.0), a fraction or exponent correctly rounded. With at most 15 significant digits and a
-     * decimal exponent within ±22 that is one multiplication or division of exact doubles (Clinger 1990); other
+     * (so {@code -0} is 0.0), a fraction or exponent correctly rounded. It is read in the same pass that checks its
+     * grammar: with at most 15 significant digits and a decimal exponent within ±22, {@link Values#exactDecimal}; other
      * numbers are read by {@link Double#parseDouble}, which rounds correctly too. Returns the index after the
      * number, or -1 when there is none or it is beyond the doubles.
      */
@@ -260,15 +251,17 @@ final class FlatRecordScanner {
             value = negative ? -mantissa : mantissa; // a long's double: -0 is 0.0, as Jackson's int token gives
         } else if (exact && mantissa == 0) {
             value = negative ? -0.0 : 0.0;
-        } else if (exact && exponent >= -22 && exponent <= 22) {
-            value = exponent < 0 ? mantissa / POWERS_OF_TEN[-exponent] : mantissa * POWERS_OF_TEN[exponent];
-            value = negative ? -value : value;
         } else {
-            // the correctly rounded double of the exact decimal: what Jackson gives a long integer (the double of
-            // its long, or of its BigInteger) and a fraction alike
-            value = Double.parseDouble(new String(b, start, i - start, StandardCharsets.ISO_8859_1));
-            if (Double.isInfinite(value)) {
-                return -1; // beyond the doubles: the streaming parse reports it
+            value = exact ? Values.exactDecimal(mantissa, exponent) : Double.NaN;
+            if (!Double.isNaN(value)) {
+                value = negative ? -value : value;
+            } else {
+                // the correctly rounded double of the exact decimal: what Jackson gives a long integer (the double of
+                // its long, or of its BigInteger) and a fraction alike
+                value = Double.parseDouble(new String(b, start, i - start, StandardCharsets.ISO_8859_1));
+                if (Double.isInfinite(value)) {
+                    return -1; // beyond the doubles: the streaming parse reports it
+                }
             }
         }
         row[slot] = value;
