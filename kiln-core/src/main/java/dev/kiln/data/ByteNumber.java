@@ -8,74 +8,92 @@ import java.nio.charset.StandardCharsets;
  * the same double. A field holding a byte outside ASCII is never a number; the slow path decodes bytes as
  * Latin-1, which keeps such a byte a character that is not a digit.
  *
- * <p>The fast path takes {@code [+-]digits[.digits][(e|E)[+-]digits]} with at most 15 significant
- * digits and a decimal exponent within ±22: the digits then form an exact integer {@code m < 2^53} and
- * {@code 10^|e|} is an exact double, so one multiplication or division rounds correctly (Clinger,
- * "How to read floating point numbers accurately", 1990). Anything else goes to
- * {@link Values#parseNumber}. Stateless.
+ * <p>The fast path takes {@code [+-]digits[.digits][(e|E)[+-]digits]} with at most 18 digits that form an
+ * integer {@code m < 2^53} and a decimal exponent within ±22: {@code m} and {@code 10^|e|} are then exact
+ * doubles, so one multiplication or division rounds correctly (Clinger, "How to read floating point numbers
+ * accurately", 1990). Anything else goes to {@link Values#parseNumber}. Stateless.
  */
 final class ByteNumber {
-    private static final int MAX_DIGITS = 15;
+    /** The most digits (leading zeros included) a long holds for certain. */
+    private static final int MAX_DIGITS = 18;
 
     private ByteNumber() {
     }
 
     /** The number written in {@code chars[start, end)}, or NaN when it is not one (see {@link Values#parseNumber}). */
     static double parse(byte[] chars, int start, int end) {
-        int i = start;
+        double[] value = new double[1];
+        return scan(chars, start, end, value, 0) == end ? value[0] : slow(chars, start, end);
+    }
+
+    /**
+     * Reads the fast path's number that starts at {@code chars[from]}, stopping at the first byte after it (or at
+     * {@code end}): returns that position and puts the number in {@code out[at]}, or returns -1 when no number the
+     * fast path reads exactly starts there (no digits, too many digits, a malformed or too long exponent). Where
+     * {@code chars[from, stop)} is the whole field, the number is the one {@link #parse(byte[], int, int)} gives
+     * it; a CSV reader takes the number and its end in one pass.
+     */
+    static int scan(byte[] chars, int from, int end, double[] out, int at) {
+        int i = from;
         boolean negative = false;
         if (i < end && (chars[i] == '-' || chars[i] == '+')) {
             negative = chars[i] == '-';
             i++;
         }
+        // every digit goes into the mantissa, leading zeros too; more than 18 might not fit, and past 2^53
+        // exactDecimal declines
         long mantissa = 0;
-        int significant = 0;
-        int exponent = 0;
-        boolean digits = false;
-        for (; i < end && isDigit(chars[i]); i++) {
-            digits = true;
+        int firstDigit = i;
+        for (; i < end; i++) {
             int d = chars[i] - '0';
-            if (mantissa == 0 && d == 0) {
-                continue;
-            }
-            if (++significant > MAX_DIGITS) {
-                return slow(chars, start, end);
+            if (d < 0 || d > 9) {
+                break;
             }
             mantissa = mantissa * 10 + d;
         }
+        int whole = i - firstDigit;
+        int fraction = 0;
         if (i < end && chars[i] == '.') {
-            for (i++; i < end && isDigit(chars[i]); i++) {
-                digits = true;
+            int fractionStart = ++i;
+            for (; i < end; i++) {
                 int d = chars[i] - '0';
-                exponent--;
-                if (mantissa == 0 && d == 0) {
-                    continue;
-                }
-                if (++significant > MAX_DIGITS) {
-                    return slow(chars, start, end);
+                if (d < 0 || d > 9) {
+                    break;
                 }
                 mantissa = mantissa * 10 + d;
             }
+            fraction = i - fractionStart;
         }
-        if (!digits) {
-            return slow(chars, start, end);
+        if (whole + fraction == 0 || whole + fraction > MAX_DIGITS) {
+            return -1;
         }
-        if (i < end && (chars[i] == 'e' || chars[i] == 'E')) {
-            int written = exponentAt(chars, i + 1, end);
-            if (written == Integer.MIN_VALUE) {
-                return slow(chars, start, end);
+        int exponent = -fraction;
+        if (i < end && (chars[i] == 'e' || chars[i] == 'E')) { // [+-] then 1 to 4 digits
+            i++;
+            boolean negativeExponent = false;
+            if (i < end && (chars[i] == '-' || chars[i] == '+')) {
+                negativeExponent = chars[i] == '-';
+                i++;
             }
-            exponent += written;
-            i = end;
-        }
-        if (i != end) {
-            return slow(chars, start, end);
+            int exponentStart = i;
+            int written = 0;
+            for (; i < end && isDigit(chars[i]); i++) {
+                if (i - exponentStart == 4) {
+                    return -1;
+                }
+                written = written * 10 + chars[i] - '0';
+            }
+            if (i == exponentStart) {
+                return -1;
+            }
+            exponent += negativeExponent ? -written : written;
         }
         double value = mantissa == 0 ? 0 : Values.exactDecimal(mantissa, exponent);
         if (Double.isNaN(value)) {
-            return slow(chars, start, end);
+            return -1;
         }
-        return negative ? -value : value;
+        out[at] = negative ? -value : value;
+        return i;
     }
 
     /**
@@ -95,27 +113,6 @@ final class ByteNumber {
             scratch[i] = (byte) c;
         }
         return parse(scratch, 0, length);
-    }
-
-    /** The exponent written in {@code chars[from, end)} ({@code [+-]} then 1 to 4 digits), or MIN_VALUE. */
-    private static int exponentAt(byte[] chars, int from, int end) {
-        int i = from;
-        boolean negative = false;
-        if (i < end && (chars[i] == '-' || chars[i] == '+')) {
-            negative = chars[i] == '-';
-            i++;
-        }
-        if (i == end || end - i > 4) {
-            return Integer.MIN_VALUE;
-        }
-        int value = 0;
-        for (; i < end; i++) {
-            if (!isDigit(chars[i])) {
-                return Integer.MIN_VALUE;
-            }
-            value = value * 10 + chars[i] - '0';
-        }
-        return negative ? -value : value;
     }
 
     private static boolean isDigit(byte c) {

@@ -35,8 +35,15 @@ final class CsvBlock {
     final List<int[]> skipLines = new ArrayList<>();
     final List<String> skipMessages = new ArrayList<>();
 
+    /** A block stops trying {@link #readPlain} after this many records that are not plain, unless most rows are. */
+    private static final int PLAIN_TRIES = 16;
+
     private final CsvBlockFormat format;
     private byte[] scratch = new byte[64];
+    /** A plain record's numbers and label offsets, kept until the whole record is known to be plain. */
+    private final double[] plainNumbers;
+    private final int[] plainStarts;
+    private final int[] plainEnds;
     /** Where the block's records start in the array being parsed. */
     private int bytesStart;
 
@@ -53,6 +60,9 @@ final class CsvBlock {
         this.badRow = new int[width];
         this.badValue = new String[width];
         this.rowLines = new int[capacity];
+        this.plainNumbers = new double[width];
+        this.plainStarts = new int[width];
+        this.plainEnds = new int[width];
         for (int j = 0; j < width; j++) {
             badRow[j] = -1;
             if (format.startsNumeric(j)) {
@@ -77,7 +87,20 @@ final class CsvBlock {
 
     private void read(CsvRecordScanner scanner) {
         int width = format.width;
-        for (int count = scanner.next(); count != CsvRecordScanner.END; count = scanner.next()) {
+        boolean plain = !format.missingFirst();
+        int declined = 0;
+        while (true) {
+            if (plain) {
+                if (readPlain(scanner)) {
+                    continue;
+                }
+                // a block whose records are seldom plain (quoted fields, say) stops trying
+                plain = ++declined < PLAIN_TRIES || declined * 4 < rows;
+            }
+            int count = scanner.next();
+            if (count == CsvRecordScanner.END) {
+                break;
+            }
             String problem = count == CsvRecordScanner.MALFORMED ? scanner.problem()
                     : count != width ? "expected " + width + " fields, found " + count : null;
             if (problem != null) {
@@ -100,6 +123,107 @@ final class CsvBlock {
         }
         lines = scanner.lines();
         endedInQuote = scanner.endedInQuote();
+    }
+
+    /**
+     * Reads the next record straight into the columns, numbers taken in the same pass as the fields are found, when
+     * it is plain: no field starts with a quote, there are exactly {@code width} fields, every label is well-formed
+     * UTF-8 and every numeric column's field a number or a missing token. Any other record (or the end) returns
+     * false with nothing stored, and {@link CsvRecordScanner#next} then reads it by the general rules; for a plain
+     * record both give the same row, value for value. Not used when a missing token is a number.
+     */
+    private boolean readPlain(CsvRecordScanner scanner) {
+        int p = scanner.startRecord();
+        if (p == CsvRecordScanner.END) {
+            return false;
+        }
+        byte[] b = scanner.bytes();
+        int end = scanner.limit();
+        byte delimiter = scanner.delimiter();
+        byte quote = scanner.quote();
+        int width = format.width;
+        for (int j = 0; j < width; j++) {
+            if (j > 0) {
+                if (p >= end || b[p] != delimiter) {
+                    return false;
+                }
+                p++;
+            }
+            if (p < end && b[p] == quote) {
+                return false;
+            }
+            if (numbers[j] != null) {
+                int stop = ByteNumber.scan(b, p, end, plainNumbers, j);
+                if (stop < 0 || (stop < end && !endsField(b[stop], delimiter))) {
+                    stop = asciiFieldEnd(b, p, end, delimiter);
+                    double value = stop < 0 ? Double.NaN : number(b, p, stop);
+                    if (stop < 0 || (Double.isNaN(value) && !isMissing(b, p, stop))) {
+                        return false;
+                    }
+                    plainNumbers[j] = value;
+                }
+                p = stop;
+            } else {
+                plainStarts[j] = p;
+                p = labelEnd(b, p, end, delimiter);
+                if (p < 0) {
+                    return false;
+                }
+                plainEnds[j] = p;
+            }
+        }
+        if (p < end && b[p] != '\n' && b[p] != '\r') {
+            return false;
+        }
+        if (rows == rowLines.length) {
+            grow();
+        }
+        for (int j = 0; j < width; j++) {
+            if (numbers[j] != null) {
+                numbers[j][rows] = plainNumbers[j];
+            } else {
+                int start = plainStarts[j];
+                int stop = plainEnds[j];
+                codes[j][rows] = isMissing(b, start, stop) ? CategoricalColumn.MISSING : dictionaries[j].intern(b, start, stop);
+            }
+        }
+        rowLines[rows++] = scanner.recordLine();
+        scanner.endRecord(p);
+        return true;
+    }
+
+    private static boolean endsField(byte c, byte delimiter) {
+        return c == delimiter || c == '\n' || c == '\r';
+    }
+
+    /** Where the unquoted field at {@code p} ends, or -1 when it holds a byte outside ASCII. */
+    private static int asciiFieldEnd(byte[] b, int p, int end, byte delimiter) {
+        for (; p < end && !endsField(b[p], delimiter); p++) {
+            if (b[p] < 0) {
+                return -1;
+            }
+        }
+        return p;
+    }
+
+    /** Where the unquoted field at {@code p} ends, or -1 when it holds bytes that are not well-formed UTF-8. */
+    private static int labelEnd(byte[] b, int p, int end, byte delimiter) {
+        while (p < end) {
+            byte c = b[p];
+            if (endsField(c, delimiter)) {
+                break;
+            }
+            if (c < 0) {
+                int n = Utf8.sequenceLength(b, p, end);
+                if (n <= 0) {
+                    return -1;
+                }
+                p += n;
+            } else {
+                p++;
+            }
+        }
+        return p;
     }
 
     private void skip(int line, String message) {

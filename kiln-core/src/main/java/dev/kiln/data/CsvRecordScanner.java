@@ -138,6 +138,38 @@ final class CsvRecordScanner {
     }
 
     /**
+     * For a caller that reads a plain record itself: skips blank lines and returns where the next record starts
+     * (its line becomes {@link #recordLine()}), or {@link #END} at the end of the range. The caller either ends
+     * the record with {@link #endRecord} or leaves it to {@link #next}, which then reads it from the same place.
+     */
+    int startRecord() {
+        int p = skipBlankLines(position);
+        position = p;
+        recordLine = line;
+        return p < end ? p : END;
+    }
+
+    /** Ends a record the caller read from {@link #startRecord()} up to {@code p}: the range's end or a line end. */
+    void endRecord(int p) {
+        position = p < end ? lineEnd(p) : p;
+    }
+
+    /** The end of the range. */
+    int limit() {
+        return end;
+    }
+
+    /** The quote byte. */
+    byte quote() {
+        return quote;
+    }
+
+    /** The delimiter byte. */
+    byte delimiter() {
+        return delimiter;
+    }
+
+    /**
      * The length of the UTF-8 sequence at {@code p}; a malformed one is recorded as the record's problem (the
      * first one counts) and skipped one byte at a time, so the record still ends where it should.
      */

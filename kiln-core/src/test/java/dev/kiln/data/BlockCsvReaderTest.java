@@ -43,7 +43,8 @@ class BlockCsvReaderTest {
             {
                 Throwable blockError = catchThrowable(() -> CsvReader.readFile(file, options, StandardCharsets.UTF_8, threads, block));
                 if (sequentialError != null) {
-                    assertThat(blockError).as("threads %s, block %s", threads, block).isNotNull()
+                    assertThat(blockError).as("threads %s, block %s: the sequential reader says %s", threads, block,
+                        sequentialError.getMessage()).isNotNull()
                             .hasMessage(sequentialError.getMessage()).isInstanceOf(sequentialError.getClass());
                     continue;
                 }
@@ -101,5 +102,71 @@ class BlockCsvReaderTest {
         sameAsSequential(write("a,b\n"), CsvOptions.defaults());
         sameAsSequential(write(""), CsvOptions.defaults());
         sameAsSequential(write("\n\na,b\n1,2\n"), CsvOptions.defaults());
+    }
+
+    /** A field for a mostly numeric column: plain numbers, and every near miss of the one-pass number read. */
+    private static String numberField(Random random) {
+        String[] odd = {"", "NA", "-0", "0", "1e5", "1E-3", "+2.5", ".5", "5.", "1.5x", "-", "+", "1e", "1e+", "1e12345",
+            "1e-0400", "0x10", "NaN", "Infinity", "12345678901234567890", "0.30000000000000004", " 1", "1 ", "1,5", "é1",
+            "00012", "-.0", "1e22", "1e23", "9007199254740993", "123456789012345", "1234567890123456"};
+        return switch (random.nextInt(4)) {
+            case 0 -> odd[random.nextInt(odd.length)];
+            case 1 -> Double.toString(random.nextGaussian() * Math.pow(10, random.nextInt(9) - 4));
+            default -> String.format(java.util.Locale.ROOT, "%." + random.nextInt(8) + "f", random.nextGaussian() * 100);
+        };
+    }
+
+    private static String labelField(Random random) {
+        String[] labels = {"a", "b", "é", "日本", "", "NA", "\"q\"", "x\"y", "\"a,b\"", "12"};
+        return labels[random.nextInt(labels.length)];
+    }
+
+    /**
+     * Files of mostly plain records (read in one pass straight into the columns) with every kind of record that is
+     * not plain mixed in; the block reader must give the sequential reader's frame or error, value for value.
+     */
+    @Test
+    void plainAndOtherRecordsMixedReadAsTheSequentialReaderDoes() throws Exception {
+        for (long seed = 0; seed < 60; seed++) {
+            Random random = new Random(seed);
+            int oddRate = 1 + random.nextInt(40); // one record in oddRate has near misses
+            String newline = random.nextBoolean() ? "\n" : "\r\n";
+            StringBuilder text = new StringBuilder("x,y,label,z").append(newline);
+            int n = 50 + random.nextInt(400);
+            for (int i = 0; i < n; i++) {
+                boolean odd = random.nextInt(oddRate) == 0;
+                String x = odd ? numberField(random) : Double.toString(random.nextGaussian());
+                String y = odd ? numberField(random) : Integer.toString(random.nextInt(1000) - 500);
+                String label = odd ? labelField(random) : "l" + random.nextInt(5);
+                String z = odd ? numberField(random) : String.format(java.util.Locale.ROOT, "%.3f", random.nextDouble());
+                text.append(x).append(',').append(y).append(',').append(label).append(',').append(z);
+                if (odd && random.nextInt(10) == 0) {
+                    text.append(random.nextBoolean() ? ",extra" : "");
+                }
+                text.append(odd && random.nextInt(20) == 0 ? newline + newline : newline);
+            }
+            if (random.nextBoolean()) {
+                text.setLength(text.length() - newline.length()); // no line end after the last record
+            }
+            Path file = write(text.toString());
+            String context = "seed " + seed;
+            try {
+                sameAsSequential(file, CsvOptions.defaults());
+                sameAsSequential(file, CsvOptions.defaults().withMissing(java.util.List.of("?")));
+                sameAsSequential(file, CsvOptions.defaults().withKinds(Map.of("x", ColumnKind.NUMERIC)));
+            } catch (AssertionError e) {
+                throw new AssertionError(context + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A missing token that is itself a number ("-999") is checked before the number is read, plain record or not. */
+    @Test
+    void aNumericMissingTokenStillReadsAsMissing() throws Exception {
+        Path file = write("a,b\n1,-999\n-999,2.5\n3,4\n");
+        CsvOptions options = CsvOptions.defaults().withMissing(java.util.List.of("-999", ""));
+        sameAsSequential(file, options);
+        Frame frame = CsvReader.readFile(file, options, StandardCharsets.UTF_8, 1, 1 << 20).frame();
+        assertThat(((NumericColumn) frame.column("b")).get(0)).isNaN();
     }
 }

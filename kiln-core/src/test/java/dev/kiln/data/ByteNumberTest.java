@@ -48,4 +48,51 @@ class ByteNumberTest {
         }
         texts.forEach(ByteNumberTest::assertSameAsValues);
     }
+
+    /**
+     * Where {@link ByteNumber#scan} takes a number it stops right after it, and what it read is what
+     * {@link Values#parseNumber} makes of those bytes; at the end of the array too.
+     */
+    private static void assertScanAgrees(String text) {
+        for (String tail : List.of("", ",y", "\n", "x", "5")) {
+            byte[] bytes = ("x," + text + tail).getBytes(StandardCharsets.UTF_8);
+            int end = bytes.length - (tail.equals("5") ? 1 : 0); // a digit after the range's end is not read
+            double[] out = {Double.MIN_VALUE};
+            int stop = ByteNumber.scan(bytes, 2, end, out, 0);
+            if (stop < 0) {
+                assertThat(out[0]).isEqualTo(Double.MIN_VALUE);
+                continue;
+            }
+            assertThat(stop).as("'%s' + '%s'", text, tail).isBetween(3, end);
+            double reference = Values.parseNumber(new String(bytes, 2, stop - 2, StandardCharsets.UTF_8));
+            assertThat(Double.doubleToRawLongBits(out[0])).as("'%s' + '%s': %s vs %s", text, tail, out[0], reference)
+                    .isEqualTo(Double.doubleToRawLongBits(reference));
+        }
+    }
+
+    @Test
+    void scanStopsAfterTheNumberAndReadsWhatParseReads() {
+        List<String> texts = new ArrayList<>(List.of("0", "-0", "+0", "1.", ".5", "-.5", "1e5", "1E-5", "1e+5", "1e",
+                "1e+", "e5", "-", ".", "1.2.3", "1e5e5", "1e00001", "1e0001", "0e400", "1e400", "1e-23", "1,5", "1é",
+                "123456789012345678", "1234567890123456789", "9007199254740993", "0.0000000000000000001", "-0.853729"));
+        Random random = new Random(5);
+        for (int i = 0; i < 5_000; i++) {
+            double v = random.nextGaussian() * Math.pow(10, random.nextInt(30) - 15);
+            texts.add(String.format(Locale.ROOT, "%." + random.nextInt(18) + "f", v));
+            texts.add(Double.toString(v));
+        }
+        texts.forEach(ByteNumberTest::assertScanAgrees);
+    }
+
+    /** The numbers a CSV file mostly holds are read by the one-pass scan, not sent to the slow path. */
+    @Test
+    void scanTakesPlainNumbersWhole() {
+        for (String text : List.of("0", "-0", "1.", ".5", "-.5", "1e5", "2.5e-05", "3.14159", "-0.853729", "42",
+                "123456789012345", "1234567890123456", "0.3000000000000004")) {
+            byte[] bytes = (text + ",").getBytes(StandardCharsets.UTF_8);
+            double[] out = new double[1];
+            assertThat(ByteNumber.scan(bytes, 0, bytes.length, out, 0)).as(text).isEqualTo(text.length());
+            assertThat(out[0]).isEqualTo(Double.parseDouble(text));
+        }
+    }
 }
