@@ -17,9 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,13 +94,15 @@ final class PredictCommand extends KilnCommand {
             long rows;
             try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16)) {
                 boolean[] header = {true};
-                rows = score(pipeline, progress, input, predictions -> {
-                    if (header[0]) {
-                        CsvWriter.writeHeader(predictions, out);
-                        header[0] = false;
-                    }
-                    CsvWriter.writeRowsParallel(predictions, out);
-                });
+                // the text is formatted on the worker that scored the chunk; only the writing is in order
+                rows = score(pipeline, progress, input, predictions -> new FormattedChunk(predictions, CsvWriter.rowsText(predictions)),
+                        chunk -> {
+                            if (header[0]) {
+                                CsvWriter.writeHeader(chunk.predictions(), out);
+                                header[0] = false;
+                            }
+                            out.write(chunk.text());
+                        });
             }
             Files.move(temp, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return rows;
@@ -103,11 +111,15 @@ final class PredictCommand extends KilnCommand {
         }
     }
 
+    /** A chunk's predictions and their rows as CSV text. */
+    private record FormattedChunk(Frame predictions, String text) {
+    }
+
     /** Predictions as Parquet, written by DuckDB on its own thread as the chunks are scored. */
     private long toParquet(Pipeline pipeline, Progress progress, Input input) throws IOException {
         try (ParquetStreamWriter writer = new ParquetStreamWriter(outFile)) {
             Frame[] last = {null};
-            long rows = score(pipeline, progress, input, predictions -> {
+            long rows = score(pipeline, progress, input, predictions -> predictions, predictions -> {
                 writer.write(predictions);
                 last[0] = predictions;
             });
@@ -116,38 +128,78 @@ final class PredictCommand extends KilnCommand {
         }
     }
 
-    /** Receives the predictions of each chunk, in file order. */
+    /** Receives each chunk's finished predictions, in file order. */
     @FunctionalInterface
-    private interface PredictionSink {
-        void accept(Frame predictions) throws IOException;
+    private interface ChunkSink<T> {
+        void accept(T chunk) throws IOException;
+    }
+
+    /** A chunk being scored on a worker: its result, and its rows and how far into the file it reaches. */
+    private record Scoring<T>(Future<T> result, int rows, long bytes) {
     }
 
     /**
-     * Scores the input chunk by chunk, at most {@code --chunk-rows} rows at a time, in order. An input with no rows
-     * gives one empty chunk, so the output still has its columns.
+     * Scores the input chunk by chunk, at most {@code --chunk-rows} rows at a time: each chunk is predicted, and
+     * {@code finish} applied to its predictions, on a worker of a pool sized to the cores, while the input is read
+     * and parsed on; {@code sink} receives the results in file order. At most a few chunks wait at a time. An input
+     * with no rows gives one empty chunk, so the output still has its columns.
      */
-    private long score(Pipeline pipeline, Progress progress, Input input, PredictionSink sink) throws IOException {
-        boolean[] any = {false};
-        long rows = input.read((block, bytes) -> {
-            int n = block.rowCount();
-            if (n == 0) { // an empty input gives its columns once
-                if (!any[0]) {
-                    any[0] = true;
-                    sink.accept(pipeline.predict(block).toFrame());
+    private <T> long score(Pipeline pipeline, Progress progress, Input input, Function<Frame, T> finish, ChunkSink<T> sink)
+            throws IOException {
+        int threads = Runtime.getRuntime().availableProcessors();
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        Deque<Scoring<T>> pending = new ArrayDeque<>();
+        try {
+            boolean[] any = {false};
+            long rows = input.read((block, bytes) -> {
+                int n = block.rowCount();
+                if (n == 0) { // an empty input gives its columns once
+                    if (!any[0]) {
+                        any[0] = true;
+                        sink.accept(finish.apply(pipeline.predict(block).toFrame()));
+                    }
+                    return;
                 }
-                return;
+                any[0] = true;
+                for (int from = 0; from < n; from += chunkRows) {
+                    Frame chunk = n <= chunkRows ? block : block.take(IntStream.range(from, Math.min(n, from + chunkRows)).toArray());
+                    pending.add(new Scoring<>(pool.submit(() -> finish.apply(pipeline.predict(chunk).toFrame())), chunk.rowCount(), bytes));
+                    while (!pending.isEmpty() && (pending.size() > threads || pending.peekFirst().result().isDone())) {
+                        handOn(pending.removeFirst(), progress, sink);
+                    }
+                }
+            });
+            while (!pending.isEmpty()) {
+                handOn(pending.removeFirst(), progress, sink);
             }
-            any[0] = true;
-            for (int from = 0; from < n; from += chunkRows) {
-                Frame chunk = n <= chunkRows ? block : block.take(IntStream.range(from, Math.min(n, from + chunkRows)).toArray());
-                sink.accept(pipeline.predict(chunk).toFrame());
-                progress.update(chunk.rowCount(), bytes);
+            if (!any[0]) {
+                sink.accept(finish.apply(pipeline.predict(emptyInput(pipeline)).toFrame()));
             }
-        });
-        if (!any[0]) {
-            sink.accept(pipeline.predict(emptyInput(pipeline)).toFrame());
+            return rows;
+        } finally {
+            pool.shutdownNow();
         }
-        return rows;
+    }
+
+    /** Waits for a chunk's result and gives it to {@code sink}; a failure while scoring is thrown as it was. */
+    private static <T> void handOn(Scoring<T> scoring, Progress progress, ChunkSink<T> sink) throws IOException {
+        T result;
+        try {
+            result = scoring.result().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while scoring", e);
+        }
+        sink.accept(result);
+        progress.update(scoring.rows(), scoring.bytes());
     }
 
     /** A frame of no rows with the model's input columns, for an input without rows. */

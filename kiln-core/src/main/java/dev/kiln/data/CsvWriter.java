@@ -1,9 +1,5 @@
 package dev.kiln.data;
 
-import java.util.concurrent.RecursiveTask;
-import java.util.concurrent.ForkJoinPool;
-import java.util.List;
-import java.util.ArrayList;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -14,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 
 /** Writes a {@link Frame} as RFC 4180 CSV with a header row; missing values are empty fields. */
 public final class CsvWriter {
-    private static final int PARALLEL_BLOCK_ROWS = 4096;
     private CsvWriter() {
     }
 
@@ -67,36 +62,13 @@ public final class CsvWriter {
     }
 
     /**
-     * As {@link #writeRows(Frame, Writer)}, the same text, with blocks of rows formatted in parallel on
-     * the common fork/join pool and written in order: number formatting is what writing costs.
+     * The text {@link #writeRows(Frame, Writer)} writes for {@code frame}, as one string: for formatting chunks of
+     * rows on worker threads and writing them in order on one.
      */
-    public static void writeRowsParallel(Frame frame, Writer out) throws IOException {
-        int rows = frame.rowCount();
-        int blocks = Math.max(1, Math.min(64, rows / PARALLEL_BLOCK_ROWS));
-        if (blocks == 1) {
-            writeRows(frame, out);
-            return;
-        }
-        List<RecursiveTask<StringBuilder>> tasks = new ArrayList<>(blocks);
-        for (int b = 0; b < blocks; b++) {
-            int from = (int) ((long) rows * b / blocks);
-            int to = (int) ((long) rows * (b + 1) / blocks);
-            tasks.add(new RecursiveTask<>() {
-                @Override
-                protected StringBuilder compute() {
-                    StringBuilder text = new StringBuilder((to - from) * 16 * Math.max(1, frame.columnCount()));
-                    appendRows(frame, from, to, text);
-                    return text;
-                }
-            });
-        }
-        for (RecursiveTask<StringBuilder> task : tasks) {
-            ForkJoinPool.commonPool().execute(task);
-        }
-        for (RecursiveTask<StringBuilder> task : tasks) {
-            StringBuilder text = task.tryUnfork() ? task.invoke() : task.join();
-            out.append(text);
-        }
+    public static String rowsText(Frame frame) {
+        StringBuilder text = new StringBuilder(frame.rowCount() * 16 * Math.max(1, frame.columnCount()));
+        appendRows(frame, 0, frame.rowCount(), text);
+        return text.toString();
     }
 
     private static void appendRows(Frame frame, int from, int to, StringBuilder out) {

@@ -65,4 +65,11 @@ class CsvWriterTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("out.csv");
         }
     }
+
+    @Test
+    void rowsTextIsWhatWriteRowsWrites() throws IOException {
+        StringWriter out = new StringWriter();
+        CsvWriter.writeRows(sample(), out);
+        assertThat(CsvWriter.rowsText(sample())).isEqualTo(out.toString()).startsWith("1.5,\"a,b\", padded ,true,");
+    }
 }
