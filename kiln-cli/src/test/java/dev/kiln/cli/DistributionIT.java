@@ -34,6 +34,17 @@ class DistributionIT {
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("[8/8] register", "registered: titanic:1");
         assertThat(home.resolve("examples/titanic/.kiln/kiln.db")).exists();
+
+        // the first run left its class archive; later runs map it and stdout stays the command's own JSON
+        assertThat(home.resolve("lib/kiln.jsa")).isNotEmptyFile();
+        ProcessBuilder list = new ProcessBuilder(home.resolve("bin/kiln").toString(), "models", "list", "--json",
+                "--store", "examples/titanic/.kiln").directory(home.toFile());
+        list.environment().put("JAVA_HOME", java);
+        Process listing = list.start();
+        String json = new String(listing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(listing.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(listing.exitValue()).as(json).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).toString()).contains("titanic");
     }
 
     private static int run(Path dir, String... command) throws IOException, InterruptedException {
