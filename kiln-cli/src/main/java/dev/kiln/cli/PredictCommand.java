@@ -52,7 +52,7 @@ final class PredictCommand extends KilnCommand {
     /** The rows of Parquet input read at a time, at least: enough row groups for every core to read some. */
     private static final int PARQUET_BATCH_ROWS = 1 << 18;
 
-    @Option(names = "--chunk-rows", paramLabel = "N", description = "At most this many rows scored at a time (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--chunk-rows", paramLabel = "N", description = "At most this many rows a chunk; each chunk is scored on one core (default: ${DEFAULT-VALUE}).")
     int chunkRows = 65_536;
 
     @Override
@@ -139,7 +139,7 @@ final class PredictCommand extends KilnCommand {
     }
 
     /**
-     * Scores the input chunk by chunk, at most {@code --chunk-rows} rows at a time: each chunk is predicted, and
+     * Scores the input chunk by chunk, at most {@code --chunk-rows} rows a chunk: each chunk is predicted, and
      * {@code finish} applied to its predictions, on a worker of a pool sized to the cores, while the input is read
      * and parsed on; {@code sink} receives the results in file order. At most a few chunks wait at a time. An input
      * with no rows gives one empty chunk, so the output still has its columns.
