@@ -52,7 +52,7 @@ final class PredictCommand extends KilnCommand {
     /** The rows of Parquet input read at a time, at least: enough row groups for every core to read some. */
     private static final int PARQUET_BATCH_ROWS = 1 << 18;
 
-    @Option(names = "--chunk-rows", paramLabel = "N", description = "At most this many rows a chunk; each chunk is scored on one core (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--chunk-rows", paramLabel = "N", description = "At most this many rows a chunk; chunks are scored on every core at once (default: ${DEFAULT-VALUE}).")
     int chunkRows = 65_536;
 
     @Override
