@@ -111,6 +111,10 @@ public final class GbmModel implements Model, Explainable {
     }
 
     private void predictRange(double[][] columns, int from, int to, double[] out) {
+        if (ensemble.isCoded()) {
+            predictCodedRange(columns, from, to, out);
+            return;
+        }
         if (ensemble.isBranchFree()) {
             predictRowsRange(columns, from, to, out);
             return;
@@ -179,6 +183,29 @@ public final class GbmModel implements Model, Explainable {
             copyRows(columns, start, end, block);
             scoreBlock(block, columns.length, end - start, scores);
             transformBlock(scores, end - start, row, out, start * width, width);
+        }
+    }
+
+    /**
+     * Rows {@code [from, to)} a block at a time on codes: each block's values are coded once (a small count per value,
+     * see {@link TreeEnsemble#encodeRows}), then the trees are walked tree by tree over the block's codes; each row's
+     * scores are summed in the order {@link #predictRow} sums them, so both give the same bits.
+     */
+    private void predictCodedRange(double[][] columns, int from, int to, double[] out) {
+        int width = Math.max(1, classes.size());
+        byte[] codes = ensemble.newCodeBlock(BLOCK);
+        double[] scores = new double[outputs * BLOCK];
+        double[] row = new double[Math.max(width, outputs)];
+        int trees = ensemble.trees();
+        for (int start = from; start < to; start += BLOCK) {
+            int end = Math.min(to, start + BLOCK);
+            int rows = end - start;
+            ensemble.encodeRows(columns, start, end, codes);
+            for (int k = 0; k < outputs; k++) {
+                java.util.Arrays.fill(scores, k * BLOCK, k * BLOCK + rows, baseline[k]);
+                ensemble.addEncoded(codes, rows, scores, k * BLOCK, k, outputs, trees);
+            }
+            transformBlock(scores, rows, row, out, start * width, width);
         }
     }
 
