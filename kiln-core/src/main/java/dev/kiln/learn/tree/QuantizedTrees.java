@@ -203,18 +203,7 @@ final class QuantizedTrees {
      */
     void encode(double[][] columns, int from, int to, byte[] codes) {
         for (int u = 0; u < used.length; u++) {
-            encodeFeature(columns[used[u]], from, to, codes, 2 * used[u], coders[u]);
-        }
-    }
-
-    /** Codes one feature's values {@code column[from .. to)} into {@code codes[at]}, {@code codeWidth} bytes a row, and the next byte. */
-    private void encodeFeature(double[] column, int from, int to, byte[] codes, int at, ThresholdCoder coder) {
-        int o = at;
-        for (int i = from; i < to; i++, o += codeWidth) {
-            double v = column[i];
-            int q = coder.count(v);
-            codes[o] = (byte) ((v != v ? NAN_HIGH : q) - OFFSET);
-            codes[o + 1] = (byte) (q - OFFSET); // a NaN counts no threshold below it: 0
+            coders[u].encode(columns[used[u]], from, to, codes, 2 * used[u], codeWidth, NAN_HIGH, OFFSET);
         }
     }
 
@@ -266,15 +255,15 @@ final class QuantizedTrees {
         int o5 = o4 + w;
         int o6 = o5 + w;
         int o7 = o6 + w;
-        int n0 = top;
-        int n1 = top;
-        int n2 = top;
-        int n3 = top;
-        int n4 = top;
-        int n5 = top;
-        int n6 = top;
-        int n7 = top;
-        for (int s = 0; s < steps; s++) {
+        int n0 = step(top, codes, o0); // the same node for all eight: loaded once
+        int n1 = step(top, codes, o1);
+        int n2 = step(top, codes, o2);
+        int n3 = step(top, codes, o3);
+        int n4 = step(top, codes, o4);
+        int n5 = step(top, codes, o5);
+        int n6 = step(top, codes, o6);
+        int n7 = step(top, codes, o7);
+        for (int s = 1; s < steps; s++) {
             n0 = step(n0, codes, o0);
             n1 = step(n1, codes, o1);
             n2 = step(n2, codes, o2);

@@ -11,14 +11,14 @@ import java.util.Arrays;
  * counts none, infinities fall in the end cells. When the cells cannot be made fine enough (a threshold range that is
  * infinite, or a few thresholds crowded among far ones) a search without branches over all thresholds takes over.
  *
- * <p>Immutable and thread-safe; {@link #count} allocates nothing.
+ * <p>Immutable and thread-safe; {@link #count} and {@link #encode} allocate nothing.
  */
 final class ThresholdCoder {
     private static final int MAX_CELLS = 4096;
     /** The most thresholds one cell may hold before the halving search is used instead. */
     private static final int MAX_SPAN = 4;
 
-    /** The thresholds, padded with {@code +Infinity}: by {@link #span} for the cells, to a power of two for the search. */
+    /** The thresholds, padded with {@code +Infinity}: by {@link #span} (at least 2) for the cells, to a power of two for the search. */
     private final double[] thresholds;
     private final double low;
     private final double scale;
@@ -59,7 +59,7 @@ final class ThresholdCoder {
             for (int c = 1; c < best; c++) {
                 first[c] += first[c - 1];
             }
-            this.thresholds = pad(sorted, m + bestSpan);
+            this.thresholds = pad(sorted, m + Math.max(2, bestSpan));
         } else {
             this.cells = 0;
             this.scale = 0;
@@ -92,6 +92,44 @@ final class ThresholdCoder {
             max = Math.max(max, run);
         }
         return max;
+    }
+
+    /**
+     * Writes the codes of {@code column[from .. to)} as {@link QuantizedTrees} reads them: for row {@code i}, at
+     * {@code codes[at + (i - from) * stride]} the count of thresholds below the value, or {@code nanHigh} for NaN, and
+     * in the next byte the count (0 for NaN), each less {@code offset}. One loop per way of counting, so that none
+     * decides per value.
+     */
+    void encode(double[] column, int from, int to, byte[] codes, int at, int stride, int nanHigh, int offset) {
+        double[] t = thresholds;
+        int o = at;
+        if (first == null) {
+            for (int i = from; i < to; i++, o += stride) {
+                double v = column[i];
+                int q = 0;
+                for (int h = t.length >>> 1; h > 0; h >>>= 1) {
+                    q += t[q + h - 1] < v ? h : 0;
+                }
+                put(codes, o, v, q, nanHigh, offset);
+            }
+        } else if (span <= 2) {
+            for (int i = from; i < to; i++, o += stride) {
+                double v = column[i];
+                int s = first[cell(v, low, scale, cells)];
+                int q = s + (t[s] < v ? 1 : 0) + (t[s + 1] < v ? 1 : 0);
+                put(codes, o, v, q, nanHigh, offset);
+            }
+        } else {
+            for (int i = from; i < to; i++, o += stride) {
+                double v = column[i];
+                put(codes, o, v, count(v), nanHigh, offset);
+            }
+        }
+    }
+
+    private static void put(byte[] codes, int o, double v, int q, int nanHigh, int offset) {
+        codes[o] = (byte) ((v != v ? nanHigh : q) - offset);
+        codes[o + 1] = (byte) (q - offset); // a NaN counts no threshold below it: 0
     }
 
     /** The number of thresholds below {@code v}: 0 for NaN. */

@@ -64,7 +64,7 @@ class QuantizedTreesTest {
     }
 
     @Test
-    void thresholdCountsAreExact() {
+    void thresholdCountsAndCodesAreExact() {
         SplittableRandom random = new SplittableRandom(3);
         List<double[]> cases = new ArrayList<>();
         cases.add(new double[0]);
@@ -82,12 +82,18 @@ class QuantizedTreesTest {
         }
         for (double[] sorted : cases) {
             ThresholdCoder coder = new ThresholdCoder(sorted);
-            for (double v : probes(random, sorted)) {
+            double[] probes = probes(random, sorted);
+            byte[] codes = new byte[3 * probes.length];
+            coder.encode(probes, 0, probes.length, codes, 1, 3, 255, 128);
+            for (int i = 0; i < probes.length; i++) {
+                double v = probes[i];
                 int expected = 0;
                 for (double t : sorted) {
                     expected += t < v ? 1 : 0;
                 }
                 assertThat(coder.count(v)).as("%s among %s", v, Arrays.toString(sorted)).isEqualTo(expected);
+                assertThat(codes[3 * i + 1] + 128).as("%s among %s", v, Arrays.toString(sorted)).isEqualTo(v != v ? 255 : expected);
+                assertThat(codes[3 * i + 2] + 128).isEqualTo(expected);
             }
         }
     }
