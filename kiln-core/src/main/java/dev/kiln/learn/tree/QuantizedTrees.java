@@ -1,5 +1,6 @@
 package dev.kiln.learn.tree;
 
+import dev.kiln.data.NumericColumn;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 
@@ -197,11 +198,11 @@ final class QuantizedTrees {
     }
 
     /**
-     * Codes rows {@code [from, to)} of {@code columns} (feature-major) into {@code codes}, row {@code i - from}'s two
+     * Codes rows {@code [from, to)} of {@code columns} (column {@code f} is feature {@code f}) into {@code codes}, row {@code i - from}'s two
      * codes of feature {@code f} at {@code (i - from) * codeWidth() + 2f} and the next; only the features that splits
      * read are coded.
      */
-    void encode(double[][] columns, int from, int to, byte[] codes) {
+    void encode(NumericColumn[] columns, int from, int to, byte[] codes) {
         for (int u = 0; u < used.length; u++) {
             coders[u].encode(columns[used[u]], from, to, codes, 2 * used[u], codeWidth, NAN_HIGH, OFFSET);
         }
@@ -230,14 +231,18 @@ final class QuantizedTrees {
                 walkEight(codes, i * codeWidth, top, steps, scores, at + i);
             }
             for (; i < rows; i++) {
-                int a = top;
-                int o = i * codeWidth;
-                for (int s = 0; s < steps; s++) {
-                    a = step(a, codes, o);
-                }
-                scores[at + i] += value[a];
+                scores[at + i] += value[walkOne(codes, i * codeWidth, top, steps)];
             }
         }
+    }
+
+    /** The leaf slot that the row whose codes start at {@code codes[o]} reaches from root slot {@code top} in {@code steps} steps. */
+    private int walkOne(byte[] codes, int o, int top, int steps) {
+        int a = top;
+        for (int s = 0; s < steps; s++) {
+            a = step(a, codes, o);
+        }
+        return a;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.kiln.learn.tree;
 
+import dev.kiln.data.NumericColumn;
 import java.util.Arrays;
 
 /**
@@ -95,17 +96,17 @@ final class ThresholdCoder {
     }
 
     /**
-     * Writes the codes of {@code column[from .. to)} as {@link QuantizedTrees} reads them: for row {@code i}, at
+     * Writes the codes of rows {@code [from, to)} of {@code column} as {@link QuantizedTrees} reads them: for row {@code i}, at
      * {@code codes[at + (i - from) * stride]} the count of thresholds below the value, or {@code nanHigh} for NaN, and
      * in the next byte the count (0 for NaN), each less {@code offset}. One loop per way of counting, so that none
      * decides per value.
      */
-    void encode(double[] column, int from, int to, byte[] codes, int at, int stride, int nanHigh, int offset) {
+    void encode(NumericColumn column, int from, int to, byte[] codes, int at, int stride, int nanHigh, int offset) {
         double[] t = thresholds;
         int o = at;
         if (first == null) {
             for (int i = from; i < to; i++, o += stride) {
-                double v = column[i];
+                double v = column.get(i);
                 int q = 0;
                 for (int h = t.length >>> 1; h > 0; h >>>= 1) {
                     q += t[q + h - 1] < v ? h : 0;
@@ -114,14 +115,14 @@ final class ThresholdCoder {
             }
         } else if (span <= 2) {
             for (int i = from; i < to; i++, o += stride) {
-                double v = column[i];
+                double v = column.get(i);
                 int s = first[cell(v, low, scale, cells)];
                 int q = s + (t[s] < v ? 1 : 0) + (t[s + 1] < v ? 1 : 0);
                 put(codes, o, v, q, nanHigh, offset);
             }
         } else {
             for (int i = from; i < to; i++, o += stride) {
-                double v = column[i];
+                double v = column.get(i);
                 put(codes, o, v, count(v), nanHigh, offset);
             }
         }

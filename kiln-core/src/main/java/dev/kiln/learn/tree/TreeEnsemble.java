@@ -238,11 +238,11 @@ public final class TreeEnsemble {
     }
 
     /**
-     * Codes rows {@code [from, to)} of {@code columns} (feature-major, every feature a split reads) into {@code codes}
+     * Codes rows {@code [from, to)} of {@code columns} (column {@code f} is feature {@code f}) into {@code codes}
      * (from {@link #newCodeBlock}), for {@link #addEncoded}: each value becomes the number of its feature's distinct
      * thresholds below it, NaN a code of its own. Only for an {@link #isCoded} ensemble. Allocates nothing.
      */
-    public void encodeRows(double[][] columns, int from, int to, byte[] codes) {
+    public void encodeRows(dev.kiln.data.NumericColumn[] columns, int from, int to, byte[] codes) {
         Checks.checkArgument(coded != null, "trees: coded walks need an ensemble with few thresholds a feature");
         coded.encode(columns, from, to, codes);
     }

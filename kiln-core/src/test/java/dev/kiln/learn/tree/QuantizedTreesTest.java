@@ -2,6 +2,8 @@ package dev.kiln.learn.tree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.data.NumericColumn;
+import dev.kiln.learn.InMemoryArrays;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +28,16 @@ class QuantizedTreesTest {
             double[][] columns = adversarialRows(random, pool, 8 * 25 + 3);
             assertSameSums(trees, columns);
         }
+    }
+
+    @Test
+    void ensemblesReadFromJsonWalkOnCodesToo() {
+        SplittableRandom random = new SplittableRandom(11);
+        double[] pool = thresholdPool(random, 30);
+        InMemoryArrays arrays = new InMemoryArrays();
+        TreeEnsemble read = TreeEnsemble.fromJson(randomTrees(random, pool, 8).toJson(arrays), arrays);
+        assertThat(read.isCoded()).isTrue();
+        assertSameSums(read, adversarialRows(random, pool, 101));
     }
 
     @Test
@@ -84,7 +96,7 @@ class QuantizedTreesTest {
             ThresholdCoder coder = new ThresholdCoder(sorted);
             double[] probes = probes(random, sorted);
             byte[] codes = new byte[3 * probes.length];
-            coder.encode(probes, 0, probes.length, codes, 1, 3, 255, 128);
+            coder.encode(NumericColumn.of("x", probes), 0, probes.length, codes, 1, 3, 255, 128);
             for (int i = 0; i < probes.length; i++) {
                 double v = probes[i];
                 int expected = 0;
@@ -173,7 +185,11 @@ class QuantizedTreesTest {
         double start = 0.25;
         int from = 3; // a range that does not start at row 0
         byte[] codes = trees.newCodeBlock(rows - from);
-        trees.encodeRows(columns, from, rows, codes);
+        NumericColumn[] numeric = new NumericColumn[FEATURES];
+        for (int j = 0; j < FEATURES; j++) {
+            numeric[j] = NumericColumn.of("x" + j, columns[j]);
+        }
+        trees.encodeRows(numeric, from, rows, codes);
         double[] scores = new double[rows - from + 2];
         Arrays.fill(scores, start);
         trees.addEncoded(codes, rows - from, scores, 2, 0, 1, trees.trees());
