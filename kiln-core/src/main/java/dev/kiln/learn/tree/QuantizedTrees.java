@@ -198,9 +198,9 @@ final class QuantizedTrees {
     }
 
     /**
-     * Codes rows {@code [from, to)} of {@code columns} (column {@code f} is feature {@code f}) into {@code codes}, row {@code i - from}'s two
-     * codes of feature {@code f} at {@code (i - from) * codeWidth() + 2f} and the next; only the features that splits
-     * read are coded.
+     * Codes rows {@code [from, to)} of {@code columns} (column {@code f} is feature {@code f}) into {@code codes}: row
+     * {@code i - from}'s two codes of feature {@code f} at {@code (i - from) * codeWidth() + 2f} and the next; only the
+     * features that splits read are coded.
      */
     void encode(NumericColumn[] columns, int from, int to, byte[] codes) {
         for (int u = 0; u < used.length; u++) {
