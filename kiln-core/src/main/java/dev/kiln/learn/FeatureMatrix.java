@@ -23,16 +23,29 @@ public final class FeatureMatrix {
 
     /** The columns named {@code features} of {@code frame}, each copied into its own array. */
     public static FeatureMatrix of(Frame frame, List<String> features) {
-        double[][] columns = new double[features.size()][];
+        NumericColumn[] numeric = numericColumns(frame, features);
+        double[][] columns = new double[numeric.length][];
+        for (int j = 0; j < numeric.length; j++) {
+            columns[j] = numeric[j].toArray();
+        }
+        return new FeatureMatrix(List.copyOf(features), columns, frame.rowCount());
+    }
+
+    /**
+     * The columns named {@code features} of {@code frame} themselves, checked as {@link #of} checks them but not
+     * copied: for readers that only read values, such as batch prediction, so a large frame is not copied whole.
+     */
+    public static NumericColumn[] numericColumns(Frame frame, List<String> features) {
+        NumericColumn[] columns = new NumericColumn[features.size()];
         for (int j = 0; j < features.size(); j++) {
             String name = features.get(j);
             Checks.checkArgument(frame.has(name), "missing feature column '%s'", name);
             Column column = frame.column(name);
             Checks.checkArgument(column instanceof NumericColumn,
                     "feature column '%s' is %s, expected numeric", name, column.kind().label());
-            columns[j] = ((NumericColumn) column).toArray();
+            columns[j] = (NumericColumn) column;
         }
-        return new FeatureMatrix(List.copyOf(features), columns, frame.rowCount());
+        return columns;
     }
 
     /** Every column of {@code frame} except {@code target}, in frame order. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.BinaryArrays;
 import dev.kiln.data.Checks;
 import dev.kiln.data.Frame;
+import dev.kiln.data.NumericColumn;
 import dev.kiln.learn.Explainable;
 import dev.kiln.learn.FeatureMatrix;
 import dev.kiln.learn.Model;
@@ -97,16 +98,23 @@ public final class GbmModel implements Model, Explainable {
 
     @Override
     public Predictions predict(Frame frame) {
-        FeatureMatrix matrix = FeatureMatrix.of(frame, features);
-        int n = matrix.rows();
-        double[][] columns = new double[features.size()][];
-        for (int j = 0; j < columns.length; j++) {
-            columns[j] = matrix.column(j);
-        }
+        int n = frame.rowCount();
         int width = Math.max(1, classes.size());
         double[] out = new double[n * width];
         ForkJoinPool pool = n >= PARALLEL_ROWS ? ForkJoinPool.commonPool() : null;
-        ParallelLoop.run(pool, n, Math.max(1, n / PARALLEL_ROWS) * 4, (part, from, to) -> predictRange(columns, from, to, out));
+        int parts = Math.max(1, n / PARALLEL_ROWS) * 4;
+        if (ensemble.isCoded()) {
+            // the coded walk reads the frame's own columns: no copy of the whole frame
+            NumericColumn[] columns = FeatureMatrix.numericColumns(frame, features);
+            ParallelLoop.run(pool, n, parts, (part, from, to) -> predictCodedRange(columns, from, to, out));
+        } else {
+            FeatureMatrix matrix = FeatureMatrix.of(frame, features);
+            double[][] columns = new double[features.size()][];
+            for (int j = 0; j < columns.length; j++) {
+                columns[j] = matrix.column(j);
+            }
+            ParallelLoop.run(pool, n, parts, (part, from, to) -> predictRange(columns, from, to, out));
+        }
         return task.isClassification() ? Predictions.ofProbabilities(task, classes, out) : Predictions.ofValues(out);
     }
 
@@ -179,6 +187,29 @@ public final class GbmModel implements Model, Explainable {
             copyRows(columns, start, end, block);
             scoreBlock(block, columns.length, end - start, scores);
             transformBlock(scores, end - start, row, out, start * width, width);
+        }
+    }
+
+    /**
+     * Rows {@code [from, to)} a block at a time on codes: each block's values are coded once (a small count per value,
+     * see {@link TreeEnsemble#encodeRows}), then the trees are walked tree by tree over the block's codes; each row's
+     * scores are summed in the order {@link #predictRow} sums them, so both give the same bits.
+     */
+    private void predictCodedRange(NumericColumn[] columns, int from, int to, double[] out) {
+        int width = Math.max(1, classes.size());
+        byte[] codes = ensemble.newCodeBlock(BLOCK);
+        double[] scores = new double[outputs * BLOCK];
+        double[] row = new double[Math.max(width, outputs)];
+        int trees = ensemble.trees();
+        for (int start = from; start < to; start += BLOCK) {
+            int end = Math.min(to, start + BLOCK);
+            int rows = end - start;
+            ensemble.encodeRows(columns, start, end, codes);
+            for (int k = 0; k < outputs; k++) {
+                java.util.Arrays.fill(scores, k * BLOCK, k * BLOCK + rows, baseline[k]);
+                ensemble.addEncoded(codes, rows, scores, k * BLOCK, k, outputs, trees);
+            }
+            transformBlock(scores, rows, row, out, start * width, width);
         }
     }
 

@@ -54,6 +54,8 @@ public final class TreeEnsemble {
     private final int[] children;
     /** The branch-free walk layout, for ensembles without categorical splits and with one value per leaf; else null. */
     private final BranchFreeTrees walks;
+    /** The coded walk layout for blocks of rows, when {@link #walks} exists and every feature has few thresholds; else null. */
+    private final QuantizedTrees coded;
 
     TreeEnsemble(int width, int[] nodeStart, int[] leafStart, int[] feature, double[] threshold, int[] left, int[] right,
             int[] flags, int[] categoryStart, int[] categoryWords, double[] gain, double[] leafValues) {
@@ -117,6 +119,7 @@ public final class TreeEnsemble {
             categorical |= (f & CATEGORICAL) != 0;
         }
         this.walks = width == 1 && !categorical ? BranchFreeTrees.of(nodeStart, leafStart, feature, threshold, flags, children, leafValues) : null;
+        this.coded = walks != null ? QuantizedTrees.of(nodeStart, leafStart, feature, threshold, flags, children, leafValues) : null;
     }
 
     /** Whether {@link #accumulate(double, double[], int, int, int, int)} walks without branches (no categorical splits, one value per leaf). */
@@ -218,6 +221,41 @@ public final class TreeEnsemble {
     public void addBlock(double[] block, int width, int rows, double[] scores, int at, int first, int step, int end) {
         Checks.checkArgument(walks != null, "trees: block walks need an ensemble without categorical splits");
         walks.addBlock(block, width, rows, scores, at, first, step, end);
+    }
+
+    /**
+     * Whether blocks of rows can be walked on codes ({@link #encodeRows}, {@link #addEncoded}): a {@link #isBranchFree}
+     * ensemble whose features each have at most 254 distinct thresholds, as trees grown on binned features do.
+     */
+    public boolean isCoded() {
+        return coded != null;
+    }
+
+    /** A scratch array for the codes of {@code rows} rows, for {@link #encodeRows}; only for an {@link #isCoded} ensemble. */
+    public byte[] newCodeBlock(int rows) {
+        Checks.checkArgument(coded != null, "trees: coded walks need an ensemble with few thresholds a feature");
+        return new byte[rows * coded.codeWidth()];
+    }
+
+    /**
+     * Codes rows {@code [from, to)} of {@code columns} (column {@code f} is feature {@code f}) into {@code codes}
+     * (from {@link #newCodeBlock}), for {@link #addEncoded}: each value becomes the number of its feature's distinct
+     * thresholds below it, NaN a code of its own. Only for an {@link #isCoded} ensemble. Allocates nothing.
+     */
+    public void encodeRows(dev.kiln.data.NumericColumn[] columns, int from, int to, byte[] codes) {
+        Checks.checkArgument(coded != null, "trees: coded walks need an ensemble with few thresholds a feature");
+        coded.encode(columns, from, to, codes);
+    }
+
+    /**
+     * Adds to {@code scores[at + i]} the leaf values that row {@code i < rows} of the {@link #encodeRows encoded} rows
+     * reaches in trees {@code first, first + step, ...} below {@code end}, tree by tree: each row's sum is the one
+     * {@link #accumulate(double, double[], int, int, int)} makes, bit for bit. Only for an {@link #isCoded} ensemble.
+     * Allocates nothing.
+     */
+    public void addEncoded(byte[] codes, int rows, double[] scores, int at, int first, int step, int end) {
+        Checks.checkArgument(coded != null, "trees: coded walks need an ensemble with few thresholds a feature");
+        coded.addBlock(codes, rows, scores, at, first, step, end);
     }
 
     /**

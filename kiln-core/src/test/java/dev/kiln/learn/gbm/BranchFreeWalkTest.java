@@ -41,6 +41,7 @@ class BranchFreeWalkTest {
                 .fit(train, TrainOptions.of("y", Task.REGRESSION, 1));
         TreeEnsemble trees = model.ensemble();
         assertThat(trees.isBranchFree()).isTrue();
+        assertThat(trees.isCoded()).isTrue();
         Predictions batch = model.predict(train);
         double[] row = new double[4];
         double[] out = new double[1];
