@@ -24,18 +24,20 @@ import java.util.concurrent.ForkJoinPool;
  * row costs one update per packed column, not per feature. Each packed column owns 256 bins of the
  * histogram, so features' bins start at {@link #offset}, not at {@link BinnedData#offset}.
  *
- * <p>A large leaf's rows are cut into blocks whose number depends only on the row count
+ * <p>A leaf's rows are cut into blocks whose number depends only on the row count
  * ({@value #BLOCK_ROWS} rows or more each, a power of two, at most {@value #MAX_BLOCKS}); blocks are built in
  * parallel into their own histograms and then added in block order, so the result is bit-identical
- * whatever the number of threads. A leaf too small for row blocks but with at least
- * {@value #FEATURE_PARALLEL_ROWS} rows is built in parallel over groups of packed columns instead:
- * each column's sums are then added in row order as in one pass, so the result is again independent
- * of the thread count. Mutable scratch: one builder per tree grower.
+ * whatever the number of threads. Blocks of rows rather than groups of columns: a deep leaf's rows are
+ * cache misses, and every column group would take the same misses again, while a block's rows are
+ * fetched by one thread only. A leaf of fewer than
+ * {@code 2 × }{@value #BLOCK_ROWS} rows is built in one pass on the calling thread. Mutable scratch: one
+ * builder per tree grower.
  */
 final class HistogramBuilder {
-    private static final int BLOCK_ROWS = 32_768;
+    private static final int BLOCK_ROWS = 2_048;
     private static final int MAX_BLOCKS = 16;
-    private static final int FEATURE_PARALLEL_ROWS = 4_096;
+    /** From this many row blocks on, their histograms are added in parallel over ranges of bins. */
+    private static final int PARALLEL_MERGE_BLOCKS = 8;
     /** Rows gathered ahead of their histogram updates: their bins' cache lines (one or two a scattered row) stay in L2. */
     private static final int CHUNK_ROWS = 2_048;
     /** A chunk whose rows span fewer than this many times their number is read in place: its lines stream in anyway. */
@@ -49,7 +51,6 @@ final class HistogramBuilder {
     private double[][] blockHistograms = new double[0][];
     /** Where the gathering loops leave the bytes they read, so that the compiler keeps the reads (value unused). */
     private volatile int sink;
-    private double[] leafGradients = new double[0];
     private double[] allRowCounts;
     private final int rowCount;
 
@@ -114,20 +115,10 @@ final class HistogramBuilder {
         int blocks = blocks(count);
         int columns = packed.width();
         if (blocks == 1) {
-            int groups = count >= FEATURE_PARALLEL_ROWS ? Math.min(threads, columns) : 1;
-            // over groups of columns, every group reads every row: the rows' gradients are gathered in order once, first
-            double[] gathered = groups > 1 ? leafGradients(count) : null;
-            if (gathered != null) {
-                int stride = unitHessians ? 1 : 2;
-                ParallelLoop.run(pool, count, groups, (part, from, to) ->
-                        copyGradients(rows, start + from, start + to, pairs, gathered, stride * from));
-            }
-            ParallelLoop.run(pool, columns, groups, (part, from, to) -> {
-                packed.clear(hist, from, to);
-                buildColumns(rows, start, end, pairs, gathered, counts != null, hist, from, to);
-                copyCounts(counts, hist, 2 * PackedBins.REGION * from, 2 * PackedBins.REGION * to);
-                packed.completeBundles(hist, from, to);
-            });
+            packed.clear(hist, 0, columns);
+            buildColumns(rows, start, end, pairs, counts != null, hist, 0, columns);
+            copyCounts(counts, hist, 0, length);
+            packed.completeBundles(hist, 0, columns);
             return;
         }
         if (blockHistograms.length < blocks) {
@@ -136,9 +127,11 @@ final class HistogramBuilder {
         double[][] partial = blockHistograms;
         ParallelLoop.run(pool, count, blocks, (part, from, to) -> {
             Arrays.fill(partial[part], 0);
-            buildColumns(rows, start + from, start + to, pairs, null, counts != null, partial[part], 0, columns);
+            buildColumns(rows, start + from, start + to, pairs, counts != null, partial[part], 0, columns);
         });
-        ParallelLoop.run(pool, length, threads, (part, from, to) -> {
+        // a few blocks' sums are added on the calling thread: a fork would cost more than the additions
+        int mergeParts = blocks >= PARALLEL_MERGE_BLOCKS ? threads : 1;
+        ParallelLoop.run(pool, length, mergeParts, (part, from, to) -> {
             for (int i = from; i < to; i++) {
                 double sum = partial[0][i];
                 for (int b = 1; b < blocks; b++) {
@@ -192,27 +185,17 @@ final class HistogramBuilder {
         return allRowCounts;
     }
 
-    /** A buffer for the gradient pairs (or gradients) of {@code count} rows, reused. */
-    private double[] leafGradients(int count) {
-        int size = (unitHessians ? 1 : 2) * count;
-        if (leafGradients.length < size) {
-            leafGradients = new double[size];
-        }
-        return leafGradients;
-    }
-
     /**
      * Adds rows {@code rows[start, end)} to the regions of packed columns {@code [first, last)} of {@code hist} (cleared).
      * A deep leaf's rows are scattered over the data, so each row's gradient and bins are a cache miss the update loop
      * would wait for; the rows go in chunks of {@value #CHUNK_ROWS}, each first gathered in loops that depend on
      * nothing (its gradients copied to a buffer in order, each row's bins read once), so the misses overlap, and then
-     * summed from the cache. The sums are the same, in the same order, as without chunks. With {@code gathered}, the
-     * rows' gradients are there already, in order from {@code rows[start]}.
+     * summed from the cache. The sums are the same, in the same order, as without chunks.
      */
-    private void buildColumns(int[] rows, int start, int end, double[] pairs, double[] gathered, boolean countsKnown,
-            double[] hist, int first, int last) {
+    private void buildColumns(int[] rows, int start, int end, double[] pairs, boolean countsKnown, double[] hist, int first,
+            int last) {
         int stride = unitHessians ? 1 : 2;
-        double[] ordered = gathered != null ? gathered : new double[stride * Math.min(CHUNK_ROWS, Math.max(0, end - start))];
+        double[] ordered = new double[stride * Math.min(CHUNK_ROWS, Math.max(0, end - start))];
         int touched = 0;
         for (int from = start; from < end; from += CHUNK_ROWS) {
             int to = Math.min(end, from + CHUNK_ROWS);
@@ -225,15 +208,12 @@ final class HistogramBuilder {
                 }
                 continue;
             }
-            int at = gathered != null ? stride * (from - start) : 0;
-            if (gathered == null) {
-                copyGradients(rows, from, to, pairs, ordered, 0);
-            }
+            copyGradients(rows, from, to, pairs, ordered, 0);
             touched += touch(rows, from, to, first, last);
             if (unitHessians) {
-                addUnitHessians(rows, from, to, ordered, at, hist, first, last);
+                addUnitHessians(rows, from, to, ordered, 0, hist, first, last);
             } else {
-                addPairs(rows, from, to, ordered, at, hist, first, last);
+                addPairs(rows, from, to, ordered, 0, hist, first, last);
             }
         }
         sink += touched;

@@ -138,6 +138,16 @@ class GbmLearnerTest {
     }
 
     @Test
+    void squaredErrorOnAllRowsGivesBitIdenticalModelsWithOneAndTwoThreads() {
+        // unit hessians, every tree on all rows: the root's counts are copied, medium leaves are built in row blocks
+        Frame train = nonlinear(50_000, 11);
+        GbmParams params = GbmParams.defaults().withTrees(5).withTreeShape(6, 63);
+        GbmModel one = new GbmLearner(params).fit(train, new TrainOptions("y", Task.REGRESSION, 3, 1));
+        GbmModel two = new GbmLearner(params).fit(train, new TrainOptions("y", Task.REGRESSION, 3, 2));
+        assertSameJsonAndArrays(one::toJson, two::toJson);
+    }
+
+    @Test
     void sameSeedGivesBitIdenticalModelsWithOneAndTwoThreads() {
         Frame train = nonlinear(60_000, 5);
         GbmParams params = GbmParams.defaults().withTrees(8).withSampling(0.8, 0.7).withEarlyStopping(3, 0.1);

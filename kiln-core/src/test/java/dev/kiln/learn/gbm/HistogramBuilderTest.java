@@ -30,12 +30,13 @@ class HistogramBuilderTest {
     }
 
     @Test
-    void rowBlocksArePowersOfTwoOfAtLeast32kRowsAndAtMost16() {
+    void rowBlocksArePowersOfTwoOfAtLeast2kRowsAndAtMost16() {
         assertThat(HistogramBuilder.blocks(0)).isEqualTo(1);
-        assertThat(HistogramBuilder.blocks(65_535)).isEqualTo(1);
-        assertThat(HistogramBuilder.blocks(65_536)).isEqualTo(2);
-        assertThat(HistogramBuilder.blocks(3 * 32_768)).as("3 would leave one of two threads idle a third of the time").isEqualTo(2);
-        assertThat(HistogramBuilder.blocks(7 * 32_768)).isEqualTo(4);
+        assertThat(HistogramBuilder.blocks(4_095)).isEqualTo(1);
+        assertThat(HistogramBuilder.blocks(4_096)).as("a medium leaf is split by rows, not by columns").isEqualTo(2);
+        assertThat(HistogramBuilder.blocks(3 * 2_048)).as("3 would leave one of two threads idle a third of the time").isEqualTo(2);
+        assertThat(HistogramBuilder.blocks(7 * 2_048)).isEqualTo(4);
+        assertThat(HistogramBuilder.blocks(20_000)).isEqualTo(8);
         assertThat(HistogramBuilder.blocks(800_000)).isEqualTo(16);
         assertThat(HistogramBuilder.blocks(Integer.MAX_VALUE)).isEqualTo(16);
     }
@@ -120,6 +121,49 @@ class HistogramBuilderTest {
             assertThat(parallel).isEqualTo(serial);
         } finally {
             pool.shutdown();
+        }
+    }
+
+    @Test
+    void mediumLeafOfScatteredRowsIsBuiltInRowBlocksBitIdenticalForAnyThreadCount() {
+        int n = 100_000;
+        BinnedData data = data(n, 7);
+        Random random = new Random(8);
+        double[] grad = new double[n];
+        double[] hess = new double[n];
+        for (int i = 0; i < n; i++) {
+            grad[i] = random.nextGaussian();
+            hess[i] = random.nextDouble();
+        }
+        // a deep leaf: 12,000 rows scattered over the data, ascending (6 blocks of 2,048 rows: 4 blocks are used)
+        int[] rows = new int[12_000];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (int) ((long) i * n / rows.length) + random.nextInt(3);
+        }
+        for (boolean unit : new boolean[] {false, true}) {
+            double[] in = unit ? grad : pairs(grad, hess, 0, n);
+            double[] serial = new double[new HistogramBuilder(data, unit, null, 1).length()];
+            new HistogramBuilder(data, unit, null, 1).build(rows, 0, rows.length, in, serial);
+            ForkJoinPool pool = new ForkJoinPool(2);
+            try {
+                double[] parallel = new double[serial.length];
+                new HistogramBuilder(data, unit, pool, 2).build(rows, 0, rows.length, in, parallel);
+                assertThat(parallel).as("unit hessians: %s", unit).isEqualTo(serial);
+            } finally {
+                pool.shutdown();
+            }
+            HistogramBuilder direct = new HistogramBuilder(data, unit, null, 1);
+            for (int f = 0; f < data.featureCount(); f++) {
+                double h = 0;
+                for (int b = 0; b < data.feature(f).binCount(); b++) {
+                    h += serial[2 * (direct.offset(f) + b) + 1];
+                }
+                double expected = 0;
+                for (int row : rows) {
+                    expected += unit ? 1 : hess[row];
+                }
+                assertThat(h).as("feature %s", f).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-6));
+            }
         }
     }
 
@@ -217,7 +261,7 @@ class HistogramBuilderTest {
     }
 
     @Test
-    void scatteredRowsAreGatheredToTheSumsOfAPlainPassInRowOrder() {
+    void scatteredRowsAreGatheredToTheSumsOfAPlainPassInRowOrderPerBlock() {
         int n = 60_000;
         BinnedData data = data(n, 12);
         Random random = new Random(13);
@@ -238,12 +282,21 @@ class HistogramBuilderTest {
         int count = m;
         double[] pairs = pairs(grad, hess, 0, n);
         HistogramBuilder serial = new HistogramBuilder(data, false, null, 1);
+        // each row block summed in row order, then the blocks added in block order
+        int blocks = HistogramBuilder.blocks(count);
+        assertThat(blocks).isEqualTo(2);
         double[] expected = new double[serial.length()];
-        for (int i = 0; i < count; i++) {
-            for (int f = 0; f < data.featureCount(); f++) {
-                int at = 2 * (serial.offset(f) + data.bin(rows[i], f));
-                expected[at] += grad[rows[i]];
-                expected[at + 1] += hess[rows[i]];
+        for (int b = 0; b < blocks; b++) {
+            double[] block = new double[expected.length];
+            for (int i = dev.kiln.learn.ParallelLoop.start(count, blocks, b); i < dev.kiln.learn.ParallelLoop.start(count, blocks, b + 1); i++) {
+                for (int f = 0; f < data.featureCount(); f++) {
+                    int at = 2 * (serial.offset(f) + data.bin(rows[i], f));
+                    block[at] += grad[rows[i]];
+                    block[at + 1] += hess[rows[i]];
+                }
+            }
+            for (int k = 0; k < expected.length; k++) {
+                expected[k] = b == 0 ? block[k] : expected[k] + block[k];
             }
         }
         double[] hist = new double[expected.length];
@@ -253,7 +306,7 @@ class HistogramBuilderTest {
         try {
             double[] parallel = new double[expected.length];
             new HistogramBuilder(data, false, pool, 2).build(rows, 0, count, pairs, parallel);
-            assertThat(parallel).as("over groups of columns, gradients gathered once").isEqualTo(expected);
+            assertThat(parallel).as("row blocks on two threads").isEqualTo(expected);
         } finally {
             pool.shutdown();
         }
