@@ -35,8 +35,11 @@ class DistributionIT {
         assertThat(output).contains("[8/8] register", "registered: titanic:1");
         assertThat(home.resolve("examples/titanic/.kiln/kiln.db")).exists();
 
-        // the first run left its class archive; later runs map it and stdout stays the command's own JSON
-        assertThat(home.resolve("lib/kiln.jsa")).isNotEmptyFile();
+        // the first run left its class archive (on a JDK with the default one to build on); later runs map it, and
+        // stdout stays the command's own JSON
+        if (Files.exists(Path.of(java, "lib", "server", "classes.jsa"))) {
+            assertThat(home.resolve("lib/kiln.jsa")).isNotEmptyFile();
+        }
         ProcessBuilder list = new ProcessBuilder(home.resolve("bin/kiln").toString(), "models", "list", "--json",
                 "--store", "examples/titanic/.kiln").directory(home.toFile());
         list.environment().put("JAVA_HOME", java);
