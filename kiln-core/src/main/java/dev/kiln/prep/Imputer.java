@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Fills missing values: numeric columns with the training median, mean, most frequent value or a
@@ -58,12 +59,23 @@ public final class Imputer implements Transformer {
 
     @Override
     public FittedImputer fit(Frame train) {
+        // each numeric column's fill sorts its values: the columns are sorted in parallel (on the common fork/join
+        // pool), each into its own slot, so the result does not depend on the thread count
+        List<NumericColumn> numeric = new ArrayList<>();
+        for (Column column : train.columns()) {
+            if (column instanceof NumericColumn n) {
+                numeric.add(n);
+            }
+        }
+        double[] fills = new double[numeric.size()];
+        IntStream.range(0, numeric.size()).parallel().forEach(k -> fills[k] = fill(numeric.get(k)));
         Map<String, Double> numbers = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
         List<String> flagged = new ArrayList<>();
+        int next = 0;
         for (Column column : train.columns()) {
             if (column instanceof NumericColumn n) {
-                numbers.put(n.name(), fill(n));
+                numbers.put(n.name(), fills[next++]);
             } else if (column instanceof CategoricalColumn c) {
                 String label = categoricalConstant != null ? categoricalConstant : mostFrequent(c);
                 if (label != null) {
