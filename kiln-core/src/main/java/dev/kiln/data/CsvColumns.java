@@ -29,6 +29,10 @@ final class CsvColumns implements CsvTokenizer.FieldSink {
     private final String[] badValue;
     /** Where a field's characters are copied as bytes for {@link ByteNumber}; longer fields take its slow path. */
     private final byte[] numberScratch = new byte[64];
+    /** The fields of the row being read, until it ends: missing, the number (NaN if none) and the text if not a number. */
+    private final boolean[] heldMissing;
+    private final double[] heldNumber;
+    private final String[] heldText;
     private long[] lines = new long[INITIAL_ROWS];
     private int rows;
     private int secondPassRow = -1;
@@ -43,6 +47,9 @@ final class CsvColumns implements CsvTokenizer.FieldSink {
         this.textFrom = new int[width];
         this.badRow = new int[width];
         this.badValue = new String[width];
+        this.heldMissing = new boolean[width];
+        this.heldNumber = new double[width];
+        this.heldText = new String[width];
         for (int j = 0; j < width; j++) {
             forced[j] = options.kinds().get(names.get(j));
             badRow[j] = -1;
@@ -65,6 +72,10 @@ final class CsvColumns implements CsvTokenizer.FieldSink {
         return out;
     }
 
+    /**
+     * Takes a field of the row being read. It is held until {@link #endRow} (the row is kept) or {@link #discardRow}
+     * (a ragged row skipped), so that a skipped row changes no column's kind.
+     */
     @Override
     public void field(int index, char[] chars, int start, int end) {
         if (index >= numbers.length) {
@@ -75,8 +86,17 @@ final class CsvColumns implements CsvTokenizer.FieldSink {
             return;
         }
         boolean missing = isMissing(chars, start, end);
+        heldMissing[index] = missing;
+        heldNumber[index] = missing || textFrom[index] != Integer.MAX_VALUE ? Double.NaN
+                : ByteNumber.parse(chars, start, end, numberScratch);
+        heldText[index] = missing || !Double.isNaN(heldNumber[index]) ? null : new String(chars, start, end - start);
+    }
+
+    /** Stores the held field of column {@code index} in the current row. */
+    private void store(int index) {
+        boolean missing = heldMissing[index];
         if (textFrom[index] == Integer.MAX_VALUE) {
-            double value = missing ? Double.NaN : ByteNumber.parse(chars, start, end, numberScratch);
+            double value = heldNumber[index];
             if (missing || !Double.isNaN(value)) {
                 numbers[index][rows] = value;
                 return;
@@ -84,7 +104,7 @@ final class CsvColumns implements CsvTokenizer.FieldSink {
             if (forced[index] == ColumnKind.NUMERIC) {
                 if (badRow[index] < 0) {
                     badRow[index] = rows;
-                    badValue[index] = new String(chars, start, end - start);
+                    badValue[index] = heldText[index];
                 }
                 numbers[index][rows] = Double.NaN;
                 return;
@@ -92,7 +112,12 @@ final class CsvColumns implements CsvTokenizer.FieldSink {
             textFrom[index] = rows;
             texts[index] = new String[numbers[index].length];
         }
-        texts[index][rows] = missing ? null : new String(chars, start, end - start);
+        texts[index][rows] = missing ? null : heldText[index];
+    }
+
+    /** Forgets the fields of the row just read: a ragged row skipped under {@code on_error: skip}. */
+    void discardRow() {
+        Arrays.fill(heldText, null);
     }
 
     private boolean isMissing(char[] chars, int start, int end) {
@@ -105,8 +130,12 @@ final class CsvColumns implements CsvTokenizer.FieldSink {
         return false;
     }
 
-    /** Ends the row whose fields were just handed in; {@code line} is where it started. */
+    /** Ends the row whose fields were just handed in (all {@code width} of them); {@code line} is where it started. */
     void endRow(long line) {
+        for (int j = 0; j < numbers.length; j++) {
+            store(j);
+        }
+        Arrays.fill(heldText, null);
         lines[rows++] = line;
         if (rows == lines.length) {
             int capacity = rows * 2;
@@ -155,8 +184,14 @@ final class CsvColumns implements CsvTokenizer.FieldSink {
             }
         }
         tokenizer.next(new ArrayList<>()); // the header
-        for (secondPassRow = 0; secondPassRow < last; secondPassRow++) {
-            tokenizer.next(this);
+        for (secondPassRow = 0; secondPassRow < last; ) {
+            int count = tokenizer.next(this);
+            if (count < 0) {
+                throw new IllegalStateException("the file holds fewer rows than read before");
+            }
+            if (count == numbers.length) { // a ragged row was skipped the first time: the next row overwrites its text
+                secondPassRow++;
+            }
         }
         secondPassRow = -1;
     }

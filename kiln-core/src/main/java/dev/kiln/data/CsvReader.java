@@ -50,7 +50,7 @@ public final class CsvReader {
     static CsvRead readFile(Path path, CsvOptions options, Charset encoding, int threads, int blockBytes) throws IOException {
         if (options.delimiter() > 127 || options.quote() > 127) { // the byte reader needs ASCII delimiters and quotes
             try (InputStream in = open(path); Reader reader = new java.io.InputStreamReader(in, encoding.newDecoder())) {
-                return new CsvRead(read(reader, path.toString(), options, path), 0, List.of());
+                return read(reader, path.toString(), options, path);
             } catch (NoSuchFileException e) {
                 throw new InvalidDataException(path + ": no such file");
             }
@@ -73,15 +73,17 @@ public final class CsvReader {
 
     /** Reads delimited text from {@code reader}; {@code source} names it in errors. */
     public static Frame read(Reader reader, String source, CsvOptions options) throws IOException {
-        return read(reader, source, options, null);
+        return read(reader, source, options, null).frame();
     }
 
     /**
      * Reads from {@code reader}. With a {@code file} to read again, columns are parsed as numbers while
      * they look numeric and only a column that turns out not to be gets its text, the rows before the
-     * first non-number read again from the file; without one, every value is kept as text first.
+     * first non-number read again from the file; without one, every value is kept as text first. Under
+     * {@code on_error: skip} a ragged row is skipped and counted (in both readings); a malformed quote fails even
+     * then, as the tokenizer cannot resume after one.
      */
-    private static Frame read(Reader reader, String source, CsvOptions options, Path file) throws IOException {
+    private static CsvRead read(Reader reader, String source, CsvOptions options, Path file) throws IOException {
         CsvTokenizer tokenizer = new CsvTokenizer(reader, source, options.delimiter(), options.quote());
         List<String> record = new ArrayList<>();
         try {
@@ -91,10 +93,20 @@ public final class CsvReader {
             List<String> header = checkHeader(record, source);
             int width = header.size();
             CsvColumns columns = new CsvColumns(header, options, file != null);
+            long skipped = 0;
+            List<String> described = new ArrayList<>();
             for (int count = tokenizer.next(columns); count >= 0; count = tokenizer.next(columns)) {
                 if (count != width) {
-                    throw new InvalidDataException(source + ":" + tokenizer.recordLine() + ": expected " + width
-                            + " fields, found " + count);
+                    String problem = source + ":" + tokenizer.recordLine() + ": expected " + width + " fields, found " + count;
+                    if (options.onError() != CsvOptions.OnError.SKIP) {
+                        throw new InvalidDataException(problem);
+                    }
+                    columns.discardRow();
+                    if (described.size() < CsvBlock.DESCRIBED_SKIPS) {
+                        described.add(problem);
+                    }
+                    skipped++;
+                    continue;
                 }
                 columns.endRow(tokenizer.recordLine());
             }
@@ -103,7 +115,7 @@ public final class CsvReader {
                     columns.secondPass(new CsvTokenizer(again, source, options.delimiter(), options.quote()));
                 }
             }
-            return columns.toFrame(source);
+            return new CsvRead(columns.toFrame(source), skipped, described);
         } catch (CharacterCodingException e) {
             throw new InvalidDataException(source + ":" + tokenizer.line() + ": invalid UTF-8 byte sequence");
         }

@@ -44,7 +44,7 @@ class BlockCsvReaderTest {
                 Throwable blockError = catchThrowable(() -> CsvReader.readFile(file, options, StandardCharsets.UTF_8, threads, block));
                 if (sequentialError != null) {
                     assertThat(blockError).as("threads %s, block %s: the sequential reader says %s", threads, block,
-                        sequentialError.getMessage()).isNotNull()
+                            sequentialError.getMessage()).isNotNull()
                             .hasMessage(sequentialError.getMessage()).isInstanceOf(sequentialError.getClass());
                     continue;
                 }
@@ -152,6 +152,7 @@ class BlockCsvReaderTest {
             String context = "seed " + seed;
             try {
                 sameAsSequential(file, CsvOptions.defaults());
+                sameAsSequential(file, CsvOptions.defaults().withOnError(CsvOptions.OnError.SKIP));
                 sameAsSequential(file, CsvOptions.defaults().withMissing(java.util.List.of("?")));
                 sameAsSequential(file, CsvOptions.defaults().withKinds(Map.of("x", ColumnKind.NUMERIC)));
             } catch (AssertionError e) {
@@ -168,5 +169,38 @@ class BlockCsvReaderTest {
         sameAsSequential(file, options);
         Frame frame = CsvReader.readFile(file, options, StandardCharsets.UTF_8, 1, 1 << 20).frame();
         assertThat(((NumericColumn) frame.column("b")).get(0)).isNaN();
+    }
+
+    /**
+     * A non-ASCII delimiter sends a file through the sequential reader, which reads it twice when a column turns to
+     * text; under {@code on_error: skip} it skips the ragged rows in both readings and reports them as the block
+     * reader does.
+     */
+    @Test
+    void theSequentialFileReaderSkipsRaggedRowsAsTheBlockReaderDoes() throws Exception {
+        StringBuilder text = new StringBuilder("a,b,c\n");
+        for (int i = 0; i < 300; i++) {
+            // a word in a skipped row (47) changes no column's kind; one in a kept row (250) does
+            text.append(i == 47 ? "ragged" : Integer.toString(i)).append(',').append(i == 250 ? "late text" : Integer.toString(i * 2));
+            if (i % 50 != 9) { // a row of two fields
+                text.append(",k").append(i % 3);
+            }
+            text.append(i % 40 == 7 ? ",extra\n" : "\n"); // a row of four
+
+        }
+        Path commas = write(text.toString());
+        Path pipes = write(text.toString().replace(',', '\u00a6'));
+        CsvOptions skip = CsvOptions.defaults().withOnError(CsvOptions.OnError.SKIP);
+        CsvRead block = CsvReader.readFile(commas, skip, StandardCharsets.UTF_8, 2, 1 << 20);
+        CsvRead sequential = CsvReader.readFile(pipes, skip.withDelimiter('\u00a6'), StandardCharsets.UTF_8);
+        assertThat(block.skippedRows()).isGreaterThan(5);
+        assertThat(sequential.frame()).isEqualTo(block.frame());
+        assertThat(sequential.skippedRows()).isEqualTo(block.skippedRows());
+        assertThat(sequential.skipped()).isEqualTo(block.skipped().stream().map(d -> d.replace(commas.toString(), pipes.toString())).toList());
+        assertThat(sequential.frame().rowCount()).isEqualTo(300 - block.skippedRows());
+        assertThat(sequential.frame().column("a").kind()).isEqualTo(ColumnKind.NUMERIC);
+        assertThat(sequential.frame().column("b").kind()).isNotEqualTo(ColumnKind.NUMERIC); // read twice: numbers, then a word
+        assertThat(catchThrowable(() -> CsvReader.readFile(pipes, CsvOptions.defaults().withDelimiter('\u00a6'), StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidDataException.class).hasMessageContaining(":9: expected 3 fields, found");
     }
 }
