@@ -11,18 +11,21 @@ import java.nio.charset.StandardCharsets;
  * <p>The fast path takes {@code [+-]digits[.digits][(e|E)[+-]digits]} with at most 18 digits that form an
  * integer {@code m < 2^53} and a decimal exponent within ±22: {@code m} and {@code 10^|e|} are then exact
  * doubles, so one multiplication or division rounds correctly (Clinger, "How to read floating point numbers
- * accurately", 1990). Anything else goes to {@link Values#parseNumber}. Stateless.
+ * accurately", 1990). Anything else goes to {@link Values#parseNumber}. {@link #scan} is stateless; the
+ * {@code parse} methods use the reader's own scratch space, allocate nothing on the fast path, and are not
+ * thread-safe: a CSV reader keeps one.
  */
 final class ByteNumber {
     /** The most digits (leading zeros included) a long holds for certain. */
     private static final int MAX_DIGITS = 18;
 
-    private ByteNumber() {
-    }
+    /** Where a field of characters is copied as bytes; longer fields take the slow path. */
+    private final byte[] ascii = new byte[64];
+    /** Where {@link #scan} leaves the number, reused from field to field. */
+    private final double[] value = new double[1];
 
     /** The number written in {@code chars[start, end)}, or NaN when it is not one (see {@link Values#parseNumber}). */
-    static double parse(byte[] chars, int start, int end) {
-        double[] value = new double[1];
+    double parse(byte[] chars, int start, int end) {
         return scan(chars, start, end, value, 0) == end ? value[0] : slow(chars, start, end);
     }
 
@@ -98,11 +101,11 @@ final class ByteNumber {
 
     /**
      * The number written in {@code chars[start, end)}, as {@link #parse(byte[], int, int)}: an ASCII field is copied
-     * into {@code scratch} (the caller's, reused from field to field) when it fits, anything else takes the slow path.
+     * into this reader's bytes when it fits, anything else takes the slow path.
      */
-    static double parse(char[] chars, int start, int end, byte[] scratch) {
+    double parse(char[] chars, int start, int end) {
         int length = end - start;
-        if (length > scratch.length) {
+        if (length > ascii.length) {
             return Values.parseNumber(new String(chars, start, length));
         }
         for (int i = 0; i < length; i++) {
@@ -110,9 +113,9 @@ final class ByteNumber {
             if (c > 127) {
                 return Values.parseNumber(new String(chars, start, length));
             }
-            scratch[i] = (byte) c;
+            ascii[i] = (byte) c;
         }
-        return parse(scratch, 0, length);
+        return parse(ascii, 0, length);
     }
 
     private static boolean isDigit(byte c) {

@@ -40,6 +40,7 @@ final class CsvBlock {
 
     private final CsvBlockFormat format;
     private byte[] scratch = new byte[64];
+    private final ByteNumber numberReader = new ByteNumber();
     /** A plain record's numbers and label offsets, kept until the whole record is known to be plain. */
     private final double[] plainNumbers;
     private final int[] plainStarts;
@@ -127,7 +128,7 @@ final class CsvBlock {
 
     /**
      * Reads the next record straight into the columns, numbers taken in the same pass as the fields are found, when
-     * it is plain: no field starts with a quote, there are exactly {@code width} fields, every label is well-formed
+     * it is plain: no field starts with a quote, there are exactly {@code width} fields, every field is well-formed
      * UTF-8 and every numeric column's field a number or a missing token. Any other record (or the end) returns
      * false with nothing stored, and {@link CsvRecordScanner#next} then reads it by the general rules; for a plain
      * record both give the same row, value for value. Not used when a missing token is a number.
@@ -139,8 +140,8 @@ final class CsvBlock {
         }
         byte[] b = scanner.bytes();
         int end = scanner.limit();
-        byte delimiter = scanner.delimiter();
-        byte quote = scanner.quote();
+        byte delimiter = (byte) format.delimiter;
+        byte quote = (byte) format.quote;
         int width = format.width;
         for (int j = 0; j < width; j++) {
             if (j > 0) {
@@ -154,8 +155,8 @@ final class CsvBlock {
             }
             if (numbers[j] != null) {
                 int stop = ByteNumber.scan(b, p, end, plainNumbers, j);
-                if (stop < 0 || (stop < end && !endsField(b[stop], delimiter))) {
-                    stop = asciiFieldEnd(b, p, end, delimiter);
+                if (stop < 0 || (stop < end && !CsvRecordScanner.endsField(b[stop], delimiter))) {
+                    stop = CsvRecordScanner.plainFieldEnd(b, p, end, delimiter);
                     double value = stop < 0 ? Double.NaN : number(b, p, stop);
                     if (stop < 0 || (Double.isNaN(value) && !isMissing(b, p, stop))) {
                         return false;
@@ -165,7 +166,7 @@ final class CsvBlock {
                 p = stop;
             } else {
                 plainStarts[j] = p;
-                p = labelEnd(b, p, end, delimiter);
+                p = CsvRecordScanner.plainFieldEnd(b, p, end, delimiter);
                 if (p < 0) {
                     return false;
                 }
@@ -190,40 +191,6 @@ final class CsvBlock {
         rowLines[rows++] = scanner.recordLine();
         scanner.endRecord(p);
         return true;
-    }
-
-    private static boolean endsField(byte c, byte delimiter) {
-        return c == delimiter || c == '\n' || c == '\r';
-    }
-
-    /** Where the unquoted field at {@code p} ends, or -1 when it holds a byte outside ASCII. */
-    private static int asciiFieldEnd(byte[] b, int p, int end, byte delimiter) {
-        for (; p < end && !endsField(b[p], delimiter); p++) {
-            if (b[p] < 0) {
-                return -1;
-            }
-        }
-        return p;
-    }
-
-    /** Where the unquoted field at {@code p} ends, or -1 when it holds bytes that are not well-formed UTF-8. */
-    private static int labelEnd(byte[] b, int p, int end, byte delimiter) {
-        while (p < end) {
-            byte c = b[p];
-            if (endsField(c, delimiter)) {
-                break;
-            }
-            if (c < 0) {
-                int n = Utf8.sequenceLength(b, p, end);
-                if (n <= 0) {
-                    return -1;
-                }
-                p += n;
-            } else {
-                p++;
-            }
-        }
-        return p;
     }
 
     private void skip(int line, String message) {
@@ -270,7 +237,7 @@ final class CsvBlock {
         if (start == end || (format.missingFirst() && format.isMissing(b, start, end))) {
             return Double.NaN;
         }
-        return ByteNumber.parse(b, start, end);
+        return numberReader.parse(b, start, end);
     }
 
     private boolean isMissing(byte[] b, int start, int end) {

@@ -27,8 +27,7 @@ final class CsvColumns implements CsvTokenizer.FieldSink {
     /** The first row whose value is not a number in a column forced numeric, or -1. */
     private final int[] badRow;
     private final String[] badValue;
-    /** Where a field's characters are copied as bytes for {@link ByteNumber}; longer fields take its slow path. */
-    private final byte[] numberScratch = new byte[64];
+    private final ByteNumber numberReader = new ByteNumber();
     /** The fields of the row being read, until it ends: missing, the number (NaN if none) and the text if not a number. */
     private final boolean[] heldMissing;
     private final double[] heldNumber;
@@ -88,7 +87,7 @@ final class CsvColumns implements CsvTokenizer.FieldSink {
         boolean missing = isMissing(chars, start, end);
         heldMissing[index] = missing;
         heldNumber[index] = missing || textFrom[index] != Integer.MAX_VALUE ? Double.NaN
-                : ByteNumber.parse(chars, start, end, numberScratch);
+                : numberReader.parse(chars, start, end);
         heldText[index] = missing || !Double.isNaN(heldNumber[index]) ? null : new String(chars, start, end - start);
     }
 

@@ -111,7 +111,7 @@ final class CsvRecordScanner {
                 fieldStart = p;
                 while (p < end) {
                     byte c = b[p];
-                    if (c == delimiter || c == '\n' || c == '\r') {
+                    if (endsField(c, delimiter)) {
                         break;
                     }
                     if (c < 0) {
@@ -159,14 +159,32 @@ final class CsvRecordScanner {
         return end;
     }
 
-    /** The quote byte. */
-    byte quote() {
-        return quote;
+    /** Whether byte {@code c} ends an unquoted field: the delimiter or a line end. */
+    static boolean endsField(byte c, byte delimiter) {
+        return c == delimiter || c == '\n' || c == '\r';
     }
 
-    /** The delimiter byte. */
-    byte delimiter() {
-        return delimiter;
+    /**
+     * Where the unquoted field at {@code b[p]} ends, by {@link #next}'s rule, or -1 when it holds bytes that are not
+     * well-formed UTF-8 (which {@link #next} reports as a problem instead).
+     */
+    static int plainFieldEnd(byte[] b, int p, int end, byte delimiter) {
+        while (p < end) {
+            byte c = b[p];
+            if (endsField(c, delimiter)) {
+                break;
+            }
+            if (c < 0) {
+                int n = Utf8.sequenceLength(b, p, end);
+                if (n <= 0) {
+                    return -1;
+                }
+                p += n;
+            } else {
+                p++;
+            }
+        }
+        return p;
     }
 
     /**

@@ -14,11 +14,11 @@ class ByteNumberTest {
     private static void assertSameAsValues(String text) {
         double reference = Values.parseNumber(text);
         char[] padded = ("x," + text + ",y").toCharArray();
-        double fromChars = ByteNumber.parse(padded, 2, 2 + text.length(), new byte[16]);
+        double fromChars = new ByteNumber().parse(padded, 2, 2 + text.length());
         assertThat(Double.doubleToRawLongBits(fromChars)).as("chars '%s': %s vs %s", text, fromChars, reference)
                 .isEqualTo(Double.doubleToRawLongBits(reference));
         byte[] bytes = ("x," + text + ",y").getBytes(StandardCharsets.UTF_8);
-        double fromBytes = ByteNumber.parse(bytes, 2, bytes.length - 2);
+        double fromBytes = new ByteNumber().parse(bytes, 2, bytes.length - 2);
         assertThat(Double.doubleToRawLongBits(fromBytes)).as("bytes '%s': %s vs %s", text, fromBytes, reference)
                 .isEqualTo(Double.doubleToRawLongBits(reference));
     }
