@@ -36,6 +36,8 @@ public final class GbmModel implements Model, Explainable {
     private final Task task;
     private final List<String> features;
     private final List<String> classes;
+    /** Whether batches walk on threshold codes ({@link TreeEnsemble#isCoded}). */
+    private final boolean coded;
     private final GbmParams params;
     private final Loss loss;
     private final double[] baseline;
@@ -64,6 +66,7 @@ public final class GbmModel implements Model, Explainable {
         this.params = params;
         this.baseline = baseline.clone();
         this.ensemble = ensemble;
+        this.coded = ensemble.isCoded(); // builds the coded layout now, when the model is made, not in the first batch
     }
 
     /** Rebuilds a model written by {@link #toJson}. */
@@ -103,7 +106,7 @@ public final class GbmModel implements Model, Explainable {
         double[] out = new double[n * width];
         ForkJoinPool pool = n >= PARALLEL_ROWS ? ForkJoinPool.commonPool() : null;
         int parts = Math.max(1, n / PARALLEL_ROWS) * 4;
-        if (ensemble.isCoded()) {
+        if (coded) {
             // the coded walk reads the frame's own columns: no copy of the whole frame
             NumericColumn[] columns = FeatureMatrix.numericColumns(frame, features);
             ParallelLoop.run(pool, n, parts, (part, from, to) -> predictCodedRange(columns, from, to, out));

@@ -54,8 +54,13 @@ public final class TreeEnsemble {
     private final int[] children;
     /** The branch-free walk layout, for ensembles without categorical splits and with one value per leaf; else null. */
     private final BranchFreeTrees walks;
-    /** The coded walk layout for blocks of rows, when {@link #walks} exists and every feature has few thresholds; else null. */
-    private final QuantizedTrees coded;
+    /**
+     * The coded walk layout for blocks of rows, built on first use (only GBM batch prediction walks on codes, and a
+     * forest's layout would be large): null until then, {@link #NOT_CODED} when {@link #walks} is absent or some
+     * feature has too many thresholds.
+     */
+    private volatile Object coded;
+    private static final Object NOT_CODED = new Object();
 
     TreeEnsemble(int width, int[] nodeStart, int[] leafStart, int[] feature, double[] threshold, int[] left, int[] right,
             int[] flags, int[] categoryStart, int[] categoryWords, double[] gain, double[] leafValues) {
@@ -119,7 +124,6 @@ public final class TreeEnsemble {
             categorical |= (f & CATEGORICAL) != 0;
         }
         this.walks = width == 1 && !categorical ? BranchFreeTrees.of(nodeStart, leafStart, feature, threshold, flags, children, leafValues) : null;
-        this.coded = walks != null ? QuantizedTrees.of(nodeStart, leafStart, feature, threshold, flags, children, leafValues) : null;
     }
 
     /** Whether {@link #accumulate(double, double[], int, int, int, int)} walks without branches (no categorical splits, one value per leaf). */
@@ -228,13 +232,27 @@ public final class TreeEnsemble {
      * ensemble whose features each have at most 254 distinct thresholds, as trees grown on binned features do.
      */
     public boolean isCoded() {
-        return coded != null;
+        return codedWalks() != null;
+    }
+
+    /** The coded layout, or null when the trees cannot be coded. */
+    private QuantizedTrees codedWalks() {
+        Object layout = coded;
+        if (layout == null) {
+            // two threads may both build it: the layouts are equal and immutable, so either may stay
+            QuantizedTrees built = walks == null ? null
+                    : QuantizedTrees.of(nodeStart, leafStart, feature, threshold, flags, children, leafValues);
+            layout = built == null ? NOT_CODED : built;
+            coded = layout;
+        }
+        return layout == NOT_CODED ? null : (QuantizedTrees) layout;
     }
 
     /** A scratch array for the codes of {@code rows} rows, for {@link #encodeRows}; only for an {@link #isCoded} ensemble. */
     public byte[] newCodeBlock(int rows) {
-        Checks.checkArgument(coded != null, "trees: coded walks need an ensemble with few thresholds a feature");
-        return new byte[rows * coded.codeWidth()];
+        QuantizedTrees layout = codedWalks();
+        Checks.checkArgument(layout != null, "trees: coded walks need an ensemble with few thresholds a feature");
+        return new byte[rows * layout.codeWidth()];
     }
 
     /**
@@ -243,8 +261,9 @@ public final class TreeEnsemble {
      * thresholds below it, NaN a code of its own. Only for an {@link #isCoded} ensemble. Allocates nothing.
      */
     public void encodeRows(dev.kiln.data.NumericColumn[] columns, int from, int to, byte[] codes) {
-        Checks.checkArgument(coded != null, "trees: coded walks need an ensemble with few thresholds a feature");
-        coded.encode(columns, from, to, codes);
+        QuantizedTrees layout = codedWalks();
+        Checks.checkArgument(layout != null, "trees: coded walks need an ensemble with few thresholds a feature");
+        layout.encode(columns, from, to, codes);
     }
 
     /**
@@ -254,8 +273,9 @@ public final class TreeEnsemble {
      * Allocates nothing.
      */
     public void addEncoded(byte[] codes, int rows, double[] scores, int at, int first, int step, int end) {
-        Checks.checkArgument(coded != null, "trees: coded walks need an ensemble with few thresholds a feature");
-        coded.addBlock(codes, rows, scores, at, first, step, end);
+        QuantizedTrees layout = codedWalks();
+        Checks.checkArgument(layout != null, "trees: coded walks need an ensemble with few thresholds a feature");
+        layout.addBlock(codes, rows, scores, at, first, step, end);
     }
 
     /**
