@@ -10,6 +10,9 @@ import java.nio.file.StandardCopyOption;
 
 /** Writes a {@link Frame} as RFC 4180 CSV with a header row; missing values are empty fields. */
 public final class CsvWriter {
+    /** {@link #writeRows} formats this many rows at a time before handing their text to the writer. */
+    private static final int WRITE_BLOCK_ROWS = 4096;
+
     private CsvWriter() {
     }
 
@@ -34,30 +37,23 @@ public final class CsvWriter {
 
     /** The header row of {@code frame}: its column names. */
     public static void writeHeader(Frame frame, Writer out) throws IOException {
-        int width = frame.columnCount();
-        for (int j = 0; j < width; j++) {
+        StringBuilder text = new StringBuilder();
+        for (int j = 0; j < frame.columnCount(); j++) {
             if (j > 0) {
-                out.write(',');
+                text.append(',');
             }
-            writeField(frame.columns().get(j).name(), out);
+            appendField(frame.columns().get(j).name(), text);
         }
-        out.write('\n');
+        out.append(text).write('\n');
     }
 
-    /** The rows of {@code frame} without a header, for writing a file chunk by chunk. */
+    /** The rows of {@code frame} without a header, for writing a file chunk by chunk; formatted a block of rows at a time. */
     public static void writeRows(Frame frame, Writer out) throws IOException {
-        int width = frame.columnCount();
-        for (int i = 0; i < frame.rowCount(); i++) {
-            for (int j = 0; j < width; j++) {
-                if (j > 0) {
-                    out.write(',');
-                }
-                String value = frame.columns().get(j).format(i);
-                if (value != null) {
-                    writeField(value, out);
-                }
-            }
-            out.write('\n');
+        StringBuilder text = new StringBuilder();
+        for (int from = 0; from < frame.rowCount(); from += WRITE_BLOCK_ROWS) {
+            text.setLength(0);
+            appendRows(frame, from, Math.min(frame.rowCount(), from + WRITE_BLOCK_ROWS), text);
+            out.append(text);
         }
     }
 
@@ -98,20 +94,5 @@ public final class CsvWriter {
             return;
         }
         out.append('"').append(value.replace("\"", "\"\"")).append('"');
-    }
-
-    private static void writeField(String value, Writer out) throws IOException {
-        boolean quote = value.isEmpty();
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            out.write(value);
-            return;
-        }
-        out.write('"');
-        out.write(value.replace("\"", "\"\""));
-        out.write('"');
     }
 }

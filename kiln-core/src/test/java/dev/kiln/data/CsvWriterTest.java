@@ -67,9 +67,16 @@ class CsvWriterTest {
     }
 
     @Test
-    void rowsTextIsWhatWriteRowsWrites() throws IOException {
+    void rowsTextIsWhatWriteRowsWritesBlockByBlock() throws IOException {
+        assertThat(CsvWriter.rowsText(sample())).startsWith("1.5,\"a,b\", padded ,true,");
+        double[] values = new double[10_001]; // writeRows formats 4,096 rows at a time: three blocks, the last short
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i * 0.5;
+        }
+        Frame many = Frame.of(NumericColumn.of("x", values));
         StringWriter out = new StringWriter();
-        CsvWriter.writeRows(sample(), out);
-        assertThat(CsvWriter.rowsText(sample())).isEqualTo(out.toString()).startsWith("1.5,\"a,b\", padded ,true,");
+        CsvWriter.writeRows(many, out);
+        assertThat(out.toString()).isEqualTo(CsvWriter.rowsText(many)).startsWith("0\n0.5\n1\n").endsWith("\n5000\n");
+        assertThat(out.toString().lines().count()).isEqualTo(10_001);
     }
 }
