@@ -127,6 +127,15 @@ public final class CategoricalColumn implements Column {
     }
 
     @Override
+    public int missingCount() {
+        int missing = 0;
+        for (int code : codes) {
+            missing += code == MISSING ? 1 : 0;
+        }
+        return missing;
+    }
+
+    @Override
     public String format(int row) {
         return label(row);
     }

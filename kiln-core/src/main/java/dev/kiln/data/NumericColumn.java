@@ -48,6 +48,15 @@ public final class NumericColumn implements Column {
         return Double.isNaN(values[row]);
     }
 
+    @Override
+    public int missingCount() {
+        int missing = 0;
+        for (double v : values) {
+            missing += v != v ? 1 : 0;
+        }
+        return missing;
+    }
+
     /** A copy of the values. */
     public double[] toArray() {
         return values.clone();

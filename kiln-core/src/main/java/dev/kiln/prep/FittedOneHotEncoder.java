@@ -24,6 +24,8 @@ import java.util.Map;
  */
 public final class FittedOneHotEncoder implements FittedTransformer {
     public static final String TYPE = "one_hot";
+    /** In {@link #encode}'s {@code codes}: the indicator of every present level that no other indicator takes. */
+    private static final int OTHER_LEVELS = -3;
 
     private final Map<String, List<String>> levels;
     private final List<String> grouped;
@@ -39,52 +41,73 @@ public final class FittedOneHotEncoder implements FittedTransformer {
     public Frame apply(Frame frame) {
         List<Column> out = new ArrayList<>();
         for (Column column : frame.columns()) {
-            List<String> known = levels.get(column.name());
-            if (known == null) {
-                out.add(column);
-                continue;
-            }
-            Checks.checkArgument(column instanceof CategoricalColumn, "column '%s' is %s, expected %s",
-                    column.name(), column.kind().label(), known.isEmpty() ? "boolean" : "categorical");
-            CategoricalColumn c = (CategoricalColumn) column;
-            if (known.isEmpty()) {
-                out.add(indicator(c.name(), c, c.levels().indexOf("true")));
-            } else {
-                Map<String, Integer> codeOf = new HashMap<>();
-                for (int k = 0; k < c.levels().size(); k++) {
-                    codeOf.put(c.levels().get(k), k);
-                }
-                for (String level : known) {
-                    out.add(indicator(c.name() + "=" + level, c, codeOf.getOrDefault(level, -2)));
-                }
-                if (grouped.contains(c.name())) {
-                    out.add(other(c, known));
-                }
-            }
+            out.addAll(encode(column));
         }
         return Frame.of(out);
     }
 
-    /** 1 where the column's code is {@code code}, 0 elsewhere (missing included). */
-    private static NumericColumn indicator(String name, CategoricalColumn c, int code) {
-        double[] values = new double[c.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = c.code(i) == code ? 1.0 : 0.0;
+    /** The columns that {@code column} becomes: its indicators if it is encoded, else itself. */
+    private List<? extends Column> encode(Column column) {
+        List<String> known = levels.get(column.name());
+        if (known == null) {
+            return List.of(column);
         }
-        return NumericColumn.wrap(name, values);
+        Checks.checkArgument(column instanceof CategoricalColumn, "column '%s' is %s, expected %s",
+                column.name(), column.kind().label(), known.isEmpty() ? "boolean" : "categorical");
+        CategoricalColumn c = (CategoricalColumn) column;
+        if (known.isEmpty()) {
+            return encode(c, List.of(c.name()), new int[] {c.levels().indexOf("true")});
+        }
+        Map<String, Integer> codeOf = new HashMap<>();
+        for (int k = 0; k < c.levels().size(); k++) {
+            codeOf.put(c.levels().get(k), k);
+        }
+        List<String> names = new ArrayList<>();
+        int[] codes = new int[known.size() + (grouped.contains(c.name()) ? 1 : 0)];
+        for (int j = 0; j < known.size(); j++) {
+            names.add(c.name() + "=" + known.get(j));
+            codes[j] = codeOf.getOrDefault(known.get(j), -2);
+        }
+        if (codes.length > known.size()) {
+            names.add(c.name() + "=" + OneHotEncoder.OTHER);
+            codes[known.size()] = OTHER_LEVELS;
+        }
+        return encode(c, names, codes);
     }
 
-    /** 1 where the column holds a present level outside {@code known}, 0 elsewhere. */
-    private static NumericColumn other(CategoricalColumn c, List<String> known) {
-        boolean[] isOther = new boolean[c.levels().size()];
-        for (int k = 0; k < isOther.length; k++) {
-            isOther[k] = !known.contains(c.levels().get(k));
+    /**
+     * The 0/1 columns {@code names} of {@code c} in one pass over its rows: column {@code j} is 1 where the row's code
+     * is {@code codes[j]} ({@link #OTHER_LEVELS}: a present code that no other {@code codes} entry is), 0 elsewhere
+     * (missing values included).
+     */
+    private static List<NumericColumn> encode(CategoricalColumn c, List<String> names, int[] codes) {
+        int rows = c.size();
+        int[] target = new int[c.levels().size()]; // per input code: the column it sets, or -1
+        java.util.Arrays.fill(target, -1);
+        for (int j = 0; j < codes.length; j++) {
+            if (codes[j] >= 0) {
+                target[codes[j]] = j;
+            }
         }
-        double[] values = new double[c.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = c.code(i) >= 0 && isOther[c.code(i)] ? 1.0 : 0.0;
+        for (int j = 0; j < codes.length; j++) {
+            if (codes[j] == OTHER_LEVELS) {
+                for (int k = 0; k < target.length; k++) {
+                    target[k] = target[k] < 0 ? j : target[k];
+                }
+            }
         }
-        return NumericColumn.wrap(c.name() + "=" + OneHotEncoder.OTHER, values);
+        double[][] values = new double[codes.length][rows];
+        for (int i = 0; i < rows; i++) {
+            int code = c.code(i);
+            if (code >= 0 && target[code] >= 0) {
+                values[target[code]][i] = 1.0;
+            }
+        }
+        List<NumericColumn> out = new ArrayList<>(codes.length);
+        for (int j = 0; j < codes.length; j++) {
+            out.add(NumericColumn.wrap(names.get(j), values[j]));
+        }
+        return out;
     }
 
     /**

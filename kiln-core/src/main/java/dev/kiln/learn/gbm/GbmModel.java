@@ -128,7 +128,6 @@ public final class GbmModel implements Model, Explainable {
         }
         int width = Math.max(1, classes.size());
         double[] scores = new double[outputs * BLOCK];
-        double[] row = new double[width];
         int trees = ensemble.trees();
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
@@ -138,13 +137,7 @@ public final class GbmModel implements Model, Explainable {
             for (int t = 0; t < trees; t++) {
                 ensemble.addLeafValues(t, columns, start, end, scores, (t % outputs) * BLOCK - start);
             }
-            for (int i = start; i < end; i++) {
-                for (int c = 0; c < outputs; c++) {
-                    row[c] = scores[c * BLOCK + i - start];
-                }
-                loss.transform(row);
-                System.arraycopy(row, 0, out, i * width, width);
-            }
+            loss.transformRows(scores, BLOCK, end - start, out, start * width, width);
         }
     }
 
@@ -184,12 +177,11 @@ public final class GbmModel implements Model, Explainable {
         int width = Math.max(1, classes.size());
         double[] block = new double[BLOCK * columns.length];
         double[] scores = new double[outputs * BLOCK];
-        double[] row = new double[Math.max(width, outputs)];
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
             copyRows(columns, start, end, block);
             scoreBlock(block, columns.length, end - start, scores);
-            transformBlock(scores, end - start, row, out, start * width, width);
+            loss.transformRows(scores, BLOCK, end - start, out, start * width, width);
         }
     }
 
@@ -202,7 +194,6 @@ public final class GbmModel implements Model, Explainable {
         int width = Math.max(1, classes.size());
         byte[] codes = ensemble.newCodeBlock(BLOCK);
         double[] scores = new double[outputs * BLOCK];
-        double[] row = new double[Math.max(width, outputs)];
         int trees = ensemble.trees();
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
@@ -212,7 +203,7 @@ public final class GbmModel implements Model, Explainable {
                 java.util.Arrays.fill(scores, k * BLOCK, k * BLOCK + rows, baseline[k]);
                 ensemble.addEncoded(codes, rows, scores, k * BLOCK, k, outputs, trees);
             }
-            transformBlock(scores, rows, row, out, start * width, width);
+            loss.transformRows(scores, BLOCK, rows, out, start * width, width);
         }
     }
 
@@ -233,17 +224,6 @@ public final class GbmModel implements Model, Explainable {
         for (int k = 0; k < outputs; k++) {
             java.util.Arrays.fill(scores, k * BLOCK, k * BLOCK + rows, baseline[k]);
             ensemble.addBlock(block, p, rows, scores, k * BLOCK, k, outputs, trees);
-        }
-    }
-
-    /** Turns each row's raw scores into its prediction and writes the {@code rows} predictions to {@code out} from {@code at}. */
-    private void transformBlock(double[] scores, int rows, double[] row, double[] out, int at, int width) {
-        for (int i = 0; i < rows; i++) {
-            for (int k = 0; k < outputs; k++) {
-                row[k] = scores[k * BLOCK + i];
-            }
-            loss.transform(row);
-            System.arraycopy(row, 0, out, at + i * width, width);
         }
     }
 

@@ -55,4 +55,9 @@ public final class HuberLoss implements Loss {
     public void transform(double[] out) {
         // the raw score is the prediction
     }
+
+    @Override
+    public void transformRows(double[] scores, int stride, int rows, double[] out, int at, int width) {
+        System.arraycopy(scores, 0, out, at, rows);
+    }
 }

@@ -49,6 +49,15 @@ public final class LogLoss implements Loss {
         out[1] = p;
     }
 
+    @Override
+    public void transformRows(double[] scores, int stride, int rows, double[] out, int at, int width) {
+        for (int i = 0; i < rows; i++) {
+            double p = sigmoid(scores[i]);
+            out[at + 2 * i] = 1 - p;
+            out[at + 2 * i + 1] = p;
+        }
+    }
+
     static double sigmoid(double r) {
         return 1 / (1 + Math.exp(-r));
     }

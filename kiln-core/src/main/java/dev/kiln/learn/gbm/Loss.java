@@ -52,6 +52,23 @@ public sealed interface Loss permits LogLoss, SoftmaxLoss, SquaredError, Absolut
     void transform(double[] out);
 
     /**
+     * {@link #transform} over a block of rows, for batch prediction: row {@code i < rows} has output {@code k}'s raw
+     * score at {@code scores[k * stride + i]} and gets its {@code width} prediction values (the class count, or 1) at
+     * {@code out[at + i * width]}, the same values as {@link #transform} gives. The losses override it with one plain
+     * loop, which the JIT compiles soon and small on a cold batch.
+     */
+    default void transformRows(double[] scores, int stride, int rows, double[] out, int at, int width) {
+        double[] row = new double[Math.max(width, outputs())];
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < outputs(); k++) {
+                row[k] = scores[k * stride + i];
+            }
+            transform(row);
+            System.arraycopy(row, 0, out, at + i * width, width);
+        }
+    }
+
+    /**
      * The loss named {@code name} ({@code auto} picks log loss, softmax or squared error by task).
      * {@link IllegalArgumentException} naming {@code loss} when it does not fit the task.
      */
