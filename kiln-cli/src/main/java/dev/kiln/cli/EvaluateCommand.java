@@ -90,7 +90,7 @@ final class EvaluateCommand extends KilnCommand {
         }
         Task task = Task.fromLabel(manifest.task());
         Metric reportMetric = reportMetric(task);
-        Frame labelled = input.take(Targets.presentRows(input.column(target)));
+        Frame labelled = Targets.labelledRows(input, target);
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         Predictions predictions = pipeline.predict(labelled);
@@ -195,7 +195,7 @@ final class EvaluateCommand extends KilnCommand {
         if (!rows.has(target)) {
             throw new InvalidDataException(train + ": no target column '" + target + "' (the model predicts it)");
         }
-        rows = rows.take(Targets.presentRows(rows.column(target)));
+        rows = Targets.labelledRows(rows, target);
         Task task = Task.fromLabel(manifest.task());
         Truth trainTruth = truth(task, rows.column(target), manifest.classes());
         Column targetColumn = task.isClassification() ? Targets.classification(rows.column(target), manifest.classes())

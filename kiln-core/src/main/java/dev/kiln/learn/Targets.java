@@ -2,6 +2,7 @@ package dev.kiln.learn;
 
 import dev.kiln.data.CategoricalColumn;
 import dev.kiln.data.Column;
+import dev.kiln.data.Frame;
 import dev.kiln.data.InvalidDataException;
 import dev.kiln.data.NumericColumn;
 import dev.kiln.data.Values;
@@ -58,6 +59,12 @@ public final class Targets {
         }
         throw new InvalidDataException("target '" + column.name() + "' is " + column.kind().label()
                 + ", expected numeric for regression");
+    }
+
+    /** The rows of {@code frame} whose {@code target} is present: {@code frame} itself when none is missing (no copy). */
+    public static Frame labelledRows(Frame frame, String target) {
+        Column column = frame.column(target);
+        return column.missingCount() == 0 ? frame : frame.take(presentRows(column));
     }
 
     /** The indexes of rows whose value in {@code column} is present. */
