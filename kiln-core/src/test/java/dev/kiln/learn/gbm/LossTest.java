@@ -102,6 +102,37 @@ class LossTest {
     }
 
     @Test
+    void transformRowsGivesEachRowTransformsValuesAtItsPlace() {
+        Random random = new Random(7);
+        for (Loss loss : List.of(new LogLoss(), new SoftmaxLoss(3), new SquaredError(), new AbsoluteError(), new HuberLoss(0.7),
+                new QuantileLoss(0.3))) {
+            int outputs = loss.outputs();
+            int width = loss instanceof LogLoss ? 2 : outputs;
+            int rows = 11;
+            int stride = 16; // output k of row i at k * stride + i, as a block of batch prediction keeps them
+            double[] scores = new double[outputs * stride];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = 8 * random.nextGaussian();
+            }
+            int at = 3;
+            double[] out = new double[at + rows * width + 1];
+            loss.transformRows(scores, stride, rows, out, at, width);
+            for (int i = 0; i < rows; i++) {
+                double[] row = new double[Math.max(width, outputs)];
+                for (int k = 0; k < outputs; k++) {
+                    row[k] = scores[k * stride + i];
+                }
+                loss.transform(row);
+                for (int c = 0; c < width; c++) {
+                    assertThat(out[at + i * width + c]).as("%s row %s value %s", loss.name(), i, c).isEqualTo(row[c]);
+                }
+            }
+            assertThat(out[0]).isZero();
+            assertThat(out[out.length - 1]).isZero();
+        }
+    }
+
+    @Test
     void ofPicksByTaskAndRejectsMismatches() {
         assertThat(Loss.of("auto", Task.BINARY, 2, 1, 0.5)).isInstanceOf(LogLoss.class);
         assertThat(Loss.of("auto", Task.MULTICLASS, 4, 1, 0.5).outputs()).isEqualTo(4);
