@@ -20,11 +20,18 @@ public final class CategoricalColumn implements Column {
     private final ColumnKind kind;
     private final int[] codes;
     private final List<String> levels;
+    /** The number of missing values, or -1 until first counted. */
+    private int missing;
 
     private CategoricalColumn(String name, ColumnKind kind, int[] codes, List<String> levels) {
+        this(name, kind, codes, levels, -1);
+    }
+
+    private CategoricalColumn(String name, ColumnKind kind, int[] codes, List<String> levels, int missing) {
         this.name = Objects.requireNonNull(name, "name");
         this.kind = kind;
         this.codes = codes;
+        this.missing = missing;
         this.levels = List.copyOf(levels);
     }
 
@@ -66,12 +73,14 @@ public final class CategoricalColumn implements Column {
     }
 
     private static CategoricalColumn build(String name, ColumnKind kind, int[] codes, List<String> levels) {
+        int missing = 0;
         for (int code : codes) {
             if (code < MISSING || code >= levels.size()) {
                 throw new IllegalArgumentException("column '" + name + "': code " + code + " outside [-1, " + levels.size() + ")");
             }
+            missing += code == MISSING ? 1 : 0;
         }
-        return new CategoricalColumn(name, kind, codes, levels);
+        return new CategoricalColumn(name, kind, codes, levels, missing);
     }
 
     @Override
@@ -128,11 +137,15 @@ public final class CategoricalColumn implements Column {
 
     @Override
     public int missingCount() {
-        int missing = 0;
-        for (int code : codes) {
-            missing += code == MISSING ? 1 : 0;
+        int count = missing;
+        if (count < 0) {
+            count = 0;
+            for (int code : codes) {
+                count += code == MISSING ? 1 : 0;
+            }
+            missing = count; // a benign race: every thread counts the same
         }
-        return missing;
+        return count;
     }
 
     @Override
@@ -142,7 +155,7 @@ public final class CategoricalColumn implements Column {
 
     @Override
     public CategoricalColumn rename(String newName) {
-        return new CategoricalColumn(newName, kind, codes, levels);
+        return new CategoricalColumn(newName, kind, codes, levels, missing);
     }
 
     @Override

@@ -81,11 +81,15 @@ final class CsvBlockMerger {
         }
         if (numeric) {
             double[] values = new double[rows];
+            int missing = 0;
             for (int k = 0; k < blocks.size(); k++) {
                 System.arraycopy(blocks.get(k).numbers[j], 0, values, firstRows[k], blocks.get(k).rows);
                 blocks.get(k).numbers[j] = null;
+                for (int i = firstRows[k]; i < firstRows[k] + blocks.get(k).rows; i++) {
+                    missing += values[i] != values[i] ? 1 : 0; // just copied, so counted in the cache
+                }
             }
-            return NumericColumn.wrap(name, values);
+            return NumericColumn.wrap(name, values, missing);
         }
         ByteDictionary levels = new ByteDictionary();
         int[] codes = new int[rows];

@@ -8,10 +8,17 @@ import java.util.Objects;
 public final class NumericColumn implements Column {
     private final String name;
     private final double[] values;
+    /** The number of NaN values, or -1 until first counted: a frame's preparation asks every column, often twice. */
+    private int missing;
 
     private NumericColumn(String name, double[] values) {
+        this(name, values, -1);
+    }
+
+    private NumericColumn(String name, double[] values, int missing) {
         this.name = Objects.requireNonNull(name, "name");
         this.values = values;
+        this.missing = missing;
     }
 
     /** A column holding a copy of {@code values}. */
@@ -22,6 +29,11 @@ public final class NumericColumn implements Column {
     /** A column that takes ownership of {@code values}: the caller must not touch the array again. */
     public static NumericColumn wrap(String name, double[] values) {
         return new NumericColumn(name, values);
+    }
+
+    /** As {@link #wrap(String, double[])}, from a reader that counted the {@code missing} NaN values as it wrote them. */
+    static NumericColumn wrap(String name, double[] values, int missing) {
+        return new NumericColumn(name, values, missing);
     }
 
     @Override
@@ -50,11 +62,15 @@ public final class NumericColumn implements Column {
 
     @Override
     public int missingCount() {
-        int missing = 0;
-        for (double v : values) {
-            missing += v != v ? 1 : 0;
+        int count = missing;
+        if (count < 0) {
+            count = 0;
+            for (double v : values) {
+                count += v != v ? 1 : 0;
+            }
+            missing = count; // a benign race: every thread counts the same
         }
-        return missing;
+        return count;
     }
 
     /** A copy of the values. */
@@ -81,7 +97,7 @@ public final class NumericColumn implements Column {
 
     @Override
     public NumericColumn rename(String newName) {
-        return new NumericColumn(newName, values);
+        return new NumericColumn(newName, values, missing);
     }
 
     @Override
