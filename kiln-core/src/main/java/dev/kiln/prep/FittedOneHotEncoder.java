@@ -13,6 +13,7 @@ import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
 import dev.kiln.data.NumericColumn;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,6 @@ import java.util.Map;
  */
 public final class FittedOneHotEncoder implements FittedTransformer {
     public static final String TYPE = "one_hot";
-    /** In {@link #encode}'s {@code codes}: the indicator of every present level that no other indicator takes. */
-    private static final int OTHER_LEVELS = -3;
 
     private final Map<String, List<String>> levels;
     private final List<String> grouped;
@@ -55,56 +54,48 @@ public final class FittedOneHotEncoder implements FittedTransformer {
         Checks.checkArgument(column instanceof CategoricalColumn, "column '%s' is %s, expected %s",
                 column.name(), column.kind().label(), known.isEmpty() ? "boolean" : "categorical");
         CategoricalColumn c = (CategoricalColumn) column;
-        if (known.isEmpty()) {
-            return encode(c, List.of(c.name()), new int[] {c.levels().indexOf("true")});
-        }
-        Map<String, Integer> codeOf = new HashMap<>();
-        for (int k = 0; k < c.levels().size(); k++) {
-            codeOf.put(c.levels().get(k), k);
-        }
         List<String> names = new ArrayList<>();
-        int[] codes = new int[known.size() + (grouped.contains(c.name()) ? 1 : 0)];
-        for (int j = 0; j < known.size(); j++) {
-            names.add(c.name() + "=" + known.get(j));
-            codes[j] = codeOf.getOrDefault(known.get(j), -2);
+        int[] target = new int[c.levels().size()]; // per code of c: the indicator it sets, or -1 for none
+        Arrays.fill(target, -1);
+        if (known.isEmpty()) {
+            names.add(c.name());
+            int code = c.levels().indexOf("true");
+            if (code >= 0) {
+                target[code] = 0;
+            }
+            return indicators(c, names, target);
         }
-        if (codes.length > known.size()) {
+        Map<String, Integer> position = new HashMap<>();
+        for (String level : known) {
+            position.put(level, names.size());
+            names.add(c.name() + "=" + level);
+        }
+        for (int code = 0; code < target.length; code++) {
+            target[code] = position.getOrDefault(c.levels().get(code), -1);
+        }
+        if (grouped.contains(c.name())) {
+            for (int code = 0; code < target.length; code++) {
+                target[code] = target[code] < 0 ? names.size() : target[code];
+            }
             names.add(c.name() + "=" + OneHotEncoder.OTHER);
-            codes[known.size()] = OTHER_LEVELS;
         }
-        return encode(c, names, codes);
+        return indicators(c, names, target);
     }
 
     /**
-     * The 0/1 columns {@code names} of {@code c} in one pass over its rows: column {@code j} is 1 where the row's code
-     * is {@code codes[j]} ({@link #OTHER_LEVELS}: a present code that no other {@code codes} entry is), 0 elsewhere
-     * (missing values included).
+     * The 0/1 columns {@code names} of {@code c}, made in one pass over its rows: column {@code target[code]} is 1 in a
+     * row of that code, the others 0; a missing row, or a code whose target is -1, is 0 in all of them.
      */
-    private static List<NumericColumn> encode(CategoricalColumn c, List<String> names, int[] codes) {
-        int rows = c.size();
-        int[] target = new int[c.levels().size()]; // per input code: the column it sets, or -1
-        java.util.Arrays.fill(target, -1);
-        for (int j = 0; j < codes.length; j++) {
-            if (codes[j] >= 0) {
-                target[codes[j]] = j;
-            }
-        }
-        for (int j = 0; j < codes.length; j++) {
-            if (codes[j] == OTHER_LEVELS) {
-                for (int k = 0; k < target.length; k++) {
-                    target[k] = target[k] < 0 ? j : target[k];
-                }
-            }
-        }
-        double[][] values = new double[codes.length][rows];
-        for (int i = 0; i < rows; i++) {
+    private static List<NumericColumn> indicators(CategoricalColumn c, List<String> names, int[] target) {
+        double[][] values = new double[names.size()][c.size()];
+        for (int i = 0; i < c.size(); i++) {
             int code = c.code(i);
             if (code >= 0 && target[code] >= 0) {
                 values[target[code]][i] = 1.0;
             }
         }
-        List<NumericColumn> out = new ArrayList<>(codes.length);
-        for (int j = 0; j < codes.length; j++) {
+        List<NumericColumn> out = new ArrayList<>(names.size());
+        for (int j = 0; j < names.size(); j++) {
             out.add(NumericColumn.wrap(names.get(j), values[j]));
         }
         return out;
