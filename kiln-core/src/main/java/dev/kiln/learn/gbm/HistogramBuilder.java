@@ -29,9 +29,10 @@ import java.util.concurrent.ForkJoinPool;
  * parallel into their own histograms and then added in block order, so the result is bit-identical
  * whatever the number of threads. Blocks of rows rather than groups of columns: a deep leaf's rows are
  * cache misses, and every column group would take the same misses again, while a block's rows are
- * fetched by one thread only. A leaf of fewer than
- * {@code 2 × }{@value #BLOCK_ROWS} rows is built in one pass on the calling thread. Mutable scratch: one
- * builder per tree grower.
+ * fetched by one thread only. Without a pool (or {@link #buildInline}) the blocks are built one after
+ * another on the calling thread, each added to the total as it is done: the same additions in the same
+ * order. A leaf of fewer than {@code 2 × }{@value #BLOCK_ROWS} rows is built in one pass on the calling
+ * thread. Mutable scratch: one builder per histogram built at a time (builders may share their packed bins).
  */
 final class HistogramBuilder {
     private static final int BLOCK_ROWS = 2_048;
@@ -49,6 +50,7 @@ final class HistogramBuilder {
     private final ForkJoinPool pool;
     private final int threads;
     private double[][] blockHistograms = new double[0][];
+    private double[] blockScratch;
     /** Where the gathering loops leave the bytes they read, so that the compiler keeps the reads (value unused). */
     private volatile int sink;
     private double[] allRowCounts;
@@ -62,6 +64,17 @@ final class HistogramBuilder {
         this.offsets = packed.offsets();
         this.pool = pool;
         this.threads = threads;
+    }
+
+    /** A builder over the packed bins of {@code shared} with scratch of its own, so that two leaves' histograms can be built at once. */
+    HistogramBuilder(HistogramBuilder shared) {
+        this.packed = shared.packed;
+        this.rowCount = shared.rowCount;
+        this.unitHessians = shared.unitHessians;
+        this.length = shared.length;
+        this.offsets = shared.offsets;
+        this.pool = shared.pool;
+        this.threads = shared.threads;
     }
 
     /** The length of a histogram array: 256 bins (512 doubles) per packed column. */
@@ -97,7 +110,15 @@ final class HistogramBuilder {
      * with unit hessians) are in {@code pairs}.
      */
     void build(int[] rows, int start, int end, double[] pairs, double[] hist) {
-        build(rows, start, end, pairs, hist, null);
+        build(rows, start, end, pairs, hist, null, pool);
+    }
+
+    /**
+     * As {@link #build}, on the calling thread alone: for a leaf split while the pool's other threads split other
+     * leaves. The same sums.
+     */
+    void buildInline(int[] rows, int start, int end, double[] pairs, double[] hist) {
+        build(rows, start, end, pairs, hist, null, null);
     }
 
     /**
@@ -106,11 +127,14 @@ final class HistogramBuilder {
      * they are counted once and copied, and the rows add their gradients alone. The same sums as {@link #build}.
      */
     void buildAll(int[] rows, double[] pairs, double[] hist) {
-        build(rows, 0, rowCount, pairs, hist, unitHessians ? allRowCounts() : null);
+        build(rows, 0, rowCount, pairs, hist, unitHessians ? allRowCounts() : null, pool);
     }
 
-    /** Fills {@code hist}; with {@code counts}, its hessian sums are {@code counts} (before the bundles' default bins). */
-    private void build(int[] rows, int start, int end, double[] pairs, double[] hist, double[] counts) {
+    /**
+     * Fills {@code hist}, its row blocks in parallel on {@code forks} when given; with {@code counts}, its hessian sums are
+     * {@code counts} (before the bundles' default bins).
+     */
+    private void build(int[] rows, int start, int end, double[] pairs, double[] hist, double[] counts, ForkJoinPool forks) {
         int count = end - start;
         int blocks = blocks(count);
         int columns = packed.width();
@@ -121,17 +145,21 @@ final class HistogramBuilder {
             packed.completeBundles(hist, 0, columns);
             return;
         }
+        if (forks == null) {
+            buildBlocksInline(rows, start, end, blocks, pairs, hist, counts);
+            return;
+        }
         if (blockHistograms.length < blocks) {
             blockHistograms = new double[MAX_BLOCKS][length];
         }
         double[][] partial = blockHistograms;
-        ParallelLoop.run(pool, count, blocks, (part, from, to) -> {
+        ParallelLoop.run(forks, count, blocks, (part, from, to) -> {
             Arrays.fill(partial[part], 0);
             buildColumns(rows, start + from, start + to, pairs, counts != null, partial[part], 0, columns);
         });
         // a few blocks' sums are added on the calling thread: a fork would cost more than the additions
         int mergeParts = blocks >= PARALLEL_MERGE_BLOCKS ? threads : 1;
-        ParallelLoop.run(pool, length, mergeParts, (part, from, to) -> {
+        ParallelLoop.run(forks, length, mergeParts, (part, from, to) -> {
             for (int i = from; i < to; i++) {
                 double sum = partial[0][i];
                 for (int b = 1; b < blocks; b++) {
@@ -141,6 +169,32 @@ final class HistogramBuilder {
             }
             copyCounts(counts, hist, from, to);
         });
+        packed.completeBundles(hist, 0, columns);
+    }
+
+    /**
+     * As the parallel path of {@link #build} on one thread: each block is built into one scratch histogram and added
+     * to {@code hist} as soon as it is done, which adds the blocks' sums in block order as the merge does (the same
+     * result) with two histograms in the cache instead of one a block.
+     */
+    private void buildBlocksInline(int[] rows, int start, int end, int blocks, double[] pairs, double[] hist, double[] counts) {
+        int count = end - start;
+        int columns = packed.width();
+        if (blockScratch == null) {
+            blockScratch = new double[length];
+        }
+        double[] block = blockScratch;
+        Arrays.fill(hist, 0);
+        buildColumns(rows, start, start + ParallelLoop.start(count, blocks, 1), pairs, counts != null, hist, 0, columns);
+        for (int b = 1; b < blocks; b++) {
+            Arrays.fill(block, 0);
+            buildColumns(rows, start + ParallelLoop.start(count, blocks, b), start + ParallelLoop.start(count, blocks, b + 1),
+                    pairs, counts != null, block, 0, columns);
+            for (int i = 0; i < length; i++) {
+                hist[i] += block[i];
+            }
+        }
+        copyCounts(counts, hist, 0, length);
         packed.completeBundles(hist, 0, columns);
     }
 

@@ -2,8 +2,13 @@ package dev.kiln.learn.gbm;
 
 import dev.kiln.learn.tree.BinnedData;
 import dev.kiln.learn.ParallelLoop;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -16,10 +21,20 @@ import java.util.concurrent.ForkJoinPool;
  * <p>Each leaf owns a segment of one row-index array, split stably in place, so after
  * {@link #grow} the rows of leaf {@code l} are {@code rows()[leafStart(l), leafEnd(l))}. Mutable
  * and reused across trees: one grower per booster.
+ *
+ * <p>With a pool, leaves are split ahead of their turn, many at once. Splitting a leaf depends only on the
+ * leaf (its rows, histogram and split) and the gradients, so when the leaf to split next has not been split
+ * yet, it is split together with the other leaves that best-first order is likely to split soon
+ * ({@link #likelyNext}), one fork/join task each; a leaf that holds a large share of those rows forks its own
+ * work too. Each leaf's children are kept with it until best-first order reaches it, and leaf and node numbers
+ * are given then, as the sequential order gives them: the tree is the same whatever the thread count. A leaf
+ * split ahead but never reached (the leaf budget ran out first) stays a leaf; its rows are only reordered
+ * within its segment, and a leaf's row order is not part of the tree.
  */
 final class TreeGrower {
-    private static final int PARALLEL_PARTITION_ROWS = 16_384;
     private static final int SUM_BLOCK_ROWS = 65_536;
+    /** The best split first; ties in any fixed order (the choice of leaves to split ahead, not the tree). */
+    private static final Comparator<GrowingLeaf> BEST_FIRST = Comparator.comparingDouble((GrowingLeaf l) -> -l.split().gain());
     private final BinnedData data;
     private final boolean unitHessians;
     private final GbmParams params;
@@ -27,20 +42,14 @@ final class TreeGrower {
     private final int threads;
     private final HistogramBuilder histograms;
     private final SplitFinder finder;
-    private final SplitFinder otherFinder;
     private final int[] rows;
     private final int[] scratch;
-    private final int[] goesLeft = new int[256];
-    private final ArrayDeque<double[]> freeHistograms = new ArrayDeque<>();
-    private final int[] leafStart;
-    private final int[] leafEnd;
-    private final int[] leafDepth;
+    private final Deque<double[]> freeHistograms = new ConcurrentLinkedDeque<>();
+    /** Splitters not in use (as many exist as leaves were ever split at the same time). */
+    private final Deque<LeafSplitter> idleSplitters = new ConcurrentLinkedDeque<>();
+    private final GrowingLeaf[] leaf;
     private final int[] leafParent;
     private final boolean[] leafIsLeft;
-    private final double[] leafGradients;
-    private final double[] leafHessians;
-    private final SplitInfo[] leafSplit;
-    private final double[][] leafHistogram;
     private int leaves;
 
     TreeGrower(BinnedData data, GbmParams params, boolean unitHessians, ForkJoinPool pool, int threads) {
@@ -51,19 +60,12 @@ final class TreeGrower {
         this.threads = threads;
         this.histograms = new HistogramBuilder(data, unitHessians, pool, threads);
         this.finder = new SplitFinder(data, params, histograms.offsets());
-        this.otherFinder = new SplitFinder(data, params, histograms.offsets());
         this.rows = new int[data.rows()];
         this.scratch = new int[data.rows()];
         int capacity = params.maxLeaves();
-        leafStart = new int[capacity];
-        leafEnd = new int[capacity];
-        leafDepth = new int[capacity];
+        leaf = new GrowingLeaf[capacity];
         leafParent = new int[capacity];
         leafIsLeft = new boolean[capacity];
-        leafGradients = new double[capacity];
-        leafHessians = new double[capacity];
-        leafSplit = new SplitInfo[capacity];
-        leafHistogram = new double[capacity][];
     }
 
     /**
@@ -74,21 +76,9 @@ final class TreeGrower {
     GrownTree grow(double[] pairs, int[] bag, boolean[] allowed) {
         int n = bag.length;
         System.arraycopy(bag, 0, rows, 0, n);
-        double[] sums = rootSums(pairs, bag);
-        double g = sums[0];
-        double h = sums[1];
         leaves = 1;
-        open(0, 0, n, 0, -1, true, g, h);
-        if (canSplit(0, n)) {
-            double[] hist = takeHistogram();
-            if (n == data.rows()) {
-                histograms.buildAll(rows, pairs, hist);
-            } else {
-                histograms.build(rows, 0, n, pairs, hist);
-            }
-            leafHistogram[0] = hist;
-            chooseSplit(0, allowed);
-        }
+        leafParent[0] = -1;
+        leaf[0] = root(pairs, bag, allowed);
         SplitInfo[] splits = new SplitInfo[params.maxLeaves() - 1];
         int[] nodeRows = new int[splits.length];
         int[] left = new int[splits.length];
@@ -100,21 +90,45 @@ final class TreeGrower {
                 break;
             }
             int node = nodes++;
-            splits[node] = leafSplit[best];
-            nodeRows[node] = leafEnd[best] - leafStart[best];
+            splits[node] = leaf[best].split();
+            nodeRows[node] = leaf[best].rows();
             link(left, right, best, node);
-            split(best, node, pairs, allowed);
+            if (!leaf[best].isSplit()) {
+                splitNow(best, pairs, allowed);
+            }
+            commit(best, node);
         }
         double[] values = new double[leaves];
         int[] leafRows = new int[leaves];
         for (int l = 0; l < leaves; l++) {
             link(left, right, l, ~l);
-            leafRows[l] = leafEnd[l] - leafStart[l];
-            values[l] = params.learningRate() * finder.leafValue(leafGradients[l], leafHessians[l]);
-            release(l);
+            leafRows[l] = leaf[l].rows();
+            values[l] = params.learningRate() * finder.leafValue(leaf[l].gradients(), leaf[l].hessians());
+            leaf[l].releaseHistograms(freeHistograms);
         }
         return new GrownTree(Arrays.copyOf(splits, nodes), Arrays.copyOf(left, nodes), Arrays.copyOf(right, nodes), values,
                 Arrays.copyOf(nodeRows, nodes), leafRows);
+    }
+
+    /** The root leaf of rows {@code bag}: its sums and, when it may split, its histogram and best split. */
+    private GrowingLeaf root(double[] pairs, int[] bag, boolean[] allowed) {
+        int n = bag.length;
+        double[] sums = rootSums(pairs, bag);
+        if (!LeafSplitter.canSplit(params, 0, n)) {
+            return new GrowingLeaf(0, n, 0, sums[0], sums[1], null, null);
+        }
+        double[] hist = takeHistogram();
+        if (n == data.rows()) {
+            histograms.buildAll(rows, pairs, hist);
+        } else {
+            histograms.build(rows, 0, n, pairs, hist);
+        }
+        SplitInfo split = finder.find(hist, sums[0], sums[1], n, allowed);
+        if (split == null) {
+            freeHistograms.push(hist);
+            return new GrowingLeaf(0, n, 0, sums[0], sums[1], null, null);
+        }
+        return new GrowingLeaf(0, n, 0, sums[0], sums[1], split, hist);
     }
 
     /**
@@ -156,166 +170,111 @@ final class TreeGrower {
         return rows;
     }
 
-    int leafStart(int leaf) {
-        return leafStart[leaf];
+    int leafStart(int l) {
+        return leaf[l].start();
     }
 
-    int leafEnd(int leaf) {
-        return leafEnd[leaf];
-    }
-
-    private void split(int leaf, int node, double[] pairs, boolean[] allowed) {
-        SplitInfo split = leafSplit[leaf];
-        int start = leafStart[leaf];
-        int end = leafEnd[leaf];
-        int middle = partition(split, start, end);
-        int depth = leafDepth[leaf] + 1;
-        double[] parentHist = leafHistogram[leaf];
-        leafHistogram[leaf] = null;
-        int right = leaves++;
-        open(leaf, start, middle, depth, node, true, split.leftGradients(), split.leftHessians());
-        open(right, middle, end, depth, node, false, split.rightGradients(), split.rightHessians());
-        boolean splitLeft = canSplit(depth, middle - start);
-        boolean splitRight = canSplit(depth, end - middle);
-        // the last split of a full tree: its children's splits would never be used
-        if (!splitLeft && !splitRight || leaves == params.maxLeaves()) {
-            freeHistograms.push(parentHist);
-            return;
-        }
-        // The subtraction trick: build the histogram of the child with fewer rows directly, in
-        // O(rows of the smaller child), and get the larger child's as parent - smaller in O(bins).
-        boolean leftIsSmaller = middle - start <= end - middle;
-        int smaller = leftIsSmaller ? leaf : right;
-        int larger = leftIsSmaller ? right : leaf;
-        double[] smallerHist = takeHistogram();
-        histograms.build(rows, leafStart[smaller], leafEnd[smaller], pairs, smallerHist);
-        HistogramBuilder.subtract(parentHist, smallerHist, parentHist);
-        leafHistogram[smaller] = smallerHist;
-        leafHistogram[larger] = parentHist;
-        // the two children's searches are independent (each its own finder): in parallel when both are wanted
-        if (splitLeft && splitRight && threads > 1) {
-            SplitInfo[] found = new SplitInfo[2];
-            ParallelLoop.run(pool, 2, 2, (part, from, to) ->
-                    found[part] = find(part == 0 ? finder : otherFinder, part == 0 ? leaf : right, allowed));
-            settle(leaf, found[0]);
-            settle(right, found[1]);
-            return;
-        }
-        for (int child : new int[] {leaf, right}) {
-            if (child == leaf ? splitLeft : splitRight) {
-                chooseSplit(child, allowed);
-            } else {
-                release(child);
-            }
-        }
+    int leafEnd(int l) {
+        return leaf[l].end();
     }
 
     /**
-     * Stably moves the rows of {@code [start, end)} that go left to the front; returns the first right
-     * row's index. Large leaves are split into blocks in parallel: each block writes its left rows
-     * forwards and its right rows backwards into the scratch array, then every block copies its rows
-     * to their final places. Stability makes the result the same for any number of blocks.
+     * Splits leaf {@code next}; with a pool, together with the other leaves {@link #likelyNext} picks, one task each.
+     * A leaf with at least a quarter of the batch's rows forks its own work too: the other tasks could not keep the
+     * threads busy while it runs.
      */
-    private int partition(SplitInfo split, int start, int end) {
-        for (int b = 0; b < goesLeft.length; b++) {
-            goesLeft[b] = split.goesLeft(b) ? 1 : 0;
+    private void splitNow(int next, double[] pairs, boolean[] allowed) {
+        // no children's splits for the last split of a full tree: they would never be used
+        boolean lastSplit = leaves + 1 == params.maxLeaves();
+        if (pool == null) {
+            split(leaf[next], !lastSplit, true, pairs, allowed);
+            return;
         }
-        int parts = end - start >= PARALLEL_PARTITION_ROWS ? threads : 1;
-        int[] leftCounts = new int[parts];
-        ParallelLoop.run(pool, end - start, parts, (part, from, to) -> leftCounts[part] = sortBlock(split.feature(), start + from, start + to));
-        int[] leftBefore = new int[parts];
-        int[] rightBefore = new int[parts];
-        int lefts = 0;
-        int rights = 0;
-        for (int part = 0; part < parts; part++) {
-            int size = ParallelLoop.start(end - start, parts, part + 1) - ParallelLoop.start(end - start, parts, part);
-            leftBefore[part] = lefts;
-            rightBefore[part] = rights;
-            lefts += leftCounts[part];
-            rights += size - leftCounts[part];
-        }
-        int middle = start + lefts;
-        ParallelLoop.run(pool, end - start, parts, (part, from, to) -> {
-            int blockStart = start + from;
-            int nLeft = leftCounts[part];
-            System.arraycopy(scratch, blockStart, rows, start + leftBefore[part], nLeft);
-            int target = middle + rightBefore[part];
-            for (int i = start + to - 1; i >= blockStart + nLeft; i--) {
-                rows[target++] = scratch[i];
-            }
+        List<GrowingLeaf> batch = likelyNext(next);
+        long batchRows = rowsOf(batch);
+        ParallelLoop.run(pool, batch.size(), batch.size(), (part, from, to) -> {
+            GrowingLeaf l = batch.get(part);
+            split(l, part > 0 || !lastSplit, 4L * l.rows() >= batchRows, pairs, allowed);
         });
-        return middle;
+    }
+
+    private static long rowsOf(List<GrowingLeaf> batch) {
+        long sum = 0;
+        for (GrowingLeaf l : batch) {
+            sum += l.rows();
+        }
+        return sum;
+    }
+
+    /** Splits {@code l} with an idle splitter (a new one when none is idle). */
+    private void split(GrowingLeaf l, boolean childrenSplit, boolean parallel, double[] pairs, boolean[] allowed) {
+        LeafSplitter splitter = idleSplitters.poll();
+        if (splitter == null) {
+            splitter = new LeafSplitter(data, params, new HistogramBuilder(histograms), rows, scratch, freeHistograms, pool, threads);
+        }
+        splitter.split(l, childrenSplit, parallel, pairs, allowed);
+        idleSplitters.push(splitter);
     }
 
     /**
-     * Writes the left rows of {@code rows[from, to)} to the front of {@code scratch[from, to)}, the right ones backwards
-     * from its end. Branch-free (the side of a row is data, not a jump the processor must guess): each row is written
-     * at both free ends and only the end of its side advances; the other write lands on a free slot that a later row
-     * overwrites.
+     * The leaves to split now, {@code next} first: best-first order run ahead over the leaves known so far (the open
+     * leaves, and below each leaf split ahead its children), its first leaves not split yet, within the splits the
+     * leaf budget still allows. A leaf picked may still go unused: leaves not known yet (below the ones picked) may
+     * outrank it until the budget runs out.
      */
-    private int sortBlock(int feature, int from, int to) {
-        byte[] column = data.column(feature);
-        int[] side = goesLeft;
-        int l = from;
-        int r = to;
-        for (int i = from; i < to; i++) {
-            int row = rows[i];
-            int left = side[column[row] & 0xFF];
-            scratch[l] = row;
-            scratch[r - 1] = row;
-            l += left;
-            r -= 1 - left;
+    private List<GrowingLeaf> likelyNext(int next) {
+        PriorityQueue<GrowingLeaf> known = new PriorityQueue<>(BEST_FIRST);
+        for (int l = 0; l < leaves; l++) {
+            if (l != next && leaf[l].split() != null) {
+                known.add(leaf[l]);
+            }
         }
-        return l - from;
-    }
-
-    private void chooseSplit(int leaf, boolean[] allowed) {
-        settle(leaf, find(finder, leaf, allowed));
-    }
-
-    /** The best split of {@code leaf} by {@code with}; reads the leaf's state only, so two leaves may be searched at once. */
-    private SplitInfo find(SplitFinder with, int leaf, boolean[] allowed) {
-        return with.find(leafHistogram[leaf], leafGradients[leaf], leafHessians[leaf], leafEnd[leaf] - leafStart[leaf], allowed);
-    }
-
-    private void settle(int leaf, SplitInfo split) {
-        leafSplit[leaf] = split;
-        if (split == null) {
-            release(leaf);
+        List<GrowingLeaf> picked = new ArrayList<>();
+        picked.add(leaf[next]);
+        for (int leafCount = leaves + 1; leafCount < params.maxLeaves() && !known.isEmpty(); leafCount++) {
+            GrowingLeaf l = known.poll();
+            if (!l.isSplit()) {
+                picked.add(l);
+                continue;
+            }
+            for (GrowingLeaf child : new GrowingLeaf[] {l.left(), l.right()}) {
+                if (child.split() != null) {
+                    known.add(child);
+                }
+            }
         }
+        return picked;
     }
 
+    /** Makes leaf {@code l}, split, internal node {@code node}: its left child takes its number, its right child the next one. */
+    private void commit(int l, int node) {
+        GrowingLeaf split = leaf[l];
+        int right = leaves++;
+        leaf[l] = split.left();
+        leaf[right] = split.right();
+        leafParent[l] = node;
+        leafIsLeft[l] = true;
+        leafParent[right] = node;
+        leafIsLeft[right] = false;
+    }
+
+    /** The open leaf whose split gains most (the lowest index on ties), or -1 when no leaf can split. */
     private int bestLeaf() {
         int best = -1;
         for (int l = 0; l < leaves; l++) {
-            if (leafSplit[l] != null && (best < 0 || leafSplit[l].gain() > leafSplit[best].gain())) {
+            if (leaf[l].split() != null && (best < 0 || leaf[l].split().gain() > leaf[best].split().gain())) {
                 best = l;
             }
         }
         return best;
     }
 
-    private boolean canSplit(int depth, int count) {
-        return (params.maxDepth() == 0 || depth < params.maxDepth()) && count >= 2 * params.minSamplesLeaf();
-    }
-
-    private void open(int leaf, int start, int end, int depth, int parent, boolean isLeft, double g, double h) {
-        leafStart[leaf] = start;
-        leafEnd[leaf] = end;
-        leafDepth[leaf] = depth;
-        leafParent[leaf] = parent;
-        leafIsLeft[leaf] = isLeft;
-        leafGradients[leaf] = g;
-        leafHessians[leaf] = h;
-        leafSplit[leaf] = null;
-    }
-
-    private void link(int[] left, int[] right, int leaf, int child) {
-        int parent = leafParent[leaf];
+    private void link(int[] left, int[] right, int l, int child) {
+        int parent = leafParent[l];
         if (parent < 0) {
             return;
         }
-        if (leafIsLeft[leaf]) {
+        if (leafIsLeft[l]) {
             left[parent] = child;
         } else {
             right[parent] = child;
@@ -325,13 +284,5 @@ final class TreeGrower {
     private double[] takeHistogram() {
         double[] hist = freeHistograms.poll();
         return hist != null ? hist : new double[histograms.length()];
-    }
-
-    private void release(int leaf) {
-        if (leafHistogram[leaf] != null) {
-            freeHistograms.push(leafHistogram[leaf]);
-            leafHistogram[leaf] = null;
-        }
-        leafSplit[leaf] = null;
     }
 }

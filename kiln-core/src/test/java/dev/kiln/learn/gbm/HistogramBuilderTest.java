@@ -125,6 +125,32 @@ class HistogramBuilderTest {
     }
 
     @Test
+    void inlineBuildAndATwinBuilderGiveTheParallelBuildsSums() {
+        int n = 60_000;
+        BinnedData data = data(n, 4);
+        Random random = new Random(9);
+        double[] grad = new double[n];
+        for (int i = 0; i < n; i++) {
+            grad[i] = random.nextGaussian();
+        }
+        int[] rows = identity(n);
+        ForkJoinPool pool = new ForkJoinPool(2);
+        try {
+            HistogramBuilder builder = new HistogramBuilder(data, true, pool, 2);
+            double[] parallel = new double[builder.length()];
+            builder.build(rows, 7, n, grad, parallel);
+            double[] inline = new double[parallel.length];
+            builder.buildInline(rows, 7, n, grad, inline);
+            assertThat(inline).as("16 blocks, each added as it is done").isEqualTo(parallel);
+            double[] twin = new double[parallel.length];
+            new HistogramBuilder(builder).build(rows, 7, n, grad, twin);
+            assertThat(twin).isEqualTo(parallel);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void mediumLeafOfScatteredRowsIsBuiltInRowBlocksBitIdenticalForAnyThreadCount() {
         int n = 100_000;
         BinnedData data = data(n, 7);
