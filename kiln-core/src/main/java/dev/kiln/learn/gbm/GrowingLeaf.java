@@ -31,6 +31,19 @@ final class GrowingLeaf {
         this.histogram = histogram;
     }
 
+    /**
+     * A leaf that may split by {@code split} with {@code histogram}; when {@code split} is null it will not split, and
+     * its histogram goes back to {@code free}.
+     */
+    static GrowingLeaf of(int start, int end, int depth, double gradients, double hessians, SplitInfo split,
+            double[] histogram, Deque<double[]> free) {
+        if (split == null) {
+            free.push(histogram);
+            return new GrowingLeaf(start, end, depth, gradients, hessians, null, null);
+        }
+        return new GrowingLeaf(start, end, depth, gradients, hessians, split, histogram);
+    }
+
     int start() {
         return start;
     }

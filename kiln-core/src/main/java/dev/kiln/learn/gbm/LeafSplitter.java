@@ -97,17 +97,9 @@ final class LeafSplitter {
                 found[1] = rightFinder.find(rightHist, split.rightGradients(), split.rightHessians(), end - middle, allowed);
             }
         });
-        leaf.setChildren(child(start, middle, depth, split.leftGradients(), split.leftHessians(), found[0], leftHist),
-                child(middle, end, depth, split.rightGradients(), split.rightHessians(), found[1], rightHist));
-    }
-
-    /** A child leaf; its histogram goes back to the free list when it has no split. */
-    private GrowingLeaf child(int start, int end, int depth, double g, double h, SplitInfo split, double[] hist) {
-        if (split == null) {
-            freeHistograms.push(hist);
-            return new GrowingLeaf(start, end, depth, g, h, null, null);
-        }
-        return new GrowingLeaf(start, end, depth, g, h, split, hist);
+        leaf.setChildren(
+                GrowingLeaf.of(start, middle, depth, split.leftGradients(), split.leftHessians(), found[0], leftHist, freeHistograms),
+                GrowingLeaf.of(middle, end, depth, split.rightGradients(), split.rightHessians(), found[1], rightHist, freeHistograms));
     }
 
     private double[] takeHistogram() {

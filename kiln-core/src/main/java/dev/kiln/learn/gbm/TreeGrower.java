@@ -123,12 +123,7 @@ final class TreeGrower {
         } else {
             histograms.build(rows, 0, n, pairs, hist);
         }
-        SplitInfo split = finder.find(hist, sums[0], sums[1], n, allowed);
-        if (split == null) {
-            freeHistograms.push(hist);
-            return new GrowingLeaf(0, n, 0, sums[0], sums[1], null, null);
-        }
-        return new GrowingLeaf(0, n, 0, sums[0], sums[1], split, hist);
+        return GrowingLeaf.of(0, n, 0, sums[0], sums[1], finder.find(hist, sums[0], sums[1], n, allowed), hist, freeHistograms);
     }
 
     /**
